@@ -1,0 +1,43 @@
+"use client";
+
+import { useState } from "react";
+import { PLAN_TYPES, type PlansQuery } from "@/lib/schemas/plans";
+
+export function PlansFilters({ query, onChange }: { query: PlansQuery; onChange: (q: PlansQuery) => void }) {
+  const [text, setText] = useState(query.q ?? "");
+  return (
+    <form
+      role="search"
+      className="flex flex-wrap items-end gap-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange({ ...query, q: text.trim() || undefined });
+      }}
+    >
+      <label className="flex flex-col text-sm">
+        <span className="font-medium">Type</span>
+        <select
+          className="mt-1 rounded border border-slate-400 bg-white px-2 py-1.5"
+          value={query.type ?? ""}
+          onChange={(e) => onChange({ ...query, type: (e.target.value || undefined) as PlansQuery["type"] })}
+        >
+          <option value="">All types</option>
+          {PLAN_TYPES.map((t) => (
+            <option key={t} value={t}>{t}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col text-sm">
+        <span className="font-medium">Search by name</span>
+        <input
+          type="search"
+          className="mt-1 w-64 rounded border border-slate-400 bg-white px-2 py-1.5"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="e.g. orders"
+        />
+      </label>
+      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-900">Search</button>
+    </form>
+  );
+}

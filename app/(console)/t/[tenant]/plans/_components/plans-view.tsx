@@ -1,0 +1,45 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
+import { ErrorPanel } from "@/components/error-panel";
+import { fetchResult } from "@/lib/api/fetch-result";
+import { queryKeys } from "@/lib/query-keys";
+import { plansQueryString, readPlansQuery, type PlansQuery } from "@/lib/schemas/plans";
+import type { PlansPage } from "@/lib/services/plans";
+import { PlansFilters } from "./plans-filters";
+import { PlansTable } from "./plans-table";
+
+export function PlansView({ tenantId }: { tenantId: string }) {
+  const searchParams = useSearchParams();
+  const query = readPlansQuery(searchParams);
+  const { data, isFetching, refetch } = useQuery({
+    queryKey: queryKeys.plans(tenantId, query),
+    queryFn: () => fetchResult<PlansPage>(`/api/t/${encodeURIComponent(tenantId)}/plans${plansQueryString(query)}`),
+    placeholderData: keepPreviousData,
+  });
+
+  // Filters change the URL without a server round trip; React Query fetches through the route handler.
+  const navigate = (next: PlansQuery) => window.history.pushState(null, "", plansQueryString(next) || "?");
+
+  return (
+    <section aria-labelledby="plans-heading" className="mt-4">
+      <h2 id="plans-heading" className="sr-only">Plan list</h2>
+      <PlansFilters query={query} onChange={(q) => navigate({ ...q, page: 1 })} />
+      <div aria-live="polite" className="sr-only">{isFetching ? "Loading plans" : ""}</div>
+      {!data ? (
+        <p className="mt-6 text-slate-600" role="status">Loading plans…</p>
+      ) : !data.ok ? (
+        <div className="mt-4">
+          <ErrorPanel title="The plans could not be loaded" error={data.error} onRetry={() => void refetch()} retrying={isFetching} />
+        </div>
+      ) : data.data.total === 0 ? (
+        <p className="mt-6 rounded border border-slate-300 bg-white p-6 text-slate-700" role="status">
+          {query.q || query.type ? "No plan matches these filters." : "This tenant has no materialization plans."}
+        </p>
+      ) : (
+        <PlansTable tenantId={tenantId} page={data.data} busy={isFetching} onPage={(page) => navigate({ ...query, page })} />
+      )}
+    </section>
+  );
+}

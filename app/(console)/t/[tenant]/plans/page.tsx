@@ -1,0 +1,33 @@
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { requireTenantForPage } from "@/lib/access";
+import { getQueryClient } from "@/lib/get-query-client";
+import { queryKeys } from "@/lib/query-keys";
+import { readPlansQuery } from "@/lib/schemas/plans";
+import { getPlansPage } from "@/lib/services/plans";
+import { safeRead } from "@/lib/services/safe-read";
+import { PlansView } from "./_components/plans-view";
+
+export const metadata: Metadata = { title: "Plans" };
+
+export default async function PlansPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const tenant = requireTenantForPage((await params).tenant);
+  const query = readPlansQuery(await searchParams);
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery({
+    queryKey: queryKeys.plans(tenant.id, query),
+    queryFn: () => safeRead("plans.list", () => getPlansPage(tenant, query)),
+  });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <h1 className="text-2xl font-semibold">Plans · {tenant.name}</h1>
+      <PlansView tenantId={tenant.id} />
+    </HydrationBoundary>
+  );
+}

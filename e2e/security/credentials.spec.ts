@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DEMO_TENANTS } from "../../sandbox/demo-tenants";
+import { expect, test } from "../fixtures";
+import { planByName } from "../sandbox-control";
+
+const secrets = DEMO_TENANTS.map((t) => t.authValue);
+
+function* files(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+test("no credential appears in any client bundle", () => {
+  let scanned = 0;
+  for (const file of files(".next/static")) {
+    const text = readFileSync(file, "latin1");
+    scanned++;
+    for (const secret of secrets) expect(text.includes(secret), `${secret} found in ${file}`).toBe(false);
+  }
+  expect(scanned).toBeGreaterThan(5);
+});
+
+test("no credential appears in any page or route response", async ({ page, request }) => {
+  const bodies: string[] = [];
+  page.on("response", (r) => {
+    bodies.push(r.url());
+    void r.text().then(
+      (t) => bodies.push(t),
+      () => undefined,
+    );
+  });
+  const plan = await planByName("acme", "orders_daily");
+  for (const path of ["/", "/t/acme/plans", `/t/acme/plans/${plan.uuid}`, "/t/globex/plans"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  for (const path of ["/api/health", "/api/t/acme/plans", `/api/t/acme/plans/${plan.uuid}`]) {
+    bodies.push(await (await request.get(path)).text());
+  }
+  expect(bodies.length).toBeGreaterThan(10);
+  for (const body of bodies) for (const secret of secrets) expect(body).not.toContain(secret);
+});

@@ -1,0 +1,21 @@
+import { expect, test } from "../fixtures";
+import { planByName } from "../sandbox-control";
+
+test.describe("plan page", () => {
+  test("shows the plan's details and every partition CAN lists", async ({ page, cleanSandbox }) => {
+    const plan = await planByName("acme", "orders_daily");
+    const state = await cleanSandbox.state("acme", plan.uuid);
+    const listed = Object.values(state.partitions).filter((p) => p.status === "success").length;
+    await page.goto(`/t/acme/plans/${plan.uuid}`);
+    await expect(page.getByRole("heading", { name: "Orders (daily)" })).toBeVisible();
+    await expect(page.getByText("Granularity")).toBeVisible();
+    await expect(page.getByText(`(${listed} listed by CAN)`)).toBeVisible();
+  });
+
+  test("a uuid from another tenant answers like an unknown plan", async ({ page }) => {
+    const plan = await planByName("globex", "shipments_daily");
+    await page.goto(`/t/acme/plans/${plan.uuid}`);
+    await expect(page.getByRole("alert", { name: "The plan could not be loaded" })).toBeVisible();
+    await expect(page.locator("body")).not.toContainText("Shipments (daily)");
+  });
+});

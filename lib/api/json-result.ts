@@ -1,0 +1,14 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { HTTP_STATUS, type Result } from "./result";
+
+export function jsonResult<T>(result: Result<T>): NextResponse {
+  return NextResponse.json(result, {
+    status: result.ok ? 200 : HTTP_STATUS[result.error.code],
+    headers: { "cache-control": "no-store" },
+  });
+}
+
+export function notFoundResult(): NextResponse {
+  return jsonResult({ ok: false, error: { code: "NOT_FOUND", message: "Not found" } });
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { CanError, toCanErrorView } from "@/lib/can/errors";
+import type { AppError } from "./result";
+
+/** Maps any failure to what a user may see: CAN's words for CAN failures, a request id for the rest. */
+export function toAppError(e: unknown, context: string): AppError {
+  if (e instanceof CanError) {
+    const can = toCanErrorView(e);
+    const rejected = e.kind === "rejected" || e.kind === "malformed" || (e.kind === "http" && (e.details.httpStatus ?? 500) < 500);
+    return { code: rejected ? "UPSTREAM_REJECTED" : "UPSTREAM_UNAVAILABLE", message: e.message, requestId: e.details.requestId, can };
+  }
+  const requestId = randomUUID();
+  // The cause stays in the server log; the user gets a request id to quote.
+  console.error(JSON.stringify({ event: "internal_error", context, requestId, error: e instanceof Error ? e.stack : String(e) }));
+  return { code: "INTERNAL", message: "Something went wrong on the console's server. Quote the request id when you report it.", requestId };
+}

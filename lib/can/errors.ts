@@ -1,0 +1,45 @@
+export type CanErrorKind = "network" | "timeout" | "http" | "rejected" | "malformed";
+
+export type CanErrorDetails = {
+  kind: CanErrorKind;
+  endpoint: string;
+  requestId: string;
+  httpStatus?: number | undefined;
+  code?: string | undefined;
+  errorMsg?: string | undefined;
+  detailErrorMsg?: string | undefined;
+  traceId?: string | undefined;
+};
+
+const SUMMARY: Record<CanErrorKind, string> = {
+  network: "CAN could not be reached",
+  timeout: "CAN did not answer in time",
+  http: "CAN answered with an HTTP error",
+  rejected: "CAN refused the request",
+  malformed: "CAN sent a response the console cannot read",
+};
+
+/**
+ * Every failure talking to CAN. The message is safe to show: it carries CAN's own words
+ * (errorMsg, detailErrorMsg, traceId), which an operator needs, and never a credential.
+ */
+export class CanError extends Error {
+  override name = "CanError";
+  readonly details: CanErrorDetails;
+
+  constructor(details: CanErrorDetails) {
+    super(`${SUMMARY[details.kind]} (${details.endpoint})${details.errorMsg ? `: ${details.errorMsg}` : ""}`);
+    this.details = details;
+  }
+
+  get kind(): CanErrorKind {
+    return this.details.kind;
+  }
+}
+
+/** A plain, serialisable view of a CanError for pages, route handlers and action results. */
+export type CanErrorView = CanErrorDetails & { message: string };
+
+export function toCanErrorView(e: CanError): CanErrorView {
+  return { ...e.details, message: e.message };
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import { z } from "zod";
+import { getEnv } from "@/lib/env";
+import type { Tenant } from "@/lib/tenants";
+import { canFetch, type CanCallOptions } from "./client";
+import { CanError } from "./errors";
+import type { PartitionItem, PartitionListing } from "./types";
+
+const MAX_PAGES = 10_000;
+
+const itemSchema = z
+  .looseObject({
+    value: z.union([z.string(), z.number()]).transform(String),
+    status: z.string().nullish(),
+    updateTime: z.string().nullish(),
+    updatedAt: z.string().nullish(),
+  })
+  .transform(({ value, status, updateTime, updatedAt, ...extra }): PartitionItem => ({
+    value,
+    status: status ?? undefined,
+    updatedAt: updateTime ?? updatedAt ?? undefined,
+    extra,
+  }));
+
+// CAN documents `paritionList` (sic); `partitionList` is read too in case a release fixes the typo.
+const pageBodySchema = z
+  .looseObject({
+    paritionList: z.array(itemSchema).nullish(),
+    partitionList: z.array(itemSchema).nullish(),
+    hasNext: z.boolean().nullish(),
+    total: z.number().int().nonnegative().nullish(),
+  })
+  .transform((p) => ({ items: p.paritionList ?? p.partitionList ?? [], hasNext: p.hasNext ?? undefined, total: p.total ?? undefined }));
+
+const listResponseSchema = z.looseObject({
+  hasData: z.boolean().nullish(),
+  isPartition: z.boolean().nullish(),
+  partition: pageBodySchema.nullish(),
+});
+
+export type PartitionPage = {
+  hasData: boolean;
+  isPartitioned: boolean;
+  page: { items: PartitionItem[]; hasNext: boolean | undefined; total: number | undefined } | null;
+};
+
+export async function getPartitionPage(
+  tenant: Tenant,
+  uuid: string,
+  pageNumber: number,
+  pageSize: number,
+  options?: CanCallOptions,
+): Promise<PartitionPage> {
+  const r = await canFetch(
+    tenant,
+    { endpoint: "queryMtPartitionList", method: "GET", query: { uuid, pageNumber, pageSize }, schema: listResponseSchema },
+    options,
+  );
+  return { hasData: r.hasData ?? false, isPartitioned: r.isPartition ?? r.partition != null, page: r.partition ?? null };
+}
+
+export type ListAllOptions = CanCallOptions & { pageSize?: number; concurrency?: number };
+
+/**
+ * Every partition CAN lists for the plan. Page 1 tells the total and, by how many items it holds,
+ * the page size CAN really serves (it may cap ours); the other pages are then fetched with bounded
+ * concurrency. The documented pageNumber/pageSize echoes are not trusted for loop control.
+ */
+export async function listAllPartitions(tenant: Tenant, uuid: string, options: ListAllOptions = {}): Promise<PartitionListing> {
+  const env = getEnv();
+  const pageSize = options.pageSize ?? env.CAN_PAGE_SIZE;
+  const concurrency = options.concurrency ?? env.CAN_PAGE_CONCURRENCY;
+  const first = await getPartitionPage(tenant, uuid, 1, pageSize, options);
+  if (!first.page) return { hasData: first.hasData, isPartitioned: false, items: null, total: 0, pagesFetched: 1 };
+
+  const pages = new Map<number, PartitionItem[]>([[1, first.page.items]]);
+  let lastHasNext = first.page.hasNext ?? false;
+  const served = first.page.items.length;
+  let pageCount = 1;
+  if (lastHasNext && served > 0) {
+    pageCount = first.page.total !== undefined ? Math.ceil(first.page.total / served) : 2;
+    pageCount = Math.min(pageCount, MAX_PAGES);
+    const results = await mapBounded(range(2, pageCount), concurrency, (n) => getPartitionPage(tenant, uuid, n, pageSize, options));
+    results.forEach((r, i) => pages.set(i + 2, r.page?.items ?? []));
+    lastHasNext = results.at(-1)?.page?.hasNext ?? false;
+    // A list that grew while we read it, or a server without `total`: walk on until hasNext ends.
+    while (lastHasNext && pageCount < MAX_PAGES) {
+      pageCount++;
+      const next = await getPartitionPage(tenant, uuid, pageCount, pageSize, options);
+      pages.set(pageCount, next.page?.items ?? []);
+      lastHasNext = (next.page?.hasNext ?? false) && (next.page?.items.length ?? 0) > 0;
+    }
+  }
+  if (lastHasNext) {
+    throw new CanError({ kind: "malformed", endpoint: "queryMtPartitionList", requestId: options.requestId ?? "-", errorMsg: `still hasNext after ${MAX_PAGES} pages` });
+  }
+  const seen = new Set<string>();
+  const items: PartitionItem[] = [];
+  for (let n = 1; n <= pageCount; n++) {
+    for (const item of pages.get(n) ?? []) {
+      if (seen.has(item.value)) continue;
+      seen.add(item.value);
+      items.push(item);
+    }
+  }
+  return { hasData: first.hasData, isPartitioned: true, items, total: first.page.total ?? items.length, pagesFetched: pageCount };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+/** Runs `fn` over `inputs` with at most `limit` in flight; results keep input order; first error wins. */
+export async function mapBounded<I, O>(inputs: readonly I[], limit: number, fn: (input: I) => Promise<O>): Promise<O[]> {
+  const results = new Array<O>(inputs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < inputs.length) {
+      const index = next++;
+      results[index] = await fn(inputs[index] as I);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+  return results;
+}

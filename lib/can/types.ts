@@ -1,0 +1,47 @@
+// Domain shapes of CAN's resources. Nothing above lib/can sees CAN's own spellings.
+
+export type MaterializeType = "EXTERNAL" | "RESULT" | "ACCELERATE" | (string & {});
+
+export type PlanSummary = {
+  uuid: string;
+  name: string;
+  displayName: string;
+  materializeType: MaterializeType;
+};
+
+export type PlanDetails = PlanSummary & {
+  /** CAN's metricTimeGranularity as sent (DAY, MONTH, or something we cannot mark). */
+  granularity: string | null;
+  table: { catalog?: string | undefined; schema?: string | undefined; name?: string | undefined } | null;
+  refresh: {
+    cron?: string | undefined;
+    isFullRefresh?: boolean | undefined;
+    lowerInterval?: number | undefined;
+    upperInterval?: number | undefined;
+  };
+  /** Read-only configuration sections, kept for display. */
+  config: Record<string, unknown>;
+};
+
+export type PartitionItem = {
+  /** The partition value as CAN sent it (e.g. "2025-10-21", "202510"). */
+  value: string;
+  status?: string | undefined;
+  updatedAt?: string | undefined;
+  /** Fields CAN sent that we do not model, kept so nothing is lost on the way to the UI. */
+  extra: Record<string, unknown>;
+};
+
+export type PartitionListing = {
+  hasData: boolean;
+  isPartitioned: boolean;
+  /** null for full-refresh tables (CAN sends `partition: null`). */
+  items: PartitionItem[] | null;
+  total: number;
+  pagesFetched: number;
+};
+
+export type ReferenceScript = {
+  schedule: { cron?: string | undefined; granularity?: string | undefined; lowerInterval?: number | undefined; upperInterval?: number | undefined; isFullRefresh?: boolean | undefined } | null;
+  scripts: { table: string; statements: { kind: string; sql: string }[] }[];
+};

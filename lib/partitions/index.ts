@@ -1,0 +1,69 @@
+/**
+ * Pure partition domain logic (no I/O): calendar keys, range sets, CAN's range
+ * wire form, run-length status, the status model and calendar selection.
+ * Safe to import from server, client and sandbox code alike.
+ */
+export { isMarkableGranularity, MARKABLE_GRANULARITIES, type Granularity } from "./granularity";
+export { daysInMonth, isLeapYear } from "./calendar";
+export {
+  addKeys,
+  canDateTimeToKey,
+  compareKeys,
+  enumerateKeys,
+  isValidKey,
+  keyDistance,
+  keyToCanDateTime,
+  keyToOrdinal,
+  localTodayKey,
+  nextKey,
+  ordinalToKey,
+  parsePartitionValue,
+  prevKey,
+  tryKeyToOrdinal,
+  yearOfKey,
+  type PartitionKey,
+} from "./keys";
+export {
+  canTimeRangesToRanges,
+  countKeysInRanges,
+  keysToRanges,
+  normalizeRanges,
+  parseRangeInput,
+  rangeContains,
+  rangesToCanTimeRanges,
+  rangesToKeys,
+  type CanTimeRange,
+  type KeyRange,
+  type RangeParse,
+} from "./ranges";
+export {
+  countByStatus,
+  encodeRuns,
+  fillRuns,
+  PARTITION_STATUSES,
+  statusAt,
+  type PartitionStatus,
+  type StatusRun,
+} from "./runs";
+export {
+  describeDisagreements,
+  normalizeCanStatus,
+  resolvePartitions,
+  resolveStatuses,
+  type CanPartition,
+  type RecordedMark,
+  type ResolveArgs,
+  type ResolvedPartition,
+} from "./status-model";
+export { parseInstant } from "./instants";
+export {
+  addRange,
+  extendTo,
+  removeRange,
+  selectionFromUrlParam,
+  selectionSize,
+  selectionToUrlParam,
+  selectOnly,
+  toggleKey,
+  type Selection,
+} from "./selection";

@@ -1,0 +1,7 @@
+import type { PlansQuery } from "@/lib/schemas/plans";
+
+// One factory for every React Query key, so prefetch and client hooks cannot drift apart.
+export const queryKeys = {
+  plans: (tenant: string, q: PlansQuery) => ["plans", tenant, q.type ?? "", q.q ?? "", q.page] as const,
+  plan: (tenant: string, uuid: string) => ["plan", tenant, uuid] as const,
+};

@@ -1,0 +1,64 @@
+import "server-only";
+import { CanError } from "@/lib/can/errors";
+import { getPartitionPage, mapBounded } from "@/lib/can/partitions";
+import { getPlan, listPlans } from "@/lib/can/plans";
+import type { PlanDetails, PlanSummary } from "@/lib/can/types";
+import { PLANS_PAGE_SIZE, type PlansQuery } from "@/lib/schemas/plans";
+import type { Tenant } from "@/lib/tenants";
+import { TtlCache } from "./ttl-cache";
+
+export type PlanOverview = PlanSummary & {
+  granularity: string | null;
+  isFullRefresh: boolean | null;
+  partitionCount: number | null;
+  latestPartition: string | null;
+  hasData: boolean | null;
+  /** Set when the plan is listed but its details could not be read. */
+  problem?: string | undefined;
+};
+
+export type PlansPage = {
+  items: PlanOverview[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+};
+
+// Plan configuration changes rarely; partition data is never cached.
+const planCache = new TtlCache<PlanDetails>(30_000);
+
+export function getPlanCached(tenant: Tenant, uuid: string): Promise<PlanDetails> {
+  return planCache.getOrLoad(`${tenant.id}\u0000${uuid}`, () => getPlan(tenant, uuid));
+}
+
+/** The plans page: CAN's list, filtered and searched here, and only the visible page enriched. */
+export async function getPlansPage(tenant: Tenant, query: PlansQuery): Promise<PlansPage> {
+  const all = await listPlans(tenant, query.type);
+  const needle = query.q?.toLowerCase();
+  const matching = needle
+    ? all.filter((p) => p.name.toLowerCase().includes(needle) || p.displayName.toLowerCase().includes(needle))
+    : all;
+  const pageCount = Math.max(1, Math.ceil(matching.length / PLANS_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const slice = matching.slice((page - 1) * PLANS_PAGE_SIZE, page * PLANS_PAGE_SIZE);
+  const items = await mapBounded(slice, 4, (p) => overviewOf(tenant, p));
+  return { items, total: matching.length, page, pageCount, pageSize: PLANS_PAGE_SIZE };
+}
+
+async function overviewOf(tenant: Tenant, summary: PlanSummary): Promise<PlanOverview> {
+  try {
+    const [details, first] = await Promise.all([getPlanCached(tenant, summary.uuid), getPartitionPage(tenant, summary.uuid, 1, 1)]);
+    return {
+      ...summary,
+      granularity: details.granularity,
+      isFullRefresh: details.refresh.isFullRefresh ?? !first.isPartitioned,
+      partitionCount: first.page ? (first.page.total ?? first.page.items.length) : null,
+      latestPartition: first.page?.items[0]?.value ?? null,
+      hasData: first.hasData,
+    };
+  } catch (e) {
+    const problem = e instanceof CanError ? e.message : "details unavailable";
+    return { ...summary, granularity: null, isFullRefresh: null, partitionCount: null, latestPartition: null, hasData: null, problem };
+  }
+}

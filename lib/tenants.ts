@@ -1,0 +1,117 @@
+import "server-only";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { DEMO_TENANTS } from "@/sandbox/demo-tenants";
+import { ConfigError, getEnv, readSecretEnv } from "@/lib/env";
+
+export const AUTH_TYPES = ["UID", "TOKEN", "ACCOUNT", "APIKEY"] as const;
+export type AuthType = (typeof AUTH_TYPES)[number];
+
+/** A tenant as server code sees it. `authValue` is a secret: it never leaves lib/can. */
+export type Tenant = {
+  id: string;
+  name: string;
+  baseUrl: string;
+  authType: AuthType;
+  authValue: string;
+};
+
+/** What may be shown to a user. */
+export type TenantSummary = { id: string; name: string };
+
+const tenantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, '_' or '-' only (1–64)");
+
+const tenantEntrySchema = z
+  .object({
+    id: tenantIdSchema,
+    name: z.string().min(1).max(120),
+    baseUrl: z.url({ protocol: /^https?$/ }),
+    authType: z.enum(AUTH_TYPES),
+    authValueEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "an environment variable name").optional(),
+    authValue: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((t) => (t.authValue === undefined) !== (t.authValueEnv === undefined), {
+    message: "give exactly one of authValueEnv (recommended) or authValue",
+    path: ["authValueEnv"],
+  });
+
+const tenantsFileSchema = z.object({ tenants: z.array(z.unknown()).min(1) });
+
+/** Parses a tenants file's JSON text; every error names the file, the tenant and the field. */
+export function parseTenantsFile(
+  fileName: string,
+  text: string,
+  readSecret: (name: string) => string | undefined = readSecretEnv,
+): Tenant[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`Tenants file ${fileName}: not valid JSON`);
+  }
+  const file = tenantsFileSchema.safeParse(json);
+  if (!file.success) {
+    throw new ConfigError(`Tenants file ${fileName}: expected { "tenants": [ … ] } with at least one tenant`);
+  }
+  const tenants: Tenant[] = [];
+  file.data.tenants.forEach((raw, index) => {
+    const label = describeEntry(raw, index);
+    const entry = tenantEntrySchema.safeParse(raw);
+    if (!entry.success) {
+      const issue = entry.error.issues[0];
+      const field = issue?.path.join(".") || "(entry)";
+      throw new ConfigError(`Tenants file ${fileName}: tenant ${label}: field "${field}": ${issue?.message ?? "invalid"}`);
+    }
+    const { authValueEnv, authValue, ...rest } = entry.data;
+    const secret = authValueEnv === undefined ? authValue : readSecret(authValueEnv);
+    if (!secret) {
+      throw new ConfigError(
+        `Tenants file ${fileName}: tenant ${label}: field "authValueEnv": environment variable ${authValueEnv} is not set`,
+      );
+    }
+    if (tenants.some((t) => t.id === rest.id)) {
+      throw new ConfigError(`Tenants file ${fileName}: tenant ${label}: field "id": duplicate tenant id`);
+    }
+    tenants.push({ ...rest, baseUrl: rest.baseUrl.replace(/\/+$/, ""), authValue: secret });
+  });
+  return tenants;
+}
+
+function describeEntry(raw: unknown, index: number): string {
+  const id = typeof raw === "object" && raw !== null && "id" in raw ? (raw as { id: unknown }).id : undefined;
+  return typeof id === "string" ? `"${id}" (#${index + 1})` : `#${index + 1}`;
+}
+
+let registry: Tenant[] | undefined;
+
+function loadRegistry(): Tenant[] {
+  const env = getEnv();
+  if (env.CAN_TENANTS_FILE) {
+    let text: string;
+    try {
+      text = readFileSync(env.CAN_TENANTS_FILE, "utf8");
+    } catch {
+      throw new ConfigError(`Tenants file ${env.CAN_TENANTS_FILE}: cannot be read`);
+    }
+    return parseTenantsFile(env.CAN_TENANTS_FILE, text);
+  }
+  return DEMO_TENANTS.map((t) => ({ ...t, baseUrl: env.SANDBOX_URL.replace(/\/+$/, "") }));
+}
+
+export function allTenants(): readonly Tenant[] {
+  registry ??= loadRegistry();
+  return registry;
+}
+
+export function getTenant(id: string): Tenant | undefined {
+  return allTenants().find((t) => t.id === id);
+}
+
+export function toTenantSummary(t: Tenant): TenantSummary {
+  return { id: t.id, name: t.name };
+}
+
+export function isDemoMode(): boolean {
+  return !getEnv().CAN_TENANTS_FILE;
+}

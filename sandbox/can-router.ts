@@ -1,0 +1,100 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticate } from "./auth";
+import { isCanEndpointName, type CanEndpointName } from "./can-endpoints";
+import { failEnvelope } from "./envelope";
+import { respondWithFault } from "./fault-responses";
+import { BodyTooLargeError, parseJson, readBody, sendJson } from "./http-io";
+import { clearPartition, updatePartition } from "./mutation-handlers";
+import { listPartitions } from "./partition-list-handler";
+import { getPlan, getReferenceScript, listPlans } from "./plan-handlers";
+import { positiveInt, type CanHandler, type SandboxContext } from "./sandbox-context";
+
+const ROUTES: Record<CanEndpointName, { method: "GET" | "POST"; handler: CanHandler }> = {
+  queryAccelerateResultPlanList: { method: "POST", handler: listPlans },
+  queryAccelerateResultPlan: { method: "GET", handler: getPlan },
+  queryReferenceScript: { method: "GET", handler: getReferenceScript },
+  queryMtPartitionList: { method: "GET", handler: listPartitions },
+  updatePartition: { method: "POST", handler: updatePartition },
+  clearPartition: { method: "POST", handler: clearPartition },
+};
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Which page a list call asks for, so a fault can target "the 3rd page" only. */
+function requestedPage(endpoint: CanEndpointName, url: URL, body: unknown): number | undefined {
+  if (endpoint === "queryMtPartitionList") return positiveInt(url.searchParams.get("pageNumber")) ?? undefined;
+  if (endpoint === "queryAccelerateResultPlanList" && body !== null && typeof body === "object") {
+    return positiveInt((body as { pager?: { pageNumber?: unknown } }).pager?.pageNumber) ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * One CAN call, in the order a real deployment would show: count it, read the body, let the
+ * configured latency and any faults act (faults stand for the network and gateway in front of CAN,
+ * so they fire before auth and before any state is touched), then authenticate and run the endpoint.
+ */
+export async function handleCanRequest(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  endpointName: string,
+): Promise<void> {
+  if (!isCanEndpointName(endpointName)) {
+    sendJson(res, 404, failEnvelope("404", `unknown endpoint: ${url.pathname}`));
+    return;
+  }
+  const route = ROUTES[endpointName];
+  const tenantHeader = headerValue(req, "tenant-id");
+  ctx.counters.record(tenantHeader, endpointName);
+
+  if (req.method !== route.method) {
+    sendJson(res, 405, failEnvelope("405", `${endpointName} expects ${route.method}, got ${req.method ?? "?"}`));
+    return;
+  }
+
+  let body: unknown = undefined;
+  let bodyError: string | null = null;
+  if (route.method === "POST") {
+    try {
+      const parsed = parseJson(await readBody(req));
+      if (parsed.ok) body = parsed.value;
+      else bodyError = "request body is not valid JSON";
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      bodyError = error.message;
+    }
+  }
+
+  const outcome = ctx.faults.take({
+    endpoint: endpointName,
+    tenant: tenantHeader,
+    page: requestedPage(endpointName, url, body),
+  });
+  const delay = ctx.config.latencyMs + outcome.delayMs;
+  if (delay > 0 && !(await ctx.sleeper.sleep(delay))) {
+    // The sandbox is closing: drop the request rather than answer after shutdown began.
+    req.socket.destroy();
+    return;
+  }
+  if (outcome.terminal) {
+    respondWithFault(outcome.terminal, req, res);
+    return;
+  }
+
+  if (bodyError) {
+    sendJson(res, 200, failEnvelope("400", bodyError));
+    return;
+  }
+  const auth = authenticate(req.headers, ctx.tenants);
+  if (!auth.ok) {
+    sendJson(res, 200, failEnvelope("401", auth.message));
+    return;
+  }
+  const reply = await route.handler(ctx, { tenantId: auth.tenantId, query: url.searchParams, body });
+  sendJson(res, reply.status ?? 200, reply.body);
+}

@@ -1,0 +1,45 @@
+import { compareKeys } from "@/lib/partitions";
+import { lookupPlan, positiveInt, readReply, refuse, type CanHandler } from "./sandbox-context";
+import type { PlanRecord } from "./state-types";
+
+type ListedPartition = { value: string; status?: "SUCCESS" | "FAILED"; updateTime?: string };
+
+/** Newest first, as in the docs' example. Documented shape lists only hit-able (success) partitions. */
+function listedPartitions(plan: PlanRecord, detailed: boolean): ListedPartition[] {
+  const entries = Object.entries(plan.partitions).filter(([, r]) => detailed || r.status === "success");
+  entries.sort(([a], [b]) => compareKeys(b, a));
+  return entries.map(([value, record]) =>
+    detailed
+      ? { value, status: record.status === "success" ? "SUCCESS" : "FAILED", updateTime: record.updateTime }
+      : { value },
+  );
+}
+
+/** GET queryMtPartitionList: all three query parameters are required, as documented. */
+export const listPartitions: CanHandler = (ctx, req) => {
+  const found = lookupPlan(ctx.store.state, req.tenantId, req.query.get("uuid"));
+  if (!found.ok) return found.reply;
+  const pageNumber = positiveInt(req.query.get("pageNumber"));
+  const requestedSize = positiveInt(req.query.get("pageSize"));
+  if (pageNumber === null) return refuse("400", "pageNumber is required and must be a positive integer");
+  if (requestedSize === null) return refuse("400", "pageSize is required and must be a positive integer");
+
+  const plan = found.plan;
+  if (plan.isFullRefresh) return readReply(ctx, { hasData: plan.hasData, isPartition: false, partition: null });
+
+  // The cap is undocumented in CAN; the response reports the size actually used.
+  const pageSize = Math.min(requestedSize, ctx.config.maxPageSize);
+  const all = listedPartitions(plan, ctx.config.shape === "detailed");
+  const start = (pageNumber - 1) * pageSize;
+  return readReply(ctx, {
+    hasData: plan.hasData,
+    isPartition: true,
+    partition: {
+      paritionList: all.slice(start, start + pageSize),
+      hasNext: start + pageSize < all.length,
+      total: all.length,
+      pageNumber,
+      pageSize,
+    },
+  });
+};

@@ -1,0 +1,123 @@
+// Shared by the sandbox's vitest files: start a sandbox on port 0 in a temp dir and talk to it over HTTP.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DEMO_TENANTS, type DemoTenant } from "./demo-tenants";
+import { planUuid } from "./prng";
+import { startSandbox, type StartSandboxOptions } from "./server";
+
+export const SEED_END = "2025-10-21";
+
+export function demoTenant(id: string): DemoTenant {
+  const tenant = DEMO_TENANTS.find((t) => t.id === id);
+  if (!tenant) throw new Error(`no demo tenant ${id}`);
+  return tenant;
+}
+export const ACME = demoTenant("acme");
+export const GLOBEX = demoTenant("globex");
+
+export const UUID = {
+  ordersDaily: planUuid("acme", "orders_daily"),
+  revenueMonthly: planUuid("acme", "revenue_monthly"),
+  customerSnapshot: planUuid("acme", "customer_snapshot"),
+  storeSalesResult: planUuid("acme", "store_sales_result"),
+  basketAccelerate: planUuid("acme", "basket_accelerate"),
+  clickstream10y: planUuid("acme", "clickstream_events_10y"),
+  ordersWeekly: planUuid("acme", "orders_weekly"),
+  shipmentsDaily: planUuid("globex", "shipments_daily"),
+};
+
+export type Envelope<T = unknown> = {
+  data: T;
+  success: boolean;
+  code: string;
+  errorMsg: string | null;
+  detailErrorMsg: string | null;
+  traceId: string;
+};
+export type PartitionItem = { value: string; status?: string; updateTime?: string };
+export type PartitionBody = {
+  hasData: boolean;
+  isPartition: boolean;
+  partition: {
+    paritionList: PartitionItem[];
+    hasNext: boolean;
+    total: number;
+    pageNumber: number;
+    pageSize: number;
+  } | null;
+};
+export type PlanState = {
+  plan: { id: string; name: string; hasData: boolean; isFullRefresh: boolean; lastRefreshTime: string | null };
+  partitions: Record<string, { status: "success" | "failed"; updateTime: string }>;
+};
+
+export type TestSandbox = { url: string; dataDir: string; close(): Promise<void> };
+
+/** A fresh sandbox in its own temp dir; close() also removes the dir unless the caller supplied it. */
+export async function startTestSandbox(options: Partial<StartSandboxOptions> = {}): Promise<TestSandbox> {
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), "can-sandbox-")));
+  const sandbox = await startSandbox({ port: 0, seedEnd: SEED_END, log: () => undefined, ...options, dataDir });
+  return {
+    url: sandbox.url,
+    dataDir,
+    close: async () => {
+      await sandbox.close();
+      if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function authHeaders(tenant: DemoTenant): Record<string, string> {
+  return { "tenant-id": tenant.id, "auth-type": tenant.authType, "auth-value": tenant.authValue };
+}
+
+export function canUrl(base: string, endpoint: string, query: Record<string, string | number> = {}): string {
+  const url = new URL(`${base}/anymetrics/api/v1/accelerate/plan/${endpoint}`);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
+  return url.toString();
+}
+
+export async function canGet<T = Envelope>(
+  base: string,
+  endpoint: string,
+  query: Record<string, string | number>,
+  headers: Record<string, string> = authHeaders(ACME),
+): Promise<T> {
+  const res = await fetch(canUrl(base, endpoint, query), { headers });
+  return (await res.json()) as T;
+}
+
+export async function canPost<T = Envelope>(
+  base: string,
+  endpoint: string,
+  body: unknown,
+  headers: Record<string, string> = authHeaders(ACME),
+): Promise<T> {
+  const res = await fetch(canUrl(base, endpoint), {
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as T;
+}
+
+export async function control<T = unknown>(base: string, method: string, route: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}/__sandbox/${route}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`control ${method} ${route} -> ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export function planState(base: string, tenantId: string, uuid: string): Promise<PlanState> {
+  return control<PlanState>(base, "GET", `state?tenant=${tenantId}&uuid=${uuid}`);
+}
+
+/** A DAY range in CAN's wire form. */
+export function dayRange(start: string, end: string = start): { dateGranularity: string; startTime: string; endTime: string } {
+  return { dateGranularity: "DAY", startTime: `${start}T00:00:00`, endTime: `${end}T00:00:00` };
+}

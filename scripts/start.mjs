@@ -1,0 +1,60 @@
+// `npm start`: the sandbox (unless CAN_TENANTS_FILE points at real CAN tenants), a build if the
+// sources changed, and the app on 127.0.0.1:$PORT. Ctrl-C stops everything.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIsCurrent, recordBuild } from "./lib/build-stamp.mjs";
+import { run, startService, waitForHttp } from "./lib/processes.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "127.0.0.1";
+const sandboxPort = process.env.SANDBOX_PORT ?? "8787";
+const useSandbox = !process.env.CAN_TENANTS_FILE;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const services = [];
+
+function stopAll(code) {
+  for (const s of services) if (s.alive()) s.child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+console.log(`Node ${process.version}`);
+if (!buildIsCurrent(root)) {
+  console.log("Building the app (sources changed since the last build)…");
+  const code = await run("npx", ["next", "build"], { cwd: root, env });
+  if (code !== 0) {
+    console.error("The build failed; see the messages above.");
+    process.exit(code);
+  }
+  recordBuild(root);
+}
+
+if (useSandbox) {
+  env.SANDBOX_URL = env.SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`;
+  const sandbox = startService("sandbox", "npx", ["tsx", "sandbox/main.ts", "--port", sandboxPort], { cwd: root, env });
+  services.push(sandbox);
+  if (!(await waitForHttp(`${env.SANDBOX_URL}/__sandbox/config`, 30_000, sandbox.alive))) {
+    console.error(`The CAN sandbox did not start on port ${sandboxPort} (is the port in use? set SANDBOX_PORT).`);
+    stopAll(1);
+  }
+}
+
+const app = startService("app", "npx", ["next", "start", "-H", host, "-p", port], { cwd: root, env });
+services.push(app);
+const url = `http://${host}:${port}`;
+if (!(await waitForHttp(`${url}/api/health`, 60_000, app.alive))) {
+  console.error(`The app did not start on ${url} (is the port in use? set PORT).`);
+  stopAll(1);
+} else {
+  console.log("");
+  console.log(`CAN Partition Console is ready: ${url}`);
+  if (useSandbox) {
+    console.log(`CAN sandbox (demo tenants acme, globex): ${env.SANDBOX_URL}`);
+  } else {
+    console.log(`Tenants from ${process.env.CAN_TENANTS_FILE}`);
+  }
+  console.log("Press Ctrl-C to stop.");
+}
+app.child.on("exit", (code) => stopAll(code ?? 1));

@@ -1,0 +1,80 @@
+// `npm test`: everything CI runs. Installs what the tests need (Debian chromium), then typecheck,
+// lint, unit tests under two time zones, build, and the Playwright suite. Prints
+// `N passed, N failed, N skipped` last (also written to .test-results/summary.txt for .ci/run).
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { recordBuild } from "./lib/build-stamp.mjs";
+import { ensureChromium } from "./lib/ensure-chromium.mjs";
+import { run } from "./lib/processes.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, ".test-results");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" };
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function record(name, passed, failed, skipped = 0) {
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  lines.push(`${failed > 0 ? "FAIL" : "ok  "} ${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+}
+
+async function step(name, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${name} ===`);
+  const code = await run(cmd, args, { cwd: root, env: { ...env, ...extraEnv } });
+  return code;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+async function vitestRun(name, tz) {
+  const file = join(out, `unit-${tz.replace("/", "_")}.json`);
+  const code = await step(name, "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { TZ: tz });
+  const report = readJson(file);
+  if (!report) return record(name, 0, 1);
+  const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  record(name, report.numPassedTests, failed, (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0));
+}
+
+const chromium = await ensureChromium();
+record("chromium available", chromium ? 1 : 0, chromium ? 0 : 1);
+
+record("typecheck", ...((await step("typecheck", "npx", ["tsc", "--noEmit"])) === 0 ? [1, 0] : [0, 1]));
+record("lint", ...((await step("lint", "npx", ["eslint", "--max-warnings", "0", "."])) === 0 ? [1, 0] : [0, 1]));
+await vitestRun("unit (TZ=America/Los_Angeles)", "America/Los_Angeles");
+await vitestRun("unit (TZ=Asia/Shanghai)", "Asia/Shanghai");
+
+const built = (await step("build", "npx", ["next", "build"])) === 0;
+record("build", built ? 1 : 0, built ? 0 : 1);
+if (built) recordBuild(root);
+
+if (built && chromium) {
+  const file = join(out, "e2e.json");
+  const code = await step("browser tests (Playwright)", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file, CHROMIUM_PATH: chromium });
+  const report = readJson(file);
+  if (!report) record("e2e", 0, 1);
+  else {
+    const s = report.stats ?? {};
+    const failed = (s.unexpected ?? 0) + (code !== 0 && !s.unexpected ? 1 : 0);
+    record("e2e", (s.expected ?? 0) + (s.flaky ?? 0), failed, s.skipped ?? 0);
+  }
+} else {
+  record("e2e (not run: build or browser missing)", 0, 1);
+}
+
+const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+console.log("\n=== summary ===");
+for (const line of lines) console.log(line);
+writeFileSync(join(out, "summary.txt"), `${lines.join("\n")}\n${summary}\n`);
+console.log(summary);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CanError } from "@/lib/can/errors";
+import { listAllPartitions, mapBounded } from "@/lib/can/partitions";
+import { json, startScriptedCan } from "../helpers/scripted-can";
+
+let can: Awaited<ReturnType<typeof startScriptedCan>>;
+beforeAll(async () => {
+  can = await startScriptedCan();
+});
+afterAll(() => can.close());
+
+const fast = { timeoutMs: 500, backoffMs: 5, concurrency: 3 };
+
+/** A CAN-like list of `n` day values, newest first, serving at most `cap` per page. */
+function serveDays(n: number, cap: number, opts: { spelling?: "paritionList" | "partitionList"; envelope?: boolean; withTotal?: boolean } = {}) {
+  const values = Array.from({ length: n }, (_, i) => {
+    const d = new Date(Date.UTC(2025, 9, 31) - i * 86_400_000);
+    return d.toISOString().slice(0, 10);
+  });
+  can.handle((r, res) => {
+    const page = Number(r.query.get("pageNumber"));
+    const size = Math.min(Number(r.query.get("pageSize")), cap);
+    const items = values.slice((page - 1) * size, page * size).map((value) => ({ value, status: "SUCCESS", updateTime: "2025-11-01 08:00:00", rowCount: 7 }));
+    const body = {
+      hasData: true,
+      isPartition: true,
+      partition: { [opts.spelling ?? "paritionList"]: items, hasNext: page * size < n, ...(opts.withTotal === false ? {} : { total: n }), pageNumber: 50, pageSize: 1 },
+    };
+    json(res, opts.envelope === false ? body : { data: body, success: true, code: "200", errorMsg: null });
+  });
+  return values;
+}
+
+describe("listAllPartitions", () => {
+  it("reads every page when CAN caps the page size below what we ask", async () => {
+    const values = serveDays(250, 40);
+    const listing = await listAllPartitions(can.tenant, "u", { ...fast, pageSize: 100 });
+    expect(listing.items?.map((i) => i.value)).toEqual(values);
+    expect(listing.pagesFetched).toBe(7);
+    expect(can.seen).toHaveLength(7);
+    expect(new Set(can.seen.map((s) => s.query.get("pageSize")))).toEqual(new Set(["100"]));
+  });
+
+  it("reads the bare body and the corrected spelling", async () => {
+    const values = serveDays(30, 10, { spelling: "partitionList", envelope: false });
+    const listing = await listAllPartitions(can.tenant, "u", { ...fast, pageSize: 10 });
+    expect(listing.items?.map((i) => i.value)).toEqual(values);
+  });
+
+  it("keeps status, update time and unknown fields of each item", async () => {
+    serveDays(3, 10);
+    const listing = await listAllPartitions(can.tenant, "u", { ...fast, pageSize: 10 });
+    expect(listing.items?.[0]).toEqual({ value: "2025-10-31", status: "SUCCESS", updatedAt: "2025-11-01 08:00:00", extra: { rowCount: 7 } });
+  });
+
+  it("walks on by hasNext when CAN sends no total", async () => {
+    const values = serveDays(95, 20, { withTotal: false });
+    const listing = await listAllPartitions(can.tenant, "u", { ...fast, pageSize: 20 });
+    expect(listing.items?.map((i) => i.value)).toEqual(values);
+  });
+
+  it("returns null items for a full-refresh table", async () => {
+    can.handle((_r, res) => json(res, { data: { hasData: true, isPartition: false, partition: null }, success: true, code: "200" }));
+    const listing = await listAllPartitions(can.tenant, "u", fast);
+    expect(listing).toMatchObject({ hasData: true, isPartitioned: false, items: null });
+  });
+
+  it("fails as a whole when one page fails, never returning a partial list", async () => {
+    let count = 0;
+    can.handle((r, res) => {
+      count++;
+      if (r.query.get("pageNumber") === "4") json(res, { data: null, success: false, code: "500", errorMsg: "page 4 broke" });
+      else {
+        const page = Number(r.query.get("pageNumber"));
+        json(res, { data: { hasData: true, isPartition: true, partition: { paritionList: [{ value: `2025-01-${String(page).padStart(2, "0")}` }], hasNext: page < 10, total: 10 } }, success: true });
+      }
+    });
+    const e = await listAllPartitions(can.tenant, "u", { ...fast, pageSize: 1 }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(CanError);
+    expect((e as CanError).details.errorMsg).toBe("page 4 broke");
+    expect(count).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("mapBounded", () => {
+  it("never exceeds the limit and keeps order", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const out = await mapBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return n * 2;
+    });
+    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14]);
+    expect(peak).toBe(3);
+  });
+});
