@@ -77,7 +77,7 @@ export async function handleCanRequest(
   });
   const delay = ctx.config.latencyMs + outcome.delayMs;
   if (delay > 0 && !(await ctx.sleeper.sleep(delay))) {
-    // The sandbox is closing: drop the request rather than answer after shutdown began.
+    // The sandbox is closing or was reset: drop the request rather than answer into a new state.
     req.socket.destroy();
     return;
   }

@@ -22,6 +22,7 @@ async function route(ctx: SandboxContext, req: IncomingMessage, url: URL): Promi
     case "GET health":
       return { status: 200, body: { ok: true } };
     case "POST reset": {
+      ctx.sleeper.dropPending();
       await ctx.store.reseed(ctx.seedEnd);
       ctx.faults.clear();
       ctx.counters.reset();

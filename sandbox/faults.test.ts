@@ -157,3 +157,23 @@ describe("closing during a hang", () => {
     expect(await settled).toBe("dropped");
   });
 });
+
+describe("reset during a hang", () => {
+  it("drops a hung mutation so it never changes the reseeded state", async () => {
+    await setFaults([{ kind: "hang", endpoint: "updatePartition", ms: 400 }]);
+    const hung = canPost(sb.url, "updatePartition", { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2024-01-03")] }, authHeaders(ACME));
+    const settled = hung.then(() => "answered", () => "dropped");
+    for (let i = 0; i < 100; i += 1) {
+      const counts = await control<RequestCounts>(sb.url, "GET", "requests");
+      if (counts.total > 0) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await control(sb.url, "POST", "reset");
+    const afterReset = await planState(sb.url, "acme", UUID.ordersDaily);
+    expect(await settled).toBe("dropped");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await planState(sb.url, "acme", UUID.ordersDaily)).toEqual(afterReset);
+    // The sandbox still serves hangs and everything else after a reset.
+    expect((await getDetail()).status).toBe(200);
+  });
+});

@@ -1,6 +1,8 @@
 /**
  * Timers for latency and hang faults. Each sleep is its own timer, so one hanging request never
- * delays another; cancelAll() on close resolves every pending sleep with `false` at once.
+ * delays another; cancelAll() on close resolves every pending sleep with `false` at once, and
+ * dropPending() on reset does the same without closing, so a request hung by a fault before a reset
+ * can never change the state after it.
  */
 export class Sleeper {
   #pending = new Set<() => void>();
@@ -25,6 +27,10 @@ export class Sleeper {
 
   cancelAll(): void {
     this.#closed = true;
+    this.dropPending();
+  }
+
+  dropPending(): void {
     for (const cancel of this.#pending) cancel();
     this.#pending.clear();
   }
