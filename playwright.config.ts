@@ -3,6 +3,9 @@ import { defineConfig } from "@playwright/test";
 // Ports apart from `npm start`'s defaults, so tests can run beside a running console.
 export const E2E_SANDBOX_PORT = 8788;
 export const E2E_APP_PORT = 3100;
+export const E2E_APP_DATA_DIR = ".data/e2e-app";
+/** Short, so the spec that trips the sign-in limit can also see it reset. */
+export const E2E_SIGNIN_WINDOW_SECONDS = 20;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -15,6 +18,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   outputDir: "test-results",
+  // Dates are calendar dates: the calendar specs run in two browser time zones far apart.
+  projects: [
+    { name: "los-angeles", use: { timezoneId: "America/Los_Angeles" } },
+    { name: "shanghai", use: { timezoneId: "Asia/Shanghai" }, testMatch: /calendar\.spec\.ts$/ },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${E2E_APP_PORT}`,
     trace: "retain-on-failure",
@@ -32,14 +40,22 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${E2E_APP_PORT}`,
+      // Deletes DATA_DIR first (every run starts from an empty database), seeds the audit rows the
+      // audit specs read, then `next start`, logging to DATA_DIR/server.log.
+      command: "node e2e/support/start-app.mjs",
       url: `http://127.0.0.1:${E2E_APP_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
       env: {
+        E2E_APP_PORT: String(E2E_APP_PORT),
         SANDBOX_URL: `http://127.0.0.1:${E2E_SANDBOX_PORT}`,
         CAN_TIMEOUT_MS: "2000",
-        DATA_DIR: ".data/e2e-app",
+        DATA_DIR: E2E_APP_DATA_DIR,
+        PUBLIC_URL: `http://127.0.0.1:${E2E_APP_PORT}`,
+        // The sign-in limit specs give each test its own client address through this header.
+        TRUST_PROXY_HEADER: "x-forwarded-for",
+        SIGNIN_MAX_PER_ACCOUNT: "3",
+        SIGNIN_WINDOW_SECONDS: String(E2E_SIGNIN_WINDOW_SECONDS),
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

@@ -5,6 +5,9 @@ import { z } from "zod";
 const intFromEnv = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** An unset variable and an empty one mean the same. */
+const blankToUndefined = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   CAN_TENANTS_FILE: z.string().min(1).optional(),
@@ -13,6 +16,27 @@ const envSchema = z.object({
   CAN_PAGE_CONCURRENCY: intFromEnv(4, 1, 32),
   SANDBOX_URL: z.url().default("http://127.0.0.1:8787"),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Postgres server (postgres://…). Unset: embedded PGlite in <DATA_DIR>/db, one instance per process. */
+  DATABASE_URL: blankToUndefined(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DB_POOL_MAX: intFromEnv(10, 1, 100),
+  /** Where users reach the console. Decides the cookie mode: https gives Secure + __Secure- cookies. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3000"),
+  /** Signs session cookies and encrypts TOTP secrets. Required outside demo mode. */
+  AUTH_SECRET: blankToUndefined(z.string().min(32, "at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
+  /** The one request header a reverse proxy sets to the client address; unset = trust none. */
+  TRUST_PROXY_HEADER: blankToUndefined(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(none|[a-z0-9-]{1,64})$/, "a header name such as x-real-ip or x-forwarded-for, or none")
+      .optional(),
+  ).transform((v) => (v === undefined || v === "none" ? undefined : v)),
+  SIGNIN_WINDOW_SECONDS: intFromEnv(900, 1, 86_400),
+  SIGNIN_MAX_PER_ACCOUNT: intFromEnv(5, 1, 1_000),
+  SIGNIN_MAX_PER_IP: intFromEnv(20, 1, 100_000),
+  SESSION_MAX_HOURS: intFromEnv(12, 1, 720),
+  SESSION_IDLE_MINUTES: intFromEnv(30, 1, 1_440),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -99,6 +99,11 @@ function loadRegistry(): Tenant[] {
   return DEMO_TENANTS.map((t) => ({ ...t, baseUrl: env.SANDBOX_URL.replace(/\/+$/, "") }));
 }
 
+/** Tests switch between demo mode and a tenants file; production never calls this. */
+export function resetTenantsForTests(): void {
+  registry = undefined;
+}
+
 export function allTenants(): readonly Tenant[] {
   registry ??= loadRegistry();
   return registry;
@@ -114,4 +119,26 @@ export function toTenantSummary(t: Tenant): TenantSummary {
 
 export function isDemoMode(): boolean {
   return !getEnv().CAN_TENANTS_FILE;
+}
+
+/**
+ * Tenant ids and names only, without resolving credentials: for the users CLI, which must not need
+ * the CAN secrets in its environment just to check that a tenant id exists.
+ */
+export function tenantDirectory(): TenantSummary[] {
+  const env = getEnv();
+  if (!env.CAN_TENANTS_FILE) return DEMO_TENANTS.map((t) => ({ id: t.id, name: t.name }));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(env.CAN_TENANTS_FILE, "utf8"));
+  } catch {
+    throw new ConfigError(`Tenants file ${env.CAN_TENANTS_FILE}: cannot be read as JSON`);
+  }
+  const file = tenantsFileSchema.safeParse(json);
+  if (!file.success) throw new ConfigError(`Tenants file ${env.CAN_TENANTS_FILE}: expected { "tenants": [ … ] }`);
+  const entry = z.object({ id: tenantIdSchema, name: z.string().min(1) });
+  return file.data.tenants.flatMap((raw) => {
+    const t = entry.safeParse(raw);
+    return t.success ? [{ id: t.data.id, name: t.data.name }] : [];
+  });
 }

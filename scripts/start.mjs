@@ -11,6 +11,8 @@ const host = process.env.HOST ?? "127.0.0.1";
 const sandboxPort = process.env.SANDBOX_PORT ?? "8787";
 const useSandbox = !process.env.CAN_TENANTS_FILE;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// Cookies follow the public URL (https = Secure cookies): default it to where the app listens.
+env.PUBLIC_URL = env.PUBLIC_URL ?? `http://${host}:${port}`;
 const services = [];
 
 function stopAll(code) {
@@ -52,8 +54,13 @@ if (!(await waitForHttp(`${url}/api/health`, 60_000, app.alive))) {
   console.log(`CAN Partition Console is ready: ${url}`);
   if (useSandbox) {
     console.log(`CAN sandbox (demo tenants acme, globex): ${env.SANDBOX_URL}`);
+    console.log("Demo sign-ins (password demo-password):");
+    console.log("  admin     admin in acme and globex");
+    console.log("  operator  operator in acme, viewer in globex");
+    console.log("  viewer    viewer in acme (no role in globex)");
   } else {
     console.log(`Tenants from ${process.env.CAN_TENANTS_FILE}`);
+    console.log("Accounts: npm run users -- add <username>, then npm run users -- grant <username> <tenant> <role>");
   }
   console.log("Press Ctrl-C to stop.");
 }

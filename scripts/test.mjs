@@ -1,18 +1,22 @@
-// `npm test`: everything CI runs. Installs what the tests need (Debian chromium), then typecheck,
-// lint, unit tests under two time zones, build, and the Playwright suite. Prints
+// `npm test`: everything CI runs. Installs what the tests need (Debian chromium, postgresql), then
+// typecheck, lint, unit tests under two time zones (database tests on embedded PGlite), the database
+// tests again on a throw-away PostgreSQL server, build, and the Playwright suite. Prints
 // `N passed, N failed, N skipped` last (also written to .test-results/summary.txt for .ci/run).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { recordBuild } from "./lib/build-stamp.mjs";
 import { ensureChromium } from "./lib/ensure-chromium.mjs";
+import { startThrowawayPostgres } from "./lib/postgres.mjs";
 import { run } from "./lib/processes.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, ".test-results");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" };
+// A DATABASE_URL from the caller's shell must not leak into the PGlite runs or the e2e server.
+const { DATABASE_URL: _callerDatabase, ...callerEnv } = process.env;
+const env = { ...callerEnv, NEXT_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 
@@ -37,9 +41,9 @@ function readJson(path) {
   }
 }
 
-async function vitestRun(name, tz) {
-  const file = join(out, `unit-${tz.replace("/", "_")}.json`);
-  const code = await step(name, "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { TZ: tz });
+async function vitestRun(name, tz, { filter = [], extraEnv = {}, tag = tz.replace("/", "_") } = {}) {
+  const file = join(out, `unit-${tag}.json`);
+  const code = await step(name, "npx", ["vitest", "run", ...filter, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { TZ: tz, ...extraEnv });
   const report = readJson(file);
   if (!report) return record(name, 0, 1);
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
@@ -53,6 +57,21 @@ record("typecheck", ...((await step("typecheck", "npx", ["tsc", "--noEmit"])) ==
 record("lint", ...((await step("lint", "npx", ["eslint", "--max-warnings", "0", "."])) === 0 ? [1, 0] : [0, 1]));
 await vitestRun("unit (TZ=America/Los_Angeles)", "America/Los_Angeles");
 await vitestRun("unit (TZ=Asia/Shanghai)", "Asia/Shanghai");
+
+// The database tests (*.db.test.ts) ran above on embedded PGlite; run them again on a real
+// PostgreSQL server: Debian's postgresql (apt-installed when absent), a throw-away cluster on a
+// loopback port, stopped afterwards.
+console.log("\n=== PostgreSQL for the database tests ===");
+const pg = await startThrowawayPostgres();
+if (!pg) {
+  record("unit DB tests on PostgreSQL (server did not start)", 0, 1);
+} else {
+  try {
+    await vitestRun("unit DB tests on PostgreSQL", "UTC", { filter: ["db.test"], extraEnv: { DATABASE_URL: pg.url }, tag: "postgres" });
+  } finally {
+    await pg.stop();
+  }
+}
 
 const built = (await step("build", "npx", ["next", "build"])) === 0;
 record("build", built ? 1 : 0, built ? 0 : 1);

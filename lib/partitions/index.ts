@@ -67,3 +67,4 @@ export {
   toggleKey,
   type Selection,
 } from "./selection";
+export { applyStatusToRuns, countStatusesInRanges } from "./runs-in-ranges";

@@ -1,6 +1,6 @@
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { requireTenantForPage } from "@/lib/access";
+import { requirePageAccess } from "@/lib/auth/dal";
 import { getQueryClient } from "@/lib/get-query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { readPlansQuery } from "@/lib/schemas/plans";
@@ -17,7 +17,7 @@ export default async function PlansPage({
   params: Promise<{ tenant: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const tenant = requireTenantForPage((await params).tenant);
+  const { tenant } = await requirePageAccess((await params).tenant, "plans:read");
   const query = readPlansQuery(await searchParams);
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery({

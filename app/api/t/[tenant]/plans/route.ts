@@ -1,5 +1,6 @@
-import { findTenant } from "@/lib/access";
-import { jsonResult, notFoundResult } from "@/lib/api/json-result";
+import { jsonResult } from "@/lib/api/json-result";
+import { accessDenied } from "@/lib/api/access-denied";
+import { authorizeTenant } from "@/lib/auth/dal";
 import { readPlansQuery } from "@/lib/schemas/plans";
 import { getPlansPage } from "@/lib/services/plans";
 import { safeRead } from "@/lib/services/safe-read";
@@ -7,8 +8,8 @@ import { safeRead } from "@/lib/services/safe-read";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ tenant: string }> }) {
-  const tenant = findTenant((await params).tenant);
-  if (!tenant) return notFoundResult();
+  const access = await authorizeTenant((await params).tenant, "plans:read");
+  if (!access.ok) return accessDenied(access.code);
   const query = readPlansQuery(new URL(request.url).searchParams);
-  return jsonResult(await safeRead("plans.list", () => getPlansPage(tenant, query)));
+  return jsonResult(await safeRead("plans.list", () => getPlansPage(access.tenant, query)));
 }

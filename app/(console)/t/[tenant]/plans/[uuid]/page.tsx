@@ -1,11 +1,11 @@
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireTenantForPage } from "@/lib/access";
+import { hasPermission, requirePageAccess } from "@/lib/auth/dal";
 import { getQueryClient } from "@/lib/get-query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { planUuidParam } from "@/lib/schemas/plans";
-import { getPlanView } from "@/lib/services/plan-view";
+import { getPlanCalendar } from "@/lib/services/plan-calendar";
 import { safeRead } from "@/lib/services/safe-read";
 import { PlanScreen } from "./_components/plan-screen";
 
@@ -13,17 +13,17 @@ export const metadata: Metadata = { title: "Plan" };
 
 export default async function PlanPage({ params }: { params: Promise<{ tenant: string; uuid: string }> }) {
   const { tenant: tenantId, uuid } = await params;
-  const tenant = requireTenantForPage(tenantId);
+  const { tenant, actor } = await requirePageAccess(decodeURIComponent(tenantId), "plans:read");
   const planId = planUuidParam.safeParse(uuid);
   if (!planId.success) notFound();
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery({
     queryKey: queryKeys.plan(tenant.id, planId.data),
-    queryFn: () => safeRead("plan.view", () => getPlanView(tenant, planId.data)),
+    queryFn: () => safeRead("plan.calendar", () => getPlanCalendar(tenant, planId.data)),
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <PlanScreen tenantId={tenant.id} uuid={planId.data} />
+      <PlanScreen tenantId={tenant.id} uuid={planId.data} canMark={hasPermission(actor.role, "partitions:mark")} />
     </HydrationBoundary>
   );
 }

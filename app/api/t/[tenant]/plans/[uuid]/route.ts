@@ -1,15 +1,17 @@
-import { findTenant } from "@/lib/access";
 import { jsonResult, notFoundResult } from "@/lib/api/json-result";
+import { accessDenied } from "@/lib/api/access-denied";
+import { authorizeTenant } from "@/lib/auth/dal";
 import { planUuidParam } from "@/lib/schemas/plans";
-import { getPlanView } from "@/lib/services/plan-view";
+import { getPlanCalendar } from "@/lib/services/plan-calendar";
 import { safeRead } from "@/lib/services/safe-read";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ tenant: string; uuid: string }> }) {
   const { tenant: tenantId, uuid } = await params;
-  const tenant = findTenant(tenantId);
+  const access = await authorizeTenant(tenantId, "plans:read");
+  if (!access.ok) return accessDenied(access.code);
   const planId = planUuidParam.safeParse(uuid);
-  if (!tenant || !planId.success) return notFoundResult();
-  return jsonResult(await safeRead("plan.view", () => getPlanView(tenant, planId.data)));
+  if (!planId.success) return notFoundResult();
+  return jsonResult(await safeRead("plan.calendar", () => getPlanCalendar(access.tenant, planId.data)));
 }

@@ -1,21 +1,23 @@
-import type { PlanView } from "@/lib/services/plan-view";
+import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 
-export function PlanDetailsCard({ view }: { view: PlanView }) {
-  const { plan } = view;
+export function PlanDetailsCard({ calendar }: { calendar: PlanCalendar }) {
+  const { plan } = calendar;
   const table = plan.table ? [plan.table.catalog, plan.table.schema, plan.table.name].filter(Boolean).join(".") : "—";
   const rows: [string, string][] = [
     ["Name", plan.name],
     ["UUID", plan.uuid],
     ["Type", plan.materializeType],
     ["Granularity", plan.granularity ?? "—"],
-    ["Refresh", plan.refresh.isFullRefresh ?? !view.isPartitioned ? "Full refresh" : "Incremental"],
+    ["Refresh", calendar.mode.kind === "full-refresh" ? "Full refresh" : "Incremental"],
     ["Schedule (cron)", plan.refresh.cron ?? "—"],
+    ["Update window", plan.refresh.lowerInterval !== undefined ? `${plan.refresh.lowerInterval} .. ${plan.refresh.upperInterval ?? "?"}` : "—"],
     ["Materialized table", table],
-    ["Table has data", view.hasData ? "Yes" : "No"],
+    ["Table has data", calendar.hasData ? "Yes" : "No"],
+    ["Expected window", calendar.window ? `${calendar.window.start} .. ${calendar.window.end}` : "—"],
   ];
   return (
-    <section aria-labelledby="details-heading" className="rounded border border-slate-300 bg-white p-4">
-      <h2 id="details-heading" className="text-lg font-semibold">Details</h2>
+    <details className="rounded border border-slate-300 bg-white p-4">
+      <summary className="cursor-pointer text-lg font-semibold">Plan details</summary>
       <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
@@ -24,6 +26,6 @@ export function PlanDetailsCard({ view }: { view: PlanView }) {
           </div>
         ))}
       </dl>
-    </section>
+    </details>
   );
 }

@@ -5,14 +5,16 @@ import Link from "next/link";
 import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
 import { queryKeys } from "@/lib/query-keys";
-import type { PlanView } from "@/lib/services/plan-view";
-import { PlanDetailsCard } from "./plan-details-card";
+import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
+import { CalendarPanel } from "./calendar-panel";
+import { FullRefreshPanel } from "./full-refresh-panel";
 import { PartitionList } from "./partition-list";
+import { PlanDetailsCard } from "./plan-details-card";
 
-export function PlanScreen({ tenantId, uuid }: { tenantId: string; uuid: string }) {
+export function PlanScreen({ tenantId, uuid, canMark }: { tenantId: string; uuid: string; canMark: boolean }) {
   const { data, isFetching, refetch } = useQuery({
     queryKey: queryKeys.plan(tenantId, uuid),
-    queryFn: () => fetchResult<PlanView>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(uuid)}`),
+    queryFn: () => fetchResult<PlanCalendar>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(uuid)}`),
   });
   const back = (
     <Link href={`/t/${encodeURIComponent(tenantId)}/plans`} className="text-sm text-blue-800 hover:underline">
@@ -29,13 +31,41 @@ export function PlanScreen({ tenantId, uuid }: { tenantId: string; uuid: string 
       </div>
     );
   }
-  const view = data.data;
+  const calendar = data.data;
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       {back}
-      <h1 className="text-2xl font-semibold">{view.plan.displayName}</h1>
-      <PlanDetailsCard view={view} />
-      <PartitionList view={view} />
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold">{calendar.plan.displayName}</h1>
+        <span className="font-mono text-sm text-slate-600">{calendar.plan.name}</span>
+        <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">{calendar.plan.materializeType}</span>
+        {calendar.plan.granularity && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">{calendar.plan.granularity}</span>}
+        <p className="ml-auto text-xs text-slate-600" aria-live="polite">
+          {isFetching ? "Reading CAN…" : `Read from CAN at ${new Date(calendar.readAt).toLocaleTimeString()} · ${calendar.listedCount} listed · ${calendar.pagesFetched} page${calendar.pagesFetched === 1 ? "" : "s"}`}{" "}
+          <button type="button" className="ml-1 underline" onClick={() => void refetch()} disabled={isFetching}>Reload</button>
+        </p>
+      </div>
+      {calendar.unreadableValues.length > 0 && (
+        <p role="note" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm">
+          CAN listed {calendar.unreadableValues.length} value(s) that are not {calendar.plan.granularity} partitions and are not drawn: {calendar.unreadableValues.slice(0, 5).join(", ")}
+        </p>
+      )}
+      {calendar.disagreements.length > 0 && (
+        <p role="note" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm">
+          {calendar.disagreements.length} partition(s) are shown as Unknown because CAN and this console&apos;s record disagree; hover one for details.
+        </p>
+      )}
+      {calendar.mode.kind === "grid" ? (
+        <CalendarPanel tenantId={tenantId} calendar={calendar} g={calendar.mode.granularity} canMark={canMark} />
+      ) : calendar.mode.kind === "full-refresh" ? (
+        <FullRefreshPanel tenantId={tenantId} calendar={calendar} canMark={canMark} />
+      ) : (
+        <>
+          <p role="note" className="rounded border border-slate-300 bg-white p-3 text-sm">Read-only: {calendar.readOnlyReason}</p>
+          <PartitionList values={calendar.rawValues} total={calendar.listedCount} />
+        </>
+      )}
+      <PlanDetailsCard calendar={calendar} />
     </div>
   );
 }

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditFilters } from "@/lib/schemas/audit";
+import { actionLabel } from "@/components/audit/labels";
+
+const input = "mt-1 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
+
+/** A plain GET form: the filters live in the URL, so a filtered view is a link. */
+export function AuditFiltersForm({ filters, basePath }: { filters: AuditFilters; basePath: string }) {
+  return (
+    <form method="get" action={basePath} role="search" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-3">
+      <label className="flex flex-col text-sm font-medium">
+        Plan (name or uuid)
+        <input name="plan" defaultValue={filters.plan ?? ""} className={`${input} w-48`} />
+      </label>
+      <label className="flex flex-col text-sm font-medium">
+        Actor
+        <input name="actor" defaultValue={filters.actor ?? ""} className={`${input} w-32`} />
+      </label>
+      <label className="flex flex-col text-sm font-medium">
+        Action
+        <select name="action" defaultValue={filters.action ?? ""} className={input}>
+          <option value="">All actions</option>
+          <option value="partition.*">All partition marks</option>
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {actionLabel(a)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col text-sm font-medium">
+        Outcome
+        <select name="outcome" defaultValue={filters.outcome ?? ""} className={input}>
+          <option value="">All outcomes</option>
+          {AUDIT_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col text-sm font-medium">
+        From (UTC)
+        <input type="date" name="from" defaultValue={filters.from ?? ""} className={input} />
+      </label>
+      <label className="flex flex-col text-sm font-medium">
+        To (UTC)
+        <input type="date" name="to" defaultValue={filters.to ?? ""} className={input} />
+      </label>
+      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-900">
+        Apply filters
+      </button>
+      <Link href={basePath} className="py-1.5 text-sm text-blue-800 underline">
+        Reset
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import type { AuditEntry } from "@/lib/audit";
+import { actionLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "@/components/audit/labels";
+
+function Statuses({ value }: { value: Record<string, number> | null }) {
+  if (!value || Object.keys(value).length === 0) return null;
+  return <>{Object.entries(value).map(([s, n]) => `${n} ${s}`).join(", ")}</>;
+}
+
+/** One row per action (its intent with the outcome merged in) or event; details fold out. */
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  return (
+    <table className="mt-4 w-full border-collapse bg-white text-sm" aria-label="Audit log">
+      <thead>
+        <tr className="border-b border-slate-300 text-left">
+          <th scope="col" className="p-2">Time (UTC)</th>
+          <th scope="col" className="p-2">Actor</th>
+          <th scope="col" className="p-2">Action</th>
+          <th scope="col" className="p-2">Plan</th>
+          <th scope="col" className="p-2">Partitions</th>
+          <th scope="col" className="p-2">Before</th>
+          <th scope="col" className="p-2">Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id} className="border-b border-slate-200 align-top" data-seq={e.seq}>
+            <td className="whitespace-nowrap p-2 font-mono text-xs">{e.at.replace("T", " ").slice(0, 19)}</td>
+            <td className="p-2">
+              {e.actor}
+              {e.actorRole && <div className="text-xs text-slate-600">{e.actorRole}</div>}
+            </td>
+            <td className="p-2">{actionLabel(e.action)}</td>
+            <td className="p-2">
+              {e.planName ?? ""}
+              {e.planUuid && <div className="break-all font-mono text-xs text-slate-600">{e.planUuid}</div>}
+            </td>
+            <td className="p-2">
+              {rangesLabel(e.ranges)}
+              {e.partitionCount !== null && <div className="text-xs text-slate-600">{e.partitionCount} partition(s){e.granularity ? `, ${e.granularity}` : ""}</div>}
+            </td>
+            <td className="p-2 text-xs">
+              <Statuses value={e.statusesBefore} />
+            </td>
+            <td className="p-2">
+              {e.outcome !== null && (
+                <span className={`inline-block rounded border px-1.5 py-0.5 text-xs ${OUTCOME_STYLE[e.outcome] ?? ""}`}>{outcomeLabel(e.outcome, e.pending)}</span>
+              )}
+              {e.outcomeDetail && (
+                <div className="mt-1 text-xs">
+                  {e.outcomeDetail.code && <div>code {e.outcomeDetail.code}</div>}
+                  {e.outcomeDetail.errorMsg && <div>{e.outcomeDetail.errorMsg}</div>}
+                  {e.outcomeDetail.detailErrorMsg && <div className="break-all">{e.outcomeDetail.detailErrorMsg}</div>}
+                  {e.outcomeDetail.traceId && <div className="font-mono">traceId {e.outcomeDetail.traceId}</div>}
+                  {e.outcomeDetail.kind && <div>{e.outcomeDetail.kind}</div>}
+                  {e.outcomeDetail.reason && <div>{e.outcomeDetail.reason}</div>}
+                </div>
+              )}
+              <details className="mt-1 text-xs">
+                <summary className="cursor-pointer text-blue-800">Details</summary>
+                <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-2">
+                  <dt>Request id</dt>
+                  <dd className="break-all font-mono">{e.requestId ?? "—"}</dd>
+                  <dt>IP</dt>
+                  <dd>{e.ip ?? "—"}</dd>
+                  <dt>User agent</dt>
+                  <dd className="break-all">{e.userAgent ?? "—"}</dd>
+                  {e.canEndpoint && (
+                    <>
+                      <dt>CAN call</dt>
+                      <dd className="break-all font-mono">
+                        {e.canEndpoint} {e.canRequest}
+                      </dd>
+                    </>
+                  )}
+                  {e.details && (
+                    <>
+                      <dt>Details</dt>
+                      <dd className="break-all font-mono">{JSON.stringify(e.details)}</dd>
+                    </>
+                  )}
+                  <dt>Row</dt>
+                  <dd className="break-all font-mono">
+                    #{e.seq} {e.hash.slice(0, 16)}…
+                  </dd>
+                </dl>
+              </details>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,149 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { StatusLegend } from "@/components/calendar/status-legend";
+import { buildClearPartitionBody, buildUpdatePartitionBody } from "@/lib/can/bodies";
+import {
+  countStatusesInRanges,
+  normalizeRanges,
+  rangeContains,
+  selectionFromUrlParam,
+  selectionSize,
+  statusAt,
+  type Granularity,
+  type KeyRange,
+  type PartitionStatus,
+  type StatusRun,
+} from "@/lib/partitions";
+import { TYPE_NAME_THRESHOLD } from "@/lib/schemas/marks";
+import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
+import { CalendarCellsContext, type CalendarCells } from "./calendar-context";
+import { CellInspector } from "./cell-inspector";
+import { DayYearGrid } from "./day-year-grid";
+import { HistoryStrip } from "./history-strip";
+import { MarkDialog, type MarkKind, type PendingMark } from "./mark-dialog";
+import { MonthGrid } from "./month-grid";
+import { SelectionBar } from "./selection-bar";
+import { useMarkMutation, mutationError } from "./use-mark-mutation";
+import { useSelection } from "./use-selection";
+import { useTodayKey } from "./use-today";
+
+/** The partition calendar of a DAY or MONTH plan: status at a glance, selection, and marking. */
+export function CalendarPanel({ tenantId, calendar, g, canMark }: { tenantId: string; calendar: PlanCalendar; g: Granularity; canMark: boolean }) {
+  const searchParams = useSearchParams();
+  const today = useTodayKey(g, calendar.readAt);
+  const windowEnd = calendar.window?.end ?? today;
+  const [year, setYear] = useState(() => {
+    const y = Number(searchParams.get("year"));
+    return Number.isInteger(y) && y >= 1000 && y <= 9999 ? y : Number(windowEnd.slice(0, 4));
+  });
+  const sel = useSelection(g, selectionFromUrlParam(searchParams.get("sel"), g));
+  const { selection, setSelection } = sel;
+  const [pending, setPending] = useState<PendingMark | null>(null);
+  const mutation = useMarkMutation(tenantId, calendar.plan.uuid, g, () => {
+    setPending(null);
+    setSelection([]);
+  });
+  const runs = calendar.runs;
+
+  useEffect(() => {
+    if (g !== "DAY") return;
+    const url = new URL(window.location.href);
+    url.searchParams.set("year", String(year));
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+  }, [year, g]);
+
+  const cells = useMemo<CalendarCells>(
+    () => ({
+      statusOf: (key) => statusAt(runs, key),
+      isSelected: (key) => rangeContains(selection, key),
+      today,
+      readOnly: calendar.readOnlyReason !== null,
+      ...sel,
+    }),
+    [runs, selection, today, calendar.readOnlyReason, sel],
+  );
+
+  const years = useMemo(() => {
+    const first = Number((calendar.window?.start ?? today).slice(0, 4));
+    const last = Math.max(Number(today.slice(0, 4)), Number(windowEnd.slice(0, 4)));
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  }, [calendar.window, today, windowEnd]);
+
+  const viewRange: KeyRange = g === "DAY" ? { start: `${year}-01-01`, end: `${year}-12-31` } : { start: `${years[0]}-01`, end: `${years.at(-1)}-12` };
+  const selectStatusInView = (status: PartitionStatus) => setSelection(normalizeRanges(rangesWithStatus(runs, viewRange, status), g));
+
+  const openMark = useCallback(
+    (kind: MarkKind) => {
+      const countsBefore = countStatusesInRanges(runs, selection, g);
+      const partitions = selectionSize(selection, g);
+      const body =
+        kind === "clear"
+          ? buildClearPartitionBody(calendar.plan.uuid, g, selection)
+          : buildUpdatePartitionBody(calendar.plan.uuid, g, kind === "success" ? selection : [], kind === "failed" ? selection : []);
+      const hitsSuccess = (kind === "clear" || kind === "failed") && countsBefore.success > 0;
+      mutation.reset();
+      setPending({ kind, ranges: selection, partitions, countsBefore, body, endpoint: kind === "clear" ? "clearPartition" : "updatePartition", needsName: partitions > TYPE_NAME_THRESHOLD || hitsSuccess });
+    },
+    [runs, selection, g, calendar.plan.uuid, mutation],
+  );
+
+  return (
+    <CalendarCellsContext.Provider value={cells}>
+      <div className="space-y-4">
+        <StatusLegend counts={calendar.counts} />
+        <SelectionBar
+          g={g}
+          selection={selection}
+          runs={runs}
+          readOnlyReason={calendar.readOnlyReason}
+          canMark={canMark}
+          onMark={openMark}
+          onSelect={setSelection}
+          onSelectStatusInView={selectStatusInView}
+          viewLabel={g === "DAY" ? String(year) : "view"}
+        />
+        <CellInspector calendar={calendar} runs={runs} />
+        {g === "DAY" ? (
+          <div className="space-y-3">
+            {calendar.window && <HistoryStrip runs={runs} window={calendar.window} year={year} onYear={setYear} />}
+            <div className="flex items-center gap-3">
+              <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year - 1)} aria-label="Previous year">← {year - 1}</button>
+              <h2 className="text-xl font-semibold tabular-nums" aria-live="polite">{year}</h2>
+              <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year + 1)} aria-label="Next year">{year + 1} →</button>
+            </div>
+            <div role="group" aria-label={`Partitions of ${year}. Arrows move, Shift+arrows extend the selection, Space toggles, Escape clears.`} onKeyDown={(e) => e.key === "Escape" && sel.clear()}>
+              <DayYearGrid year={year} todayDate={dateOfKey(today)} onYearChange={setYear} />
+            </div>
+          </div>
+        ) : (
+          <MonthGrid years={years} initialFocus={windowEnd} />
+        )}
+      </div>
+      <MarkDialog
+        planName={calendar.plan.name}
+        pending={pending}
+        busy={mutation.isPending}
+        error={mutationError(mutation.error)}
+        onCancel={() => setPending(null)}
+        onConfirm={(confirmName) => pending && mutation.mutate({ kind: pending.kind, ranges: pending.ranges, confirmName })}
+      />
+    </CalendarCellsContext.Provider>
+  );
+}
+
+function dateOfKey(key: string): Date {
+  const [y, m, d] = key.split("-").map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+/** The parts of the runs of one status that fall inside the view, as ranges. */
+function rangesWithStatus(runs: readonly StatusRun[], view: KeyRange, status: PartitionStatus): KeyRange[] {
+  const out: KeyRange[] = [];
+  for (const [start, end, s] of runs) {
+    if (s !== status || end < view.start || start > view.end) continue;
+    out.push({ start: start < view.start ? view.start : start, end: end > view.end ? view.end : end });
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { STATUS_LOOK } from "@/components/calendar/status-style";
+import { statusAt, type StatusRun } from "@/lib/partitions";
+import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
+import { useInspectedCell } from "./inspected-cell-store";
+
+/** The hovered or focused cell, in words: date, status, who last changed it here, and any disagreement. */
+export function CellInspector({ calendar, runs }: { calendar: PlanCalendar; runs: readonly StatusRun[] }) {
+  const key = useInspectedCell();
+  if (!key) return <p className="h-10 text-sm text-slate-600">Hover or focus a partition to see its details.</p>;
+  const status = statusAt(runs, key);
+  const change = calendar.lastChanges.find((c) => c.start <= key && key <= c.end);
+  const disagreement = calendar.disagreements.find((d) => d.key === key);
+  return (
+    <p className="h-10 text-sm" aria-live="polite" data-testid="cell-inspector">
+      <span className="font-semibold tabular-nums">{key}</span>
+      {" · "}
+      {status ? `${STATUS_LOOK[status].label} (${STATUS_LOOK[status].description})` : "outside the plan's window"}
+      {change && (
+        <>
+          {" · "}last marked {change.status} by <span className="font-medium">{change.actor}</span> at {new Date(change.at).toLocaleString()}
+          {change.outcome === "unknown" ? " (outcome unknown)" : ""}
+        </>
+      )}
+      {disagreement && <span className="block text-amber-900">⚠ {disagreement.message}</span>}
+    </p>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { useState } from "react";
+import { buildUpdatePartitionBody } from "@/lib/can/bodies";
+import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
+import { MarkDialog, type PendingMark } from "./mark-dialog";
+import { mutationError, useMarkMutation } from "./use-mark-mutation";
+
+/** Full-refresh tables have no partitions: their state, and the one mark CAN takes for them. */
+export function FullRefreshPanel({ tenantId, calendar, canMark }: { tenantId: string; calendar: PlanCalendar; canMark: boolean }) {
+  const [pending, setPending] = useState<PendingMark | null>(null);
+  const mutation = useMarkMutation(tenantId, calendar.plan.uuid, null, () => setPending(null));
+  return (
+    <section aria-labelledby="refresh-heading" className="rounded border border-slate-300 bg-white p-4">
+      <h2 id="refresh-heading" className="text-lg font-semibold">Full-refresh table</h2>
+      <p className="mt-1 text-sm">
+        This plan&apos;s table is rebuilt whole on each refresh, so it has no partitions. Table state:{" "}
+        <strong data-testid="has-data">{calendar.hasData ? "has data (queries can hit it)" : "no data recorded"}</strong>.
+      </p>
+      {canMark ? (
+      <button
+        type="button"
+        className="mt-3 rounded bg-blue-800 px-3 py-1.5 text-sm text-white disabled:opacity-50"
+        disabled={calendar.readOnlyReason !== null}
+        onClick={() => {
+          mutation.reset();
+          setPending({ kind: "refresh", ranges: [], partitions: 0, countsBefore: {}, body: buildUpdatePartitionBody(calendar.plan.uuid, null, [], []), endpoint: "updatePartition", needsName: false });
+        }}
+      >
+        Mark refresh successful
+      </button>
+      ) : (
+        <p className="mt-2 text-sm text-slate-700" role="note">Your role in this tenant can browse but not mark.</p>
+      )}
+      {calendar.readOnlyReason && <p className="mt-2 text-sm text-slate-700" role="note">Marking is disabled: {calendar.readOnlyReason}</p>}
+      <MarkDialog
+        planName={calendar.plan.name}
+        pending={pending}
+        busy={mutation.isPending}
+        error={mutationError(mutation.error)}
+        onCancel={() => setPending(null)}
+        onConfirm={() => mutation.mutate({ kind: "refresh", ranges: [] })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { memo, useMemo } from "react";
+import { STATUS_LOOK } from "@/components/calendar/status-style";
+import { keyToOrdinal, ordinalToKey, statusAt, type KeyRange, type PartitionStatus, type StatusRun } from "@/lib/partitions";
+
+const SEVERITY: PartitionStatus[] = ["success", "missing", "cleared", "unknown", "failed"];
+
+type YearRow = { year: number; weeks: (PartitionStatus | null)[]; failed: number; missing: number };
+
+/** Worst status per week of every year in the window: the whole history at a glance, like a contribution graph. */
+function summarize(runs: readonly StatusRun[], window: KeyRange): YearRow[] {
+  const rows = new Map<number, YearRow>();
+  const lo = keyToOrdinal(window.start, "DAY");
+  const hi = keyToOrdinal(window.end, "DAY");
+  for (let n = lo; n <= hi; n++) {
+    const key = ordinalToKey(n, "DAY");
+    const year = Number(key.slice(0, 4));
+    const row = rows.get(year) ?? { year, weeks: Array.from({ length: 53 }, () => null), failed: 0, missing: 0 };
+    rows.set(year, row);
+    const status = statusAt(runs, key);
+    if (!status) continue;
+    const week = Math.floor((n - keyToOrdinal(`${year}-01-01`, "DAY")) / 7);
+    const prev = row.weeks[week];
+    if (prev == null || SEVERITY.indexOf(status) > SEVERITY.indexOf(prev)) row.weeks[week] = status;
+    if (status === "failed") row.failed++;
+    if (status === "missing") row.missing++;
+  }
+  return [...rows.values()].sort((a, b) => a.year - b.year);
+}
+
+export const HistoryStrip = memo(function HistoryStrip({
+  runs,
+  window,
+  year,
+  onYear,
+}: {
+  runs: readonly StatusRun[];
+  window: KeyRange;
+  year: number;
+  onYear: (year: number) => void;
+}) {
+  const rows = useMemo(() => summarize(runs, window), [runs, window]);
+  return (
+    <nav aria-label="History by year" className="space-y-1">
+      {rows.map((r) => (
+        <button
+          key={r.year}
+          type="button"
+          onClick={() => onYear(r.year)}
+          aria-current={r.year === year ? "true" : undefined}
+          aria-label={`Show ${r.year}: ${r.failed} failed, ${r.missing} missing`}
+          className={`flex w-full items-center gap-2 rounded px-1 py-0.5 text-left hover:bg-slate-100 ${r.year === year ? "bg-slate-200" : ""}`}
+        >
+          <span className="w-10 text-xs font-semibold tabular-nums">{r.year}</span>
+          <span aria-hidden="true" className="flex gap-[1px]">
+            {r.weeks.map((s, i) => (
+              <span key={i} className={`inline-block h-3 w-3 rounded-[1px] ${s ? STATUS_LOOK[s].swatch : "bg-white"}`} />
+            ))}
+          </span>
+          <span className="text-[11px] text-slate-600">
+            {r.failed > 0 ? `${r.failed} failed` : ""} {r.missing > 0 ? `${r.missing} missing` : ""}
+          </span>
+        </button>
+      ))}
+    </nav>
+  );
+});

@@ -1,0 +1,146 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { ErrorPanel } from "@/components/error-panel";
+import { STATUS_LOOK } from "@/components/calendar/status-style";
+import type { AppError } from "@/lib/api/result";
+import type { KeyRange, PartitionStatus } from "@/lib/partitions";
+
+export type MarkKind = "success" | "failed" | "clear" | "refresh";
+
+export type PendingMark = {
+  kind: MarkKind;
+  ranges: KeyRange[];
+  partitions: number;
+  countsBefore: Partial<Record<PartitionStatus | "outside", number>>;
+  body: unknown;
+  endpoint: "updatePartition" | "clearPartition";
+  needsName: boolean;
+};
+
+const TITLE: Record<MarkKind, string> = {
+  success: "Mark partitions success",
+  failed: "Mark partitions failed",
+  clear: "Clear partitions",
+  refresh: "Mark refresh successful",
+};
+const NEW_STATUS: Record<MarkKind, string> = { success: "success", failed: "failed", clear: "cleared", refresh: "refreshed" };
+
+/** Shows exactly what will happen (ranges, status changes, CAN's request body) before anything is sent. */
+export function MarkDialog({
+  planName,
+  pending,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  planName: string;
+  pending: PendingMark | null;
+  busy: boolean;
+  error: AppError | null;
+  onConfirm: (confirmName: string | undefined) => void;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [typed, setTyped] = useState("");
+  const titleId = useId();
+  const nameId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (pending && !dialog.open) {
+      setTyped("");
+      dialog.showModal();
+    } else if (!pending && dialog.open) dialog.close();
+  }, [pending]);
+
+  const canConfirm = !!pending && !busy && (!pending.needsName || typed === planName);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onCancel();
+      }}
+      className="m-auto w-[40rem] max-w-[95vw] rounded-lg border border-slate-300 p-0 shadow-2xl backdrop:bg-slate-900/50"
+    >
+      {pending && (
+        <form
+          className="space-y-4 p-5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (canConfirm) onConfirm(pending.needsName ? typed : undefined);
+          }}
+        >
+          <h2 id={titleId} className="text-lg font-semibold">{TITLE[pending.kind]}</h2>
+          {pending.kind === "refresh" ? (
+            <p>CAN will record a successful full refresh of <strong>{planName}</strong>. No data is written; only the metadata changes.</p>
+          ) : (
+            <>
+              <p>
+                <strong>{pending.partitions}</strong> partition{pending.partitions === 1 ? "" : "s"} in <strong>{pending.ranges.length}</strong> range
+                {pending.ranges.length === 1 ? "" : "s"} will become <strong>{NEW_STATUS[pending.kind]}</strong>. Metadata only: the physical table is untouched.
+              </p>
+              <div>
+                <h3 className="text-sm font-semibold">Current status → {NEW_STATUS[pending.kind]}</h3>
+                <ul className="mt-1 flex flex-wrap gap-3 text-sm" aria-label="Current status of the selected partitions">
+                  {Object.entries(pending.countsBefore)
+                    .filter(([, n]) => (n ?? 0) > 0)
+                    .map(([s, n]) => (
+                      <li key={s} className="rounded bg-slate-100 px-2 py-0.5">
+                        {s === "outside" ? "Outside window" : STATUS_LOOK[s as PartitionStatus].label}: <span className="tabular-nums font-semibold">{n}</span> → {NEW_STATUS[pending.kind]}
+                      </li>
+                    ))}
+                </ul>
+              </div>
+              <div>
+                <h3 className="text-sm font-semibold">Ranges</h3>
+                <ul className="mt-1 max-h-28 overflow-auto font-mono text-xs" aria-label="Ranges to change">
+                  {pending.ranges.map((r) => (
+                    <li key={r.start}>{r.start === r.end ? r.start : `${r.start} .. ${r.end}`}</li>
+                  ))}
+                </ul>
+              </div>
+            </>
+          )}
+          <details open>
+            <summary className="cursor-pointer text-sm font-semibold">Exact request to CAN ({pending.endpoint})</summary>
+            <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="can-request-body">{JSON.stringify(pending.body, null, 2)}</pre>
+          </details>
+          {pending.needsName && (
+            <div>
+              <label htmlFor={nameId} className="block text-sm font-medium">
+                {pending.kind === "clear" || pending.kind === "failed" ? "This removes partitions that queries hit today. " : ""}
+                Type the plan name <span className="font-mono">{planName}</span> to confirm
+              </label>
+              <input
+                id={nameId}
+                autoComplete="off"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                className="mt-1 w-full rounded border border-slate-400 px-2 py-1 font-mono"
+              />
+            </div>
+          )}
+          {error && <ErrorPanel title="CAN did not apply the change" error={error} />}
+          <div className="flex justify-end gap-3">
+            <button type="button" onClick={onCancel} disabled={busy} className="rounded border border-slate-400 px-3 py-1.5">
+              Cancel
+            </button>
+            <button
+              type="submit"
+              disabled={!canConfirm}
+              autoFocus={!pending.needsName}
+              className={`rounded px-3 py-1.5 text-white disabled:opacity-50 ${pending.kind === "clear" || pending.kind === "failed" ? "bg-red-800" : "bg-blue-800"}`}
+            >
+              {busy ? "Sending…" : `Confirm: ${TITLE[pending.kind].toLowerCase()}`}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useState, type KeyboardEvent } from "react";
+import { OUTSIDE_LOOK, STATUS_LOOK } from "@/components/calendar/status-style";
+import { addKeys } from "@/lib/partitions";
+import { useCalendarCells } from "./calendar-context";
+import { cellLabel } from "./cell-label";
+import { inspectCell } from "./inspected-cell-store";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const ARROW_MONTHS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -12, ArrowDown: 12 };
+const key = (year: number, month: number) => `${year}-${String(month + 1).padStart(2, "0")}`;
+
+/** MONTH plans: one row per year, twelve month cells, with the same selection keys as the day grid. */
+export function MonthGrid({ years, initialFocus }: { years: number[]; initialFocus: string }) {
+  const cells = useCalendarCells();
+  const [focusKey, setFocusKey] = useState(initialFocus);
+  const first = key(years[0] ?? 2000, 0);
+  const last = key(years.at(-1) ?? 2000, 11);
+
+  const onKey = (e: KeyboardEvent<HTMLButtonElement>, k: string) => {
+    const delta = ARROW_MONTHS[e.key];
+    if (delta !== undefined) {
+      e.preventDefault();
+      const to = addKeys(k, delta, "MONTH");
+      if (to < first || to > last || to > cells.today) return;
+      setFocusKey(to);
+      document.querySelector<HTMLButtonElement>(`button[data-key="${to}"]`)?.focus();
+      cells.keyboardMove(k, to, { shift: e.shiftKey, additive: e.ctrlKey || e.metaKey });
+    } else if (e.key === " ") {
+      e.preventDefault();
+      cells.toggle(k);
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      cells.selectKeyOnly(k);
+    } else if (e.key === "Escape") cells.clear();
+  };
+
+  return (
+    <table role="grid" aria-label="Monthly partitions" className="border-separate border-spacing-1">
+      <thead>
+        <tr>
+          <th scope="col" className="text-left text-xs font-medium text-slate-600">Year</th>
+          {MONTHS.map((m) => (
+            <th key={m} scope="col" className="w-12 text-xs font-medium text-slate-600">{m}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {years.map((y) => (
+          <tr key={y}>
+            <th scope="row" className="pr-2 text-right text-sm font-semibold tabular-nums">{y}</th>
+            {MONTHS.map((_, m) => {
+              const k = key(y, m);
+              const status = cells.statusOf(k);
+              const future = k > cells.today;
+              const selected = cells.isSelected(k);
+              const look = future || !status ? OUTSIDE_LOOK : STATUS_LOOK[status];
+              return (
+                <td key={k} role="gridcell" aria-selected={selected}>
+                  <button
+                    type="button"
+                    data-key={k}
+                    data-status={future ? "future" : (status ?? "outside")}
+                    disabled={future}
+                    tabIndex={k === focusKey ? 0 : -1}
+                    aria-label={cellLabel(k, status, selected, future)}
+                    title={cellLabel(k, status, selected, future)}
+                    className={`relative h-9 w-12 select-none rounded text-xs ${look.cell} ${selected ? "ring-[3px] ring-slate-950 ring-offset-1" : ""} ${future ? "opacity-60" : ""}`}
+                    onKeyDown={(e) => onKey(e, k)}
+                    onFocus={() => {
+                      setFocusKey(k);
+                      inspectCell(k);
+                    }}
+                    onMouseEnter={() => inspectCell(k)}
+                    onPointerDown={(e) => {
+                      if (e.button !== 0 || future) return;
+                      cells.pointerDown(k, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
+                    }}
+                    onPointerEnter={(e) => cells.pointerEnter(k, e.buttons)}
+                  >
+                    <span aria-hidden="true">{status && !future ? STATUS_LOOK[status].icon : ""}</span>
+                  </button>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

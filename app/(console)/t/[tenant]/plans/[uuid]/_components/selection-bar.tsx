@@ -1,0 +1,99 @@
+"use client";
+
+import { useState } from "react";
+import { STATUS_LOOK } from "@/components/calendar/status-style";
+import { countStatusesInRanges, parseRangeInput, selectionSize, selectionToUrlParam, type Granularity, type PartitionStatus, type Selection, type StatusRun } from "@/lib/partitions";
+import type { MarkKind } from "./mark-dialog";
+
+/** What is selected, in numbers, and what can be done with it. */
+export function SelectionBar({
+  g,
+  selection,
+  runs,
+  readOnlyReason,
+  canMark,
+  onMark,
+  onSelect,
+  onSelectStatusInView,
+  viewLabel,
+}: {
+  g: Granularity;
+  selection: Selection;
+  runs: readonly StatusRun[];
+  readOnlyReason: string | null;
+  /** Viewers and auditors get no mark buttons at all. */
+  canMark: boolean;
+  onMark: (kind: MarkKind) => void;
+  onSelect: (sel: Selection) => void;
+  onSelectStatusInView: (status: PartitionStatus) => void;
+  viewLabel: string;
+}) {
+  const [text, setText] = useState("");
+  const [inputError, setInputError] = useState<string | null>(null);
+  const size = selectionSize(selection, g);
+  const counts = countStatusesInRanges(runs, selection, g);
+  const disabled = size === 0 || readOnlyReason !== null;
+  const placeholder = g === "DAY" ? "2025-10-01..2025-10-31, 2025-11-03" : "2025-01..2025-06";
+
+  return (
+    <section aria-label="Selection" className="sticky top-0 z-10 space-y-2 rounded border border-slate-300 bg-white p-3 shadow-sm">
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="font-medium" aria-live="polite" data-testid="selection-summary">
+          {size === 0 ? "No partition selected" : `${size} partition${size === 1 ? "" : "s"} in ${selection.length} range${selection.length === 1 ? "" : "s"}`}
+        </p>
+        {size > 0 && (
+          <ul className="flex flex-wrap gap-2 text-xs" aria-label="Selected partitions by current status">
+            {(Object.entries(counts) as [PartitionStatus | "outside", number][])
+              .filter(([, n]) => n > 0)
+              .map(([s, n]) => (
+                <li key={s} className="rounded bg-slate-100 px-2 py-0.5">
+                  {s === "outside" ? "outside window" : STATUS_LOOK[s].label.toLowerCase()} {n}
+                </li>
+              ))}
+          </ul>
+        )}
+        <div className="ml-auto flex flex-wrap gap-2">
+          {canMark && (
+            <>
+          <button type="button" disabled={disabled} onClick={() => onMark("success")} className="rounded bg-blue-800 px-3 py-1.5 text-sm text-white disabled:opacity-50">Mark success</button>
+          <button type="button" disabled={disabled} onClick={() => onMark("failed")} className="rounded bg-orange-800 px-3 py-1.5 text-sm text-white disabled:opacity-50">Mark failed</button>
+          <button type="button" disabled={disabled} onClick={() => onMark("clear")} className="rounded bg-red-800 px-3 py-1.5 text-sm text-white disabled:opacity-50">Clear</button>
+            </>
+          )}
+          <button type="button" disabled={size === 0} onClick={() => onSelect([])} className="rounded border border-slate-400 px-3 py-1.5 text-sm disabled:opacity-50">Clear selection</button>
+        </div>
+      </div>
+      {canMark && readOnlyReason && <p className="text-sm text-slate-700" role="note">Marking is disabled: {readOnlyReason}</p>}
+      {!canMark && <p className="text-sm text-slate-700" role="note">Your role in this tenant can browse but not mark partitions.</p>}
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <form
+          className="flex items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const parsed = parseRangeInput(text, g);
+            if (!parsed.ok) return setInputError(parsed.error);
+            setInputError(null);
+            onSelect(parsed.ranges);
+          }}
+        >
+          <label className="flex flex-col">
+            <span className="font-medium">Select by typing ranges</span>
+            <input
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder={placeholder}
+              aria-invalid={inputError !== null}
+              aria-describedby={inputError ? "range-input-error" : undefined}
+              className="mt-1 w-80 rounded border border-slate-400 px-2 py-1 font-mono text-xs"
+            />
+          </label>
+          <button type="submit" className="rounded border border-slate-400 px-2 py-1">Select</button>
+        </form>
+        <button type="button" onClick={() => onSelectStatusInView("failed")} className="rounded border border-slate-400 px-2 py-1">Select failed in {viewLabel}</button>
+        <button type="button" onClick={() => onSelectStatusInView("missing")} className="rounded border border-slate-400 px-2 py-1">Select missing in {viewLabel}</button>
+        {size > 0 && <span className="font-mono text-xs text-slate-600" title="Also in the page URL">{selectionToUrlParam(selection).slice(0, 80)}{selectionToUrlParam(selection).length > 80 ? "…" : ""}</span>}
+      </div>
+      {inputError && <p id="range-input-error" role="alert" className="text-sm text-red-800">{inputError}</p>}
+    </section>
+  );
+}

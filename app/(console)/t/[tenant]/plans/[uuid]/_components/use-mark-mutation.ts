@@ -1,0 +1,77 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useToast } from "@/components/toast";
+import type { AppError, Result } from "@/lib/api/result";
+import { applyStatusToRuns, countByStatus, type Granularity, type KeyRange, type PartitionStatus } from "@/lib/partitions";
+import { queryKeys } from "@/lib/query-keys";
+import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
+import type { MarkReceipt } from "@/lib/services/marking";
+import { clearPartitionsAction, markPartitionsAction, markRefreshedAction } from "../actions";
+import type { MarkKind } from "./mark-dialog";
+
+export type MarkRequest = { kind: MarkKind; ranges: KeyRange[]; confirmName?: string | undefined };
+
+class MarkFailure extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+  }
+}
+
+const NEW_STATUS: Record<Exclude<MarkKind, "refresh">, PartitionStatus> = { success: "success", failed: "failed", clear: "cleared" };
+
+/**
+ * One server action per confirmed mark, with an optimistic update that rolls back on failure and a
+ * refetch afterwards so the grid shows CAN's truth.
+ */
+export function useMarkMutation(tenantId: string, planUuid: string, g: Granularity | null, onDone: () => void) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const key = queryKeys.plan(tenantId, planUuid);
+
+  return useMutation({
+    mutationFn: async (req: MarkRequest): Promise<MarkReceipt> => {
+      const base = { tenantId, planUuid, confirmName: req.confirmName };
+      let result: Result<MarkReceipt>;
+      if (req.kind === "refresh") result = await markRefreshedAction(base);
+      else if (!g) throw new MarkFailure({ code: "VALIDATION", message: "This plan cannot be marked." });
+      else if (req.kind === "clear") result = await clearPartitionsAction({ ...base, granularity: g, ranges: req.ranges });
+      else result = await markPartitionsAction({ ...base, granularity: g, [req.kind]: req.ranges });
+      if (!result.ok) throw new MarkFailure(result.error);
+      return result.data;
+    },
+    onMutate: async (req) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<Result<PlanCalendar>>(key);
+      if (previous?.ok && g && req.kind !== "refresh") {
+        const runs = applyStatusToRuns(previous.data.runs, req.ranges, NEW_STATUS[req.kind], g);
+        const optimistic: Result<PlanCalendar> = { ok: true, data: { ...previous.data, runs, counts: countByStatus(runs, g) } };
+        queryClient.setQueryData(key, optimistic);
+      }
+      return { previous };
+    },
+    onError: (error, _req, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+      const appError = error instanceof MarkFailure ? error.appError : undefined;
+      toast.show({
+        tone: "error",
+        title: "Nothing was changed",
+        detail: appError?.can ? [appError.can.errorMsg, appError.can.detailErrorMsg, appError.can.traceId && `traceId ${appError.can.traceId}`].filter(Boolean).join(" · ") : (appError?.message ?? "The request failed."),
+      });
+    },
+    onSuccess: (receipt, req) => {
+      toast.show({
+        tone: "success",
+        title: req.kind === "refresh" ? "Refresh marked successful" : `${receipt.partitions} partition${receipt.partitions === 1 ? "" : "s"} ${req.kind === "clear" ? "cleared" : `marked ${req.kind}`}`,
+        detail: `${receipt.ranges} range${receipt.ranges === 1 ? "" : "s"} · request ${receipt.requestId}`,
+      });
+      onDone();
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function mutationError(error: unknown): AppError | null {
+  if (!error) return null;
+  return error instanceof MarkFailure ? error.appError : { code: "INTERNAL", message: "The request failed before reaching the server. Check your connection." };
+}

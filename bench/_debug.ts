@@ -1,0 +1,38 @@
+import { join } from "node:path";
+import { CALENDAR_CELLS, launchBrowser, newSignedInPage } from "./browser";
+import { BIG_PLAN } from "./plans";
+import { freePort, startService, waitForHttp } from "./services";
+import { signIn } from "./session";
+const root = process.cwd();
+const sp = await freePort(); const ap = await freePort();
+const su = `http://127.0.0.1:${sp}`, au = `http://127.0.0.1:${ap}`;
+const env = { ...process.env }; delete env.DATA_DIR;
+const sb = startService("sandbox", su, "npx", ["tsx", "sandbox/main.ts", "--port", String(sp), "--data-dir", join(root, ".data/benchdbg"), "--reset"], env, false);
+const app = startService("app", au, "npx", ["next", "start", "-H", "127.0.0.1", "-p", String(ap)], { ...env, SANDBOX_URL: su, PUBLIC_URL: au, DATA_DIR: join(root, ".data/benchdbg/app") }, true);
+try {
+  await waitForHttp(`${su}/__sandbox/health`, 60000, sb.alive); await waitForHttp(`${au}/api/health`, 120000, app.alive);
+  const s = await signIn(au, "operator", "demo-password");
+  const b = await launchBrowser();
+  const { page } = await newSignedInPage(b, au, s);
+  page.setDefaultTimeout(20000);
+  await page.goto(`/t/acme/plans/${BIG_PLAN.uuid}`);
+  await page.locator(CALENDAR_CELLS).first().waitFor();
+  await page.waitForLoadState("networkidle");
+  const ranges = Array.from({ length: 500 }, (_, i) => { const d = new Date(Date.UTC(2017, 0, 20 + 7 * i)); const e = new Date(d.getTime() + 86400000); return `${d.toISOString().slice(0, 10)}..${e.toISOString().slice(0, 10)}`; });
+  console.log("fill"); await page.getByLabel("Select by typing ranges").fill(ranges.join(", "));
+  console.log("select"); await page.getByRole("button", { name: "Select", exact: true }).click();
+  await page.waitForTimeout(1000);
+  console.log(await page.getByTestId("selection-summary").textContent());
+  console.log("mark"); await page.getByRole("button", { name: "Mark success", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel(/Type the plan name/).fill(BIG_PLAN.name);
+  const resp = page.waitForResponse((r) => r.request().method() === "POST", { timeout: 20000 });
+  console.log("confirm"); await dialog.getByRole("button", { name: /^Confirm/ }).click();
+  page.on("requestfinished", (q) => console.log("finished", q.method(), q.url(), q.timing()));
+  page.on("requestfailed", (q) => console.log("failed", q.method(), q.url(), q.failure()));
+  page.on("request", (q) => console.log("request", q.method(), q.url()));
+  const r = await resp; console.log("response", r.url(), r.status(), r.request().timing(), await r.allHeaders());
+  await page.waitForTimeout(8000);
+  console.log(await page.locator("body").innerText().then(t => t.slice(0, 300)));
+  await b.close();
+} catch (e) { console.log("ERR", e); } finally { await app.stop(); await sb.stop(); }

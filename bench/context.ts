@@ -1,0 +1,20 @@
+import type { Browser } from "@playwright/test";
+import type { Figure } from "./report";
+import type { SandboxControl } from "./services";
+import type { Session } from "./session";
+
+/** What every scenario gets from the runner. */
+export type BenchContext = {
+  appUrl: string;
+  sandbox: SandboxControl;
+  /** The app server's process (npx), whose tree holds next-server. */
+  appPid: number;
+  quick: boolean;
+  /** The demo `operator` (operator in acme: may read and mark). */
+  session: Session;
+  browser: Browser | null;
+  /** Date.now() after which scenarios should wrap up (the whole run must end within 10 minutes). */
+  deadline: number;
+  log: (line: string) => void;
+  add: (figure: Figure) => void;
+};

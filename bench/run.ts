@@ -1,0 +1,192 @@
+// `npm run bench` (through scripts/bench.mjs, which builds the app when stale): starts the bench's
+// own sandbox and app on loopback, runs the scenarios, prints the table, writes bench/results.json.
+//   --quick    only the smallest scenario (proxy overhead, 1 client, 200 requests): for CI
+//   --strict   exit 1 when a budget does not hold (default: report only, exit 0)
+//   --only=a,b run some scenarios: proxy, paging, load, weight, interaction, scaling, marking
+//   --verbose  show the sandbox's and the app's output
+import { mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchBrowser } from "./browser";
+import type { BenchContext } from "./context";
+import { describeMachine, renderNotes, renderTable, writeResults, type Figure } from "./report";
+import { bigPlanLoad } from "./scenarios/big-plan-load";
+import { interactionLatency } from "./scenarios/interactions";
+import { countMarkAuditRows, marking } from "./scenarios/marking";
+import { paging } from "./scenarios/paging";
+import { proxyOverhead } from "./scenarios/proxy-overhead";
+import { scaling } from "./scenarios/scaling";
+import { weight } from "./scenarios/weight";
+import { SandboxControl, freePort, startService, waitForHttp } from "./services";
+import { signIn } from "./session";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const appDataDir = join(root, ".data", "bench", "app");
+
+// Before anything reads the environment (lib/env reads it lazily, once): the bench measures the defaults, on
+// PGlite, in demo mode, whatever the caller's shell has set. DATA_DIR is the app's, so the audit
+// rows can be counted here once the app has stopped.
+for (const key of Object.keys(process.env)) {
+  if (/^(CAN_|SANDBOX_|SIGNIN_|SESSION_|DB_)/.test(key) || ["DATABASE_URL", "DATA_DIR", "PUBLIC_URL", "AUTH_SECRET", "TRUST_PROXY_HEADER", "PORT", "HOST"].includes(key)) {
+    delete process.env[key];
+  }
+}
+process.env.DATA_DIR = appDataDir;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const strict = args.includes("--strict");
+const verbose = args.includes("--verbose");
+const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const wants = (name: string) => (quick ? name === "proxy" : !only || only.includes(name));
+
+const started = Date.now();
+const HARD_LIMIT_MS = 9.5 * 60_000;
+const figures: Figure[] = [];
+const problems: string[] = [];
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+rmSync(appDataDir, { recursive: true, force: true });
+mkdirSync(appDataDir, { recursive: true });
+const sandboxPort = await freePort();
+const appPort = await freePort();
+const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+const appUrl = `http://127.0.0.1:${appPort}`;
+
+const sandbox = startService(
+  "sandbox",
+  sandboxUrl,
+  "npx",
+  ["tsx", "sandbox/main.ts", "--host", "127.0.0.1", "--port", String(sandboxPort), "--data-dir", join(root, ".data", "bench"), "--reset", "--max-page-size", "100", "--latency-ms", "0"],
+  envWithout("DATA_DIR"),
+  verbose,
+);
+const app = startService(
+  "app",
+  appUrl,
+  "npx",
+  ["next", "start", "-H", "127.0.0.1", "-p", String(appPort)],
+  { ...process.env, SANDBOX_URL: sandboxUrl, PUBLIC_URL: appUrl, DATA_DIR: appDataDir, NODE_ENV: "production" },
+  verbose,
+);
+const services = [app, sandbox];
+let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
+let chromiumVersion: string | null = null;
+
+async function stopAll(): Promise<void> {
+  await browser?.close().catch(() => undefined);
+  for (const s of services) await s.stop();
+}
+
+function report(): number {
+  const machine = describeMachine(chromiumVersion);
+  const durationSeconds = Math.round((Date.now() - started) / 1000);
+  console.log("");
+  console.log(renderTable(figures));
+  console.log("");
+  console.log(renderNotes(figures));
+  console.log("");
+  console.log(`${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium ?? "—"}, ${machine.date}, ${durationSeconds} s`);
+  const failing = figures.filter((f) => f.holds === false);
+  for (const f of failing) console.log(`budget not held: ${f.scenario} / ${f.figure}: ${f.value} ${f.unit} (budget ${f.budget?.op} ${f.budget?.value})`);
+  for (const p of problems) console.log(`problem: ${p}`);
+  const path = join(root, "bench", "results.json");
+  writeResults(path, { machine, mode: quick ? "quick" : "full", durationSeconds, figures, problems });
+  console.log(`wrote ${path}`);
+  if (problems.length > 0) return 1;
+  return strict && failing.length > 0 ? 1 : 0;
+}
+
+const watchdog = setTimeout(() => {
+  problems.push(`stopped after ${HARD_LIMIT_MS / 60_000} minutes; the figures above are what was measured by then`);
+  void stopAll().finally(() => process.exit(report() || 1));
+}, HARD_LIMIT_MS);
+watchdog.unref();
+// Whatever happens, nothing the bench started outlives it.
+process.on("exit", () => services.forEach((s) => s.kill()));
+process.on("unhandledRejection", (e) => problems.push(`unhandled: ${e instanceof Error ? e.message : String(e)}`));
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.once(sig, () => {
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+async function scenario(name: string, run: () => Promise<void>): Promise<void> {
+  if (!wants(name)) return;
+  const t0 = Date.now();
+  log(`${name}…`);
+  try {
+    await run();
+    log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    // eslint-disable-next-line no-control-regex -- Playwright's messages carry ANSI colours
+    const text = (e instanceof Error ? (e.stack ?? e.message) : String(e)).replace(/\u001b\[[0-9;]*m/g, "");
+    problems.push(`${name}: ${text.split("\n").slice(0, 4).join(" | ")}`);
+    log(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+let exitCode = 1;
+try {
+  log(`sandbox ${sandboxUrl}, app ${appUrl} (Node ${process.version})`);
+  if (!(await waitForHttp(`${sandboxUrl}/__sandbox/health`, 60_000, sandbox.alive))) throw new Error(`the sandbox did not start:\n${sandbox.log()}`);
+  if (!(await waitForHttp(`${appUrl}/api/health`, 120_000, app.alive))) throw new Error(`the app did not start:\n${app.log()}`);
+  log(`services up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const control = new SandboxControl(sandboxUrl);
+  const session = await signIn(appUrl, "operator", "demo-password");
+  const needsBrowser = ["load", "interaction", "scaling", "marking"].some(wants);
+  if (needsBrowser) {
+    browser = await launchBrowser();
+    chromiumVersion = browser.version();
+  }
+  const ctx: BenchContext = {
+    appUrl,
+    sandbox: control,
+    appPid: app.child.pid ?? 0,
+    quick,
+    session,
+    browser,
+    deadline: started + 8 * 60_000,
+    log,
+    add: (f) => figures.push(f),
+  };
+
+  await scenario("proxy", () => (quick ? proxyOverhead(ctx, { requests: 200, concurrencies: [1] }) : proxyOverhead(ctx, { requests: 2_000, concurrencies: [1, 16] })));
+  await scenario("paging", () => paging(ctx, 3));
+  await scenario("load", () => bigPlanLoad(ctx, 5));
+  await scenario("weight", () => weight(ctx));
+  await scenario("interaction", () => interactionLatency(ctx, requireBrowser(), { selections: 20, arrows: 30, yearSwitches: 20, dialogs: 5 }));
+  await scenario("scaling", () => scaling(ctx, requireBrowser(), { years: [1, 3, 10, 30], loads: 3, selections: 5 }));
+  let confirmed = 0;
+  await scenario("marking", async () => {
+    confirmed = await marking(ctx, requireBrowser(), [
+      { latencyMs: 0, marks: 3 },
+      { latencyMs: 50, marks: 1 },
+    ]);
+  });
+  await browser?.close();
+  browser = null;
+  await app.stop();
+  if (confirmed > 0) await scenario("marking", () => countMarkAuditRows(ctx, confirmed));
+  exitCode = 0;
+} catch (e) {
+  problems.push(e instanceof Error ? e.message : String(e));
+} finally {
+  await stopAll();
+}
+clearTimeout(watchdog);
+const code = report();
+process.exit(exitCode === 0 ? code : 1);
+
+function envWithout(key: string): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env[key];
+  return env;
+}
+
+function requireBrowser() {
+  if (!browser) throw new Error("no browser");
+  return browser;
+}

@@ -1,0 +1,44 @@
+// Scenario 1: what the console adds on top of CAN. The partitions route (session, role check, plan
+// details from cache, the console's own mark record, status runs) against the same CAN call made
+// straight to the sandbox, with the sandbox answering at once (latency 0) so the difference shows.
+import type { BenchContext } from "../context";
+import { runLoad, type LoadResult } from "../http-load";
+import { SMALL_PLAN, TENANT, canHeaders, canUrl } from "../plans";
+import { atLeast, atMost, figure } from "../report";
+import { percentile, round } from "../stats";
+
+const rate = (r: LoadResult) => (r.latenciesMs.length / r.elapsedMs) * 1000;
+
+export async function proxyOverhead(ctx: BenchContext, options: { requests: number; concurrencies: number[] }): Promise<void> {
+  await ctx.sandbox.setLatency(0);
+  const route = `${ctx.appUrl}/api/t/${TENANT}/plans/${SMALL_PLAN.uuid}`;
+  const direct = `${canUrl(ctx.sandbox.url, "queryMtPartitionList")}?uuid=${SMALL_PLAN.uuid}&pageNumber=1&pageSize=100`;
+  const routeHeaders = { cookie: ctx.session.header, accept: "application/json" };
+  const warmup = Math.min(200, Math.max(20, options.requests / 10));
+  const scenario = "1 proxy overhead";
+
+  for (const c of options.concurrencies) {
+    // Warm both paths (JIT, connection pools, the plan-details cache), then measure, direct first.
+    await runLoad(direct, canHeaders(), warmup, c);
+    await runLoad(route, routeHeaders, warmup, c);
+    const base = await runLoad(direct, canHeaders(), options.requests, c);
+    const app = await runLoad(route, routeHeaders, options.requests, c);
+    if (app.errors > 0 || base.errors > 0) {
+      ctx.log(`proxy overhead at ${c}: ${app.errors} route errors ${JSON.stringify(app.statuses)}, ${base.errors} direct errors`);
+    }
+    const p = (r: LoadResult, q: number) => percentile(r.latenciesMs, q) ?? Number.NaN;
+    const runs = options.requests;
+    const note = `route ${route.replace(ctx.appUrl, "")} (${SMALL_PLAN.name}) vs queryMtPartitionList on the sandbox`;
+    const base50 = p(base, 50);
+    const base99 = p(base, 99);
+    const app50 = p(app, 50);
+    const app99 = p(app, 99);
+    const label = `${c} client${c === 1 ? "" : "s"}`;
+    ctx.add(figure({ scenario, figure: `route p50, ${label}`, unit: "ms", value: round(app50, 2), p95: round(p(app, 95), 2), runs, budget: null, baseline: round(base50, 2), ratio: round(app50 / base50, 2), note }));
+    ctx.add(figure({ scenario, figure: `route p99, ${label}`, unit: "ms", value: round(app99, 2), runs, budget: c === 1 ? null : atMost(100), baseline: round(base99, 2), ratio: round(app99 / base99, 2) }));
+    ctx.add(figure({ scenario, figure: `direct p50 / p99, ${label}`, unit: "ms", value: round(base50, 2), p95: round(p(base, 95), 2), runs, budget: null, note: `p99 ${round(base99, 2)} ms` }));
+    ctx.add(figure({ scenario, figure: `added p50, ${label}`, unit: "ms", value: round(app50 - base50, 2), runs, budget: c === 1 ? atMost(3) : null }));
+    ctx.add(figure({ scenario, figure: `added p99, ${label}`, unit: "ms", value: round(app99 - base99, 2), runs, budget: c === 1 ? atMost(10) : null }));
+    ctx.add(figure({ scenario, figure: `route throughput, ${label}`, unit: "req/s", value: round(rate(app), 0), runs, budget: c === 1 ? null : atLeast(300), baseline: round(rate(base), 0), ratio: round(rate(app) / rate(base), 3), note: `direct ${round(rate(base), 0)} req/s` }));
+  }
+}

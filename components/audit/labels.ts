@@ -1,0 +1,36 @@
+// Shared wording for audit entries (audit page and plan history), client-safe.
+
+export const ACTION_LABELS: Record<string, string> = {
+  "partition.mark_success": "Marked success",
+  "partition.mark_failed": "Marked failed",
+  "partition.mark": "Marked success and failed",
+  "partition.clear": "Cleared",
+  "plan.mark_refreshed": "Marked refresh successful",
+  "role.grant": "Role granted",
+  "role.revoke": "Role revoked",
+  "audit.export": "Audit log exported",
+};
+
+export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
+
+export function outcomeLabel(outcome: string | null, pending: boolean): string {
+  if (outcome === null) return "—";
+  if (pending) return "unknown (pending)";
+  return outcome;
+}
+
+type Range = { start: string; end: string; status?: string };
+
+/** "2026-11-01…2026-11-03 success, 2026-11-07" — at most `max` ranges, then "+N more". */
+export function rangesLabel(ranges: readonly Range[] | null, max = 4): string {
+  if (!ranges || ranges.length === 0) return "";
+  const shown = ranges.slice(0, max).map((r) => `${r.start === r.end ? r.start : `${r.start}…${r.end}`}${r.status ? ` ${r.status}` : ""}`);
+  return ranges.length > max ? `${shown.join(", ")} +${ranges.length - max} more` : shown.join(", ");
+}
+
+export const OUTCOME_STYLE: Record<string, string> = {
+  ok: "bg-green-100 text-green-900 border-green-400",
+  rejected: "bg-red-100 text-red-900 border-red-400",
+  error: "bg-orange-100 text-orange-950 border-orange-400",
+  unknown: "bg-amber-100 text-amber-950 border-amber-500",
+};

@@ -1,0 +1,57 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ErrorPanel } from "@/components/error-panel";
+import { fetchResult } from "@/lib/api/fetch-result";
+import type { PlanHistoryEntry } from "@/lib/audit/query";
+import { queryKeys } from "@/lib/query-keys";
+import { actionLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "./labels";
+
+/**
+ * A plan's audit history, newest first: drop it into the plan page as a "History" tab. Reads
+ * through GET /api/t/[tenant]/plans/[uuid]/history (plans:read). Pass `initialEntries` from
+ * `listAuditForPlan` on the server to avoid a first fetch; invalidate
+ * `queryKeys.planHistory(tenantId, planUuid)` after a mark to refresh it.
+ */
+export function PlanHistory({ tenantId, planUuid, initialEntries, limit = 50 }: { tenantId: string; planUuid: string; initialEntries?: PlanHistoryEntry[]; limit?: number }) {
+  const { data, isFetching, refetch } = useQuery({
+    queryKey: queryKeys.planHistory(tenantId, planUuid),
+    queryFn: () => fetchResult<PlanHistoryEntry[]>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(planUuid)}/history?limit=${limit}`),
+    ...(initialEntries ? { initialData: { ok: true as const, data: initialEntries } } : {}),
+  });
+  if (!data) return <p role="status" className="text-slate-600">Loading history…</p>;
+  if (!data.ok) return <ErrorPanel title="The history could not be loaded" error={data.error} onRetry={() => void refetch()} retrying={isFetching} />;
+  if (data.data.length === 0) return <p role="status" className="text-slate-700">No change to this plan has been made through this console yet.</p>;
+  return (
+    <table className="w-full border-collapse bg-white text-sm" aria-label="Plan history">
+      <thead>
+        <tr className="border-b border-slate-300 text-left">
+          <th scope="col" className="p-2">When (UTC)</th>
+          <th scope="col" className="p-2">Who</th>
+          <th scope="col" className="p-2">Change</th>
+          <th scope="col" className="p-2">Partitions</th>
+          <th scope="col" className="p-2">Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.data.map((e) => (
+          <tr key={e.id} className="border-b border-slate-200 align-top">
+            <td className="whitespace-nowrap p-2 font-mono text-xs">{e.at.replace("T", " ").slice(0, 19)}</td>
+            <td className="p-2">{e.actor}</td>
+            <td className="p-2">{actionLabel(e.action)}</td>
+            <td className="p-2">
+              {rangesLabel(e.ranges)}
+              {e.partitionCount ? <span className="text-slate-600"> ({e.partitionCount})</span> : null}
+            </td>
+            <td className="p-2">
+              <span className={`inline-block rounded border px-1.5 py-0.5 text-xs ${OUTCOME_STYLE[e.outcome ?? ""] ?? ""}`}>{outcomeLabel(e.outcome, e.pending)}</span>
+              {e.outcomeDetail?.errorMsg && <div className="mt-1 text-xs">{e.outcomeDetail.errorMsg}</div>}
+              {e.outcomeDetail?.traceId && <div className="font-mono text-xs">traceId {e.outcomeDetail.traceId}</div>}
+              {e.outcomeDetail?.reason && <div className="mt-1 text-xs">{e.outcomeDetail.reason}</div>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

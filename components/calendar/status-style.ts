@@ -1,0 +1,45 @@
+import type { PartitionStatus } from "@/lib/partitions";
+
+// Status is never colour alone: each has an icon, a fill pattern and a text label. Colours come from
+// the Okabe–Ito palette (tailwind.config.ts `status` tokens), safe for common colour-vision deficiencies.
+export type StatusLook = { label: string; icon: string; description: string; cell: string; swatch: string };
+
+export const STATUS_LOOK: Record<PartitionStatus, StatusLook> = {
+  success: {
+    label: "Success",
+    icon: "✓",
+    description: "materialized; queries hit it",
+    cell: "bg-status-success text-white",
+    swatch: "bg-status-success text-white",
+  },
+  failed: {
+    label: "Failed",
+    icon: "✕",
+    description: "marked failed; queries skip it",
+    cell: "status-failed text-white",
+    swatch: "status-failed text-white",
+  },
+  cleared: {
+    label: "Cleared",
+    icon: "○",
+    description: "cleared; must be backfilled again",
+    cell: "status-cleared text-slate-950",
+    swatch: "status-cleared text-slate-950",
+  },
+  missing: {
+    label: "Missing",
+    icon: "·",
+    description: "never recorded",
+    cell: "bg-status-missing text-slate-700 border border-dashed border-slate-400",
+    swatch: "bg-status-missing text-slate-700 border border-dashed border-slate-400",
+  },
+  unknown: {
+    label: "Unknown",
+    icon: "?",
+    description: "CAN and this console's record disagree",
+    cell: "status-unknown text-slate-950",
+    swatch: "status-unknown text-slate-950",
+  },
+};
+
+export const OUTSIDE_LOOK = { label: "Outside window", icon: "", cell: "bg-white text-slate-400" };

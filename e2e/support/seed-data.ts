@@ -1,0 +1,10 @@
+// What seed-audit.ts writes, shared with the specs that read it.
+export const SEED = {
+  tenant: "acme",
+  plan: { uuid: "e2e-audit-seed", name: "e2e_audit_seed" },
+  /** 5 actions on the seed plan: ok, rejected, error, pending (no outcome), unknown. */
+  planActions: 5,
+  bulkPlan: { uuid: "e2e-audit-bulk", name: "e2e_audit_bulk" },
+  bulkCount: 120,
+  globexPlan: { uuid: "e2e-audit-globex", name: "e2e_globex_secret_plan" },
+} as const;

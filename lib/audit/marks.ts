@@ -1,0 +1,116 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/lib/db";
+import { auditLog } from "@/lib/db/schema";
+import { isMarkableGranularity, rangesToKeys } from "@/lib/partitions";
+import { appendAuditRow, type AuditContent } from "./chain";
+import { redactCredentials } from "./redact";
+import type { MarkAction, MarkIntent, MarkOutcome } from "./types";
+
+export const MARK_ACTIONS: readonly MarkAction[] = ["partition.mark_success", "partition.mark_failed", "partition.mark", "partition.clear", "plan.mark_refreshed"];
+const PARTITION_ACTIONS: MarkAction[] = ["partition.mark_success", "partition.mark_failed", "partition.mark", "partition.clear"];
+
+function markContent(intent: MarkIntent): Omit<AuditContent, "phase" | "outcome" | "outcomeDetail" | "intentId" | "canRequest" | "canEndpoint" | "details"> {
+  return {
+    actorUserId: intent.actor.userId,
+    actorUsername: intent.actor.username,
+    actorRole: intent.actor.role,
+    action: intent.action,
+    planUuid: intent.planUuid,
+    planName: intent.planName,
+    granularity: intent.granularity,
+    ranges: intent.ranges,
+    partitionCount: intent.partitionCount,
+    statusesBefore: intent.statusesBefore,
+    requestId: intent.meta.requestId,
+    ip: intent.meta.ip,
+    userAgent: intent.meta.userAgent,
+  };
+}
+
+/** Written BEFORE the CAN call. Throws if the write fails: the caller must then not call CAN. */
+export async function recordMarkIntent(intent: MarkIntent): Promise<{ intentId: string }> {
+  const db = await getDb();
+  const body = intent.canRequest.body === undefined ? null : redactCredentials(JSON.stringify(intent.canRequest.body));
+  const row = await appendAuditRow(db, intent.actor.tenantId, {
+    ...markContent(intent),
+    phase: "intent",
+    intentId: null,
+    canEndpoint: intent.canRequest.endpoint,
+    canRequest: body,
+    outcome: null,
+    outcomeDetail: null,
+    details: null,
+  });
+  return { intentId: row.id };
+}
+
+/** Written after the CAN call; links to its intent. A second outcome for one intent is refused. */
+export async function recordMarkOutcome(intentId: string, intent: MarkIntent, outcome: MarkOutcome): Promise<void> {
+  const db = await getDb();
+  const { outcome: name, ...detail } = outcome;
+  await appendAuditRow(db, intent.actor.tenantId, {
+    ...markContent(intent),
+    phase: "outcome",
+    intentId,
+    canEndpoint: intent.canRequest.endpoint,
+    canRequest: null,
+    outcome: name,
+    outcomeDetail: Object.keys(detail).length > 0 ? detail : null,
+    details: null,
+  });
+}
+
+export type LastMark = { key: string; status: "success" | "failed" | "cleared"; at: string; actor: string; outcome: "ok" | "unknown" };
+
+type StoredRange = { start: string; end: string; status?: "success" | "failed" };
+
+/**
+ * The console's last recorded mark per partition key of a plan. Counted: intents whose outcome is
+ * ok, and intents whose outcome is unknown or missing (a crash or a timeout: CAN may have applied
+ * them), flagged `unknown`. Rejected and error outcomes changed nothing and are skipped. Marks are
+ * applied in the order their outcome (else intent) was recorded; later marks win.
+ */
+export async function lastMarksForPlan(tenantId: string, planUuid: string): Promise<LastMark[]> {
+  const db = await getDb();
+  const o = alias(auditLog, "o");
+  const rows = await db
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      action: auditLog.action,
+      granularity: auditLog.granularity,
+      ranges: auditLog.ranges,
+      actor: auditLog.actorUsername,
+      outcome: o.outcome,
+      outcomeAt: o.at,
+      outcomeSeq: o.seq,
+    })
+    .from(auditLog)
+    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+    .where(
+      and(eq(auditLog.tenantId, tenantId), eq(auditLog.planUuid, planUuid), eq(auditLog.phase, "intent"), inArray(auditLog.action, PARTITION_ACTIONS)),
+    );
+  const applied = rows
+    .filter((r) => r.outcome !== "rejected" && r.outcome !== "error")
+    .sort((a, b) => (a.outcomeSeq ?? a.seq) - (b.outcomeSeq ?? b.seq));
+  const byKey = new Map<string, LastMark>();
+  for (const r of applied) {
+    const g = r.granularity?.toUpperCase();
+    if (!g || !isMarkableGranularity(g)) continue;
+    const outcome = r.outcome === "ok" ? "ok" : "unknown";
+    const at = (outcome === "ok" && r.outcomeAt ? r.outcomeAt : r.at).toISOString();
+    for (const range of (r.ranges as StoredRange[] | null) ?? []) {
+      const status = r.action === "partition.clear" ? "cleared" : (range.status ?? (r.action === "partition.mark_failed" ? "failed" : "success"));
+      let keys: string[];
+      try {
+        keys = rangesToKeys([{ start: range.start, end: range.end }], g);
+      } catch {
+        continue; // a malformed stored range cannot be drawn; verify still covers the row itself
+      }
+      for (const key of keys) byKey.set(key, { key, status, at, actor: r.actor, outcome });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

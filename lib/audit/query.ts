@@ -1,0 +1,195 @@
+import "server-only";
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/lib/db";
+import { auditLog } from "@/lib/db/schema";
+import type { AuditCursor, AuditFilters } from "@/lib/schemas/audit";
+import type { OutcomeName } from "./types";
+
+/** One line of the audit page: an intent with its outcome merged in, or a single event. */
+export type AuditEntry = {
+  id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  actorRole: string | null;
+  action: string;
+  phase: "intent" | "event";
+  planUuid: string | null;
+  planName: string | null;
+  granularity: string | null;
+  ranges: { start: string; end: string; status?: string }[] | null;
+  partitionCount: number | null;
+  statusesBefore: Record<string, number> | null;
+  canEndpoint: string | null;
+  canRequest: string | null;
+  /** null for events; `unknown` also when the intent has no outcome row (pending, or a crash). */
+  outcome: OutcomeName | null;
+  pending: boolean;
+  outcomeAt: string | null;
+  outcomeDetail: { code?: string; errorMsg?: string; detailErrorMsg?: string; traceId?: string; kind?: string; reason?: string } | null;
+  details: Record<string, unknown> | null;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  hash: string;
+};
+
+const o = alias(auditLog, "o");
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterConditions(tenantId: string, f: AuditFilters): SQL[] {
+  const where: SQL[] = [eq(auditLog.tenantId, tenantId), inArray(auditLog.phase, ["intent", "event"])];
+  if (f.plan) where.push(or(eq(auditLog.planUuid, f.plan), ilike(auditLog.planName, `%${escapeLike(f.plan)}%`)) as SQL);
+  if (f.actor) where.push(eq(auditLog.actorUsername, f.actor));
+  if (f.action) {
+    where.push(f.action.endsWith(".*") ? sql`${auditLog.action} like ${`${escapeLike(f.action.slice(0, -1))}%`}` : eq(auditLog.action, f.action));
+  }
+  if (f.outcome === "unknown") {
+    where.push(and(eq(auditLog.phase, "intent"), or(isNull(o.id), eq(o.outcome, "unknown"))) as SQL);
+  } else if (f.outcome) {
+    where.push(eq(o.outcome, f.outcome));
+  }
+  if (f.from) where.push(gte(auditLog.at, new Date(`${f.from}T00:00:00.000Z`)));
+  if (f.to) where.push(lt(auditLog.at, new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000)));
+  return where;
+}
+
+const columns = {
+  id: auditLog.id,
+  seq: auditLog.seq,
+  at: auditLog.at,
+  actor: auditLog.actorUsername,
+  actorRole: auditLog.actorRole,
+  action: auditLog.action,
+  phase: auditLog.phase,
+  planUuid: auditLog.planUuid,
+  planName: auditLog.planName,
+  granularity: auditLog.granularity,
+  ranges: auditLog.ranges,
+  partitionCount: auditLog.partitionCount,
+  statusesBefore: auditLog.statusesBefore,
+  canEndpoint: auditLog.canEndpoint,
+  canRequest: auditLog.canRequest,
+  details: auditLog.details,
+  requestId: auditLog.requestId,
+  ip: auditLog.ip,
+  userAgent: auditLog.userAgent,
+  hash: auditLog.hash,
+  outcomeId: o.id,
+  outcome: o.outcome,
+  outcomeAt: o.at,
+  outcomeDetail: o.outcomeDetail,
+};
+
+type Selected = {
+  [K in keyof typeof columns]: (typeof columns)[K]["_"]["notNull"] extends true ? (typeof columns)[K]["_"]["data"] : (typeof columns)[K]["_"]["data"] | null;
+};
+
+function toEntry(r: Selected): AuditEntry {
+  const isIntent = r.phase === "intent";
+  return {
+    id: r.id,
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actor: r.actor,
+    actorRole: r.actorRole,
+    action: r.action,
+    phase: isIntent ? "intent" : "event",
+    planUuid: r.planUuid,
+    planName: r.planName,
+    granularity: r.granularity,
+    ranges: r.ranges as AuditEntry["ranges"],
+    partitionCount: r.partitionCount,
+    statusesBefore: r.statusesBefore as AuditEntry["statusesBefore"],
+    canEndpoint: r.canEndpoint,
+    canRequest: r.canRequest,
+    outcome: isIntent ? ((r.outcome as OutcomeName | null) ?? "unknown") : null,
+    pending: isIntent && r.outcomeId === null,
+    outcomeAt: r.outcomeAt ? r.outcomeAt.toISOString() : null,
+    outcomeDetail: r.outcomeDetail as AuditEntry["outcomeDetail"],
+    details: r.details as AuditEntry["details"],
+    requestId: r.requestId,
+    ip: r.ip,
+    userAgent: r.userAgent,
+    hash: r.hash,
+  };
+}
+
+export type AuditPage = { entries: AuditEntry[]; olderCursor: number | null; newerCursor: number | null };
+
+/**
+ * Keyset paging on the chain's seq, newest first: `before` pages older, `after` pages newer. The
+ * cost of a page does not grow with how far back it is.
+ */
+export async function listAudit(tenantId: string, filters: AuditFilters, cursor: AuditCursor, limit: number): Promise<AuditPage> {
+  const db = await getDb();
+  const where = filterConditions(tenantId, filters);
+  const goingNewer = cursor.after !== undefined && cursor.before === undefined;
+  if (cursor.before !== undefined) where.push(lt(auditLog.seq, cursor.before));
+  if (goingNewer) where.push(gt(auditLog.seq, cursor.after ?? 0));
+  const rows = (await db
+    .select(columns)
+    .from(auditLog)
+    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+    .where(and(...where))
+    .orderBy(goingNewer ? asc(auditLog.seq) : desc(auditLog.seq))
+    .limit(limit + 1)) as Selected[];
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (goingNewer) page.reverse();
+  const entries = page.map(toEntry);
+  const first = entries[0];
+  const last = entries.at(-1);
+  const hasOlder = goingNewer ? true : more;
+  const hasNewer = goingNewer ? more : cursor.before !== undefined;
+  return {
+    entries,
+    olderCursor: hasOlder && last ? last.seq : null,
+    newerCursor: hasNewer && first ? first.seq : null,
+  };
+}
+
+/** Every entry matching the filters, newest first, fetched page by page: never all in memory. */
+export async function* iterateAudit(tenantId: string, filters: AuditFilters, pageSize = 1000): AsyncGenerator<AuditEntry[]> {
+  let before: number | undefined;
+  for (;;) {
+    const page = await listAudit(tenantId, filters, { before }, pageSize);
+    if (page.entries.length > 0) yield page.entries;
+    if (page.olderCursor === null) return;
+    before = page.olderCursor;
+  }
+}
+
+export type PlanHistoryEntry = Pick<
+  AuditEntry,
+  "id" | "at" | "actor" | "action" | "ranges" | "partitionCount" | "outcome" | "pending" | "outcomeAt" | "outcomeDetail" | "requestId"
+>;
+
+/** A plan's marks, newest first, for the plan page's History tab (no IPs or user agents). */
+export async function listAuditForPlan(tenantId: string, planUuid: string, limit = 50): Promise<PlanHistoryEntry[]> {
+  const db = await getDb();
+  const rows = (await db
+    .select(columns)
+    .from(auditLog)
+    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.planUuid, planUuid), eq(auditLog.phase, "intent")))
+    .orderBy(desc(auditLog.seq))
+    .limit(Math.max(1, Math.min(limit, 500)))) as Selected[];
+  return rows.map(toEntry).map(({ id, at, actor, action, ranges, partitionCount, outcome, pending, outcomeAt, outcomeDetail, requestId }) => ({
+    id,
+    at,
+    actor,
+    action,
+    ranges,
+    partitionCount,
+    outcome,
+    pending,
+    outcomeAt,
+    outcomeDetail,
+    requestId,
+  }));
+}

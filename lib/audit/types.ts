@@ -1,0 +1,66 @@
+import type { Actor, RequestMeta, Role } from "@/lib/auth/roles";
+
+export type MarkAction = "partition.mark_success" | "partition.mark_failed" | "partition.mark" | "partition.clear" | "plan.mark_refreshed";
+
+export type MarkIntent = {
+  actor: Actor;
+  meta: RequestMeta;
+  action: MarkAction;
+  planUuid: string;
+  planName: string;
+  granularity: string | null;
+  ranges: { start: string; end: string; status?: "success" | "failed" }[];
+  partitionCount: number;
+  statusesBefore: Record<string, number>; // status -> count
+  canRequest: { endpoint: string; body: unknown };
+};
+
+export type MarkOutcome =
+  | { outcome: "ok" }
+  | { outcome: "rejected"; code?: string; errorMsg?: string; detailErrorMsg?: string; traceId?: string }
+  | { outcome: "error"; kind: string; errorMsg?: string }
+  | { outcome: "unknown"; reason: string };
+
+export type AuditPhase = "intent" | "outcome" | "event";
+export type OutcomeName = MarkOutcome["outcome"];
+
+/** Auth events belong to no tenant: they go to this chain. */
+export const GLOBAL_CHAIN = "_global";
+
+export type AuthEventAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "auth.totp_enabled" | "auth.totp_disabled";
+export type AdminEventAction = `user.${string}` | `role.${string}`;
+
+/** Who did it: a signed-in user, or the operator CLI (userId null). */
+export type AuditActor = { userId: string | null; username: string; role: Role | null };
+
+/** A row as the database holds it, minus nothing: the input of hashing and of verify. */
+export type AuditRow = {
+  id: string;
+  tenantId: string;
+  seq: number;
+  at: Date;
+  actorUserId: string | null;
+  actorUsername: string;
+  actorRole: string | null;
+  action: string;
+  phase: string;
+  intentId: string | null;
+  planUuid: string | null;
+  planName: string | null;
+  granularity: string | null;
+  ranges: unknown;
+  partitionCount: number | null;
+  statusesBefore: unknown;
+  canEndpoint: string | null;
+  canRequest: string | null;
+  outcome: string | null;
+  outcomeDetail: unknown;
+  details: unknown;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  prevHash: string;
+  hash: string;
+};
+
+export type AuditRowContent = Omit<AuditRow, "id" | "tenantId" | "seq" | "prevHash" | "hash">;

@@ -1,0 +1,85 @@
+import "server-only";
+import { and, asc, eq, gt } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { auditChainHead, auditLog } from "@/lib/db/schema";
+import { GENESIS_HASH } from "./canonical";
+import { hashRow } from "./chain";
+import type { AuditRow } from "./types";
+
+export type ChainProblem = { id: string | null; seq: number; at: string | null; what: string };
+export type ChainReport = { tenantId: string; rows: number; ok: boolean; headSeq: number | null; headHash: string | null; problem?: ChainProblem };
+
+/** Tenants that have a chain head or any row (a chain whose head was deleted is still checked). */
+export async function listChains(db: Db): Promise<string[]> {
+  const heads = await db.selectDistinct({ t: auditChainHead.tenantId }).from(auditChainHead);
+  const rows = await db.selectDistinct({ t: auditLog.tenantId }).from(auditLog);
+  return [...new Set([...heads, ...rows].map((r) => r.t))].sort();
+}
+
+/**
+ * Walks one chain in seq order, in pages, and stops at the first row that does not hold: a gap
+ * in seq (a row deleted), a row whose content no longer gives its hash (a row edited), a row whose
+ * prev_hash is not its predecessor's hash (a row replaced or rewritten), or a head that does not
+ * match the last row (the newest rows deleted). Triggers do not matter here: this catches what a
+ * superuser did behind them.
+ */
+export async function verifyChain(db: Db, tenantId: string, pageSize = 1000): Promise<ChainReport> {
+  const [head] = await db.select().from(auditChainHead).where(eq(auditChainHead.tenantId, tenantId));
+  let prevHash = GENESIS_HASH;
+  let prevSeq = 0;
+  let count = 0;
+  let last: AuditRow | undefined;
+  const fail = (problem: ChainProblem): ChainReport => ({ tenantId, rows: count, ok: false, headSeq: head?.seq ?? null, headHash: head?.hash ?? null, problem });
+  for (;;) {
+    const page = (await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, tenantId), gt(auditLog.seq, prevSeq)))
+      .orderBy(asc(auditLog.seq))
+      .limit(pageSize)) as AuditRow[];
+    for (const row of page) {
+      count++;
+      const where = { id: row.id, seq: row.seq, at: row.at.toISOString() };
+      if (row.seq !== prevSeq + 1) {
+        const missing = row.seq - 1 === prevSeq + 1 ? `row seq ${prevSeq + 1} is` : `rows seq ${prevSeq + 1}..${row.seq - 1} are`;
+        return fail({ ...where, what: `${missing} missing before this row (deleted)` });
+      }
+      if (hashRow(row) !== row.hash) return fail({ ...where, what: "its content does not match its hash (the row was changed)" });
+      if (row.prevHash !== prevHash) {
+        return fail({
+          ...where,
+          what: row.seq === 1 ? "prev_hash of the first row is not the genesis hash" : `prev_hash does not match the hash of row seq ${prevSeq} (that row was changed or replaced)`,
+        });
+      }
+      prevHash = row.hash;
+      prevSeq = row.seq;
+      last = row;
+    }
+    if (page.length < pageSize) break;
+  }
+  if (!head) {
+    if (count === 0) return { tenantId, rows: 0, ok: true, headSeq: null, headHash: null };
+    return fail({ id: last?.id ?? null, seq: prevSeq, at: last?.at.toISOString() ?? null, what: "the chain head is missing" });
+  }
+  if (head.seq !== prevSeq || head.hash !== prevHash) {
+    const what =
+      head.seq > prevSeq
+        ? `the chain head records seq ${head.seq} but the last row is seq ${prevSeq}: rows ${prevSeq + 1}..${head.seq} were deleted`
+        : `the chain head (seq ${head.seq}) does not match the last row (seq ${prevSeq})`;
+    return fail({ id: head.seq > prevSeq ? null : (last?.id ?? null), seq: head.seq > prevSeq ? prevSeq + 1 : prevSeq, at: null, what });
+  }
+  return { tenantId, rows: count, ok: true, headSeq: head.seq, headHash: head.hash };
+}
+
+export async function verifyAll(db: Db, tenantId?: string): Promise<ChainReport[]> {
+  const chains = tenantId ? [tenantId] : await listChains(db);
+  const reports: ChainReport[] = [];
+  for (const t of chains) reports.push(await verifyChain(db, t));
+  return reports;
+}
+
+export function describeReport(r: ChainReport): string {
+  if (r.ok) return `${r.tenantId}: OK, ${r.rows} rows${r.headHash ? `, head seq ${r.headSeq} hash ${r.headHash}` : ""}`;
+  const p = r.problem;
+  return `${r.tenantId}: BROKEN at row ${p?.id ? `id=${p.id} ` : ""}seq=${p?.seq}${p?.at ? ` time=${p.at}` : ""}: ${p?.what} (${r.rows} rows read)`;
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
+import { twoFactor, username } from "better-auth/plugins";
+import { getDb, type Db } from "@/lib/db";
+import { account, session, totpCodeUse, twoFactor as twoFactorTable, user, verification } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { resolveAuthSecret } from "./secret";
+import { totpGuard } from "./totp-guard";
+
+export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
+/** A code stays claimed for two TOTP periods plus the verifier's one-step tolerance. */
+const TOTP_CLAIM_SECONDS = 120;
+
+function createAuth(db: Db, secret: string) {
+  const env = getEnv();
+  const https = new URL(env.PUBLIC_URL).protocol === "https:";
+  return betterAuth({
+    appName: "CAN Partition Console",
+    baseURL: env.PUBLIC_URL,
+    secret,
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification, twoFactor: twoFactorTable } }),
+    // Accounts come from the users CLI and the admin page only; nobody signs up.
+    emailAndPassword: { enabled: true, disableSignUp: true, maxPasswordLength: 256 },
+    user: { additionalFields: { disabled: { type: "boolean", required: false, defaultValue: false, input: false } } },
+    session: {
+      // Absolute lifetime: never extended. The idle timeout is ours (lib/auth/session.ts).
+      expiresIn: env.SESSION_MAX_HOURS * 3600,
+      disableSessionRefresh: true,
+      // Every request reads the session row, so a revocation takes effect at once on every instance.
+      cookieCache: { enabled: false },
+    },
+    // Our own limiter (lib/auth/rate-limit.ts) keeps per-account and per-IP counts in the database.
+    rateLimit: { enabled: false },
+    advanced: {
+      useSecureCookies: https,
+      cookiePrefix: "can-console",
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+      ipAddress: env.TRUST_PROXY_HEADER ? { ipAddressHeaders: [env.TRUST_PROXY_HEADER] } : { disableIpTracking: true },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (s) => {
+            const [u] = await db.select({ disabled: user.disabled }).from(user).where(eq(user.id, s.userId));
+            if (!u || u.disabled) throw new APIError("FORBIDDEN", { message: "This account is disabled.", code: ACCOUNT_DISABLED });
+          },
+        },
+      },
+    },
+    plugins: [
+      username({ minUsernameLength: 2, maxUsernameLength: 64 }),
+      twoFactor({ issuer: "CAN Partition Console" }),
+      totpGuard((userId, code) => claimTotpCode(db, userId, code)),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Claims (user, code) atomically; false when the code was accepted within the claim window. */
+export async function claimTotpCode(db: Db, userId: string, code: string): Promise<boolean> {
+  await db.delete(totpCodeUse).where(and(eq(totpCodeUse.userId, userId), lt(totpCodeUse.usedAt, sql`now() - make_interval(secs => ${TOTP_CLAIM_SECONDS * 5})`)));
+  const claimed = await db
+    .insert(totpCodeUse)
+    .values({ userId, code })
+    .onConflictDoUpdate({
+      target: [totpCodeUse.userId, totpCodeUse.code],
+      set: { usedAt: sql`now()` },
+      setWhere: lt(totpCodeUse.usedAt, sql`now() - make_interval(secs => ${TOTP_CLAIM_SECONDS})`),
+    })
+    .returning({ userId: totpCodeUse.userId });
+  return claimed.length === 1;
+}
+
+// One Better Auth instance per process, built on first use (it needs the database and the secret).
+const KEY = Symbol.for("can-console.auth");
+type Slot = { auth?: Promise<Auth> };
+const slot = ((globalThis as Record<symbol, Slot | undefined>)[KEY] ??= {});
+
+export function getAuth(): Promise<Auth> {
+  slot.auth ??= (async () => {
+    const db = await getDb();
+    return createAuth(db, await resolveAuthSecret(db));
+  })().catch((e: unknown) => {
+    slot.auth = undefined;
+    throw e;
+  });
+  return slot.auth;
+}
+
+/** Tests swap databases between files; the auth instance must follow. */
+export function resetAuthForTests(): void {
+  slot.auth = undefined;
+}

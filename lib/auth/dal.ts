@@ -1,0 +1,98 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getEnv } from "@/lib/env";
+import { tenantIdParam } from "@/lib/schemas/plans";
+import { allTenants, getTenant, toTenantSummary, type Tenant, type TenantSummary } from "@/lib/tenants";
+import { clientIpFrom } from "./client-ip";
+import { hasPermission, type Actor, type Permission, type RequestMeta, type SessionUser } from "./roles";
+import { resolveSession, type ResolvedSession } from "./session";
+
+// The one data-access layer: every page, route handler and server action asks here who is signed
+// in and what they may do in a tenant. Unknown tenants and tenants the user holds no role in answer
+// alike (NOT_FOUND / 404), so a URL reveals nothing about what exists. proxy.ts is convenience only.
+
+export type { Actor, Permission, RequestMeta, Role, SessionUser } from "./roles";
+export { hasPermission } from "./roles";
+
+/** Set by proxy.ts: the path being requested, so a signed-out visitor returns to it after sign-in. */
+export const PATH_HEADER = "x-console-path";
+
+/** Memoised per request (server components); route handlers and actions resolve once per call. */
+export const getCurrentSession = cache(async (): Promise<ResolvedSession | null> => {
+  return resolveSession(new Headers(await headers()));
+});
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  return (await getCurrentSession())?.user ?? null;
+}
+
+export async function getRequestMeta(): Promise<RequestMeta> {
+  const h = await headers();
+  const ua = h.get("user-agent");
+  return { ip: clientIpFrom(h, getEnv().TRUST_PROXY_HEADER), userAgent: ua ? ua.slice(0, 512) : null, requestId: randomUUID() };
+}
+
+function tenantFor(tenantId: string): Tenant | undefined {
+  const id = tenantIdParam.safeParse(tenantId);
+  return id.success ? getTenant(id.data) : undefined;
+}
+
+/** For server actions and route handlers: never throws for expected outcomes. Unknown tenant and no-role-in-tenant both give NOT_FOUND. */
+export async function authorizeTenant(
+  tenantId: string,
+  permission: Permission,
+): Promise<{ ok: true; actor: Actor; tenant: Tenant; user: SessionUser } | { ok: false; code: "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" }> {
+  const s = await getCurrentSession();
+  if (!s) return { ok: false, code: "UNAUTHENTICATED" };
+  const tenant = tenantFor(tenantId);
+  const role = tenant ? s.user.roles[tenant.id] : undefined;
+  if (!tenant || !role) return { ok: false, code: "NOT_FOUND" };
+  if (s.mustEnrollTotp || !hasPermission(role, permission)) return { ok: false, code: "FORBIDDEN" };
+  return { ok: true, actor: { userId: s.user.id, username: s.user.username, tenantId: tenant.id, role }, tenant, user: s.user };
+}
+
+/** Where to come back to after signing in: only a same-origin path. */
+export function safeReturnPath(raw: string | null | undefined): string {
+  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\") || raw.startsWith("/login")) return "/";
+  return raw.slice(0, 2048);
+}
+
+export async function loginRedirectPath(): Promise<string> {
+  const back = safeReturnPath((await headers()).get(PATH_HEADER));
+  return back === "/" ? "/login" : `/login?next=${encodeURIComponent(back)}`;
+}
+
+/** For pages that need a signed-in user but no tenant (home, settings, admin). */
+export async function requireSignedIn(): Promise<ResolvedSession> {
+  const s = await getCurrentSession();
+  if (!s) redirect(await loginRedirectPath());
+  return s;
+}
+
+/** For server components/pages: redirects to /login (with a return path) when signed out, notFound() when no access, returns otherwise. */
+export async function requirePageAccess(tenantId: string, permission: Permission): Promise<{ actor: Actor; tenant: Tenant; user: SessionUser }> {
+  const access = await authorizeTenant(tenantId, permission);
+  if (access.ok) return { actor: access.actor, tenant: access.tenant, user: access.user };
+  if (access.code === "UNAUTHENTICATED") redirect(await loginRedirectPath());
+  if ((await getCurrentSession())?.mustEnrollTotp) redirect("/settings?enroll=required");
+  notFound();
+}
+
+export async function visibleTenantsFor(user: SessionUser): Promise<TenantSummary[]> {
+  return allTenants()
+    .filter((t) => user.roles[t.id] !== undefined)
+    .map(toTenantSummary);
+}
+
+/** Tenants where the user holds a role that grants `permission`. */
+export function tenantsWithPermission(user: SessionUser, permission: Permission): TenantSummary[] {
+  return allTenants()
+    .filter((t) => {
+      const role = user.roles[t.id];
+      return role !== undefined && hasPermission(role, permission);
+    })
+    .map(toTenantSummary);
+}

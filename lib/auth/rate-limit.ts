@@ -1,0 +1,58 @@
+import "server-only";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { signinAttempt } from "@/lib/db/schema";
+
+export type LimitConfig = { windowSeconds: number; maxPerAccount: number; maxPerIp: number };
+
+export type Reservation =
+  | { ok: true; accountBucket: string; ipBucket: string; attemptIds: number[] }
+  | { ok: false; limitedBy: "account" | "ip"; retryAfterSeconds: number };
+
+export const accountBucket = (username: string) => `account:${username.trim().toLowerCase()}`;
+/** No trusted client address: every unidentified client shares one bucket (see ADR 0004). */
+export const ipBucket = (ip: string | null) => `ip:${ip ?? "unidentified"}`;
+
+/**
+ * Counts an attempt against the account and the client address BEFORE the password is checked,
+ * refusing when either bucket is full. Both buckets are locked (advisory locks, in a fixed order)
+ * inside the transaction, so concurrent attempts on several instances cannot overshoot the limit.
+ */
+export async function reserveAttempt(db: Db, username: string, ip: string | null, cfg: LimitConfig): Promise<Reservation> {
+  const buckets = [
+    { kind: "account" as const, name: accountBucket(username), max: cfg.maxPerAccount },
+    { kind: "ip" as const, name: ipBucket(ip), max: cfg.maxPerIp },
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const window = sql`make_interval(secs => ${cfg.windowSeconds})`;
+  return db.transaction(async (tx) => {
+    for (const b of buckets) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${b.name}))`);
+    await tx.delete(signinAttempt).where(and(inArray(signinAttempt.bucket, buckets.map((b) => b.name)), lt(signinAttempt.at, sql`now() - ${window}`)));
+    for (const b of buckets) {
+      const [row] = await tx
+        .select({
+          count: sql<number>`count(*)::int`,
+          retry: sql<number | null>`ceil(extract(epoch from (min(${signinAttempt.at}) + ${window} - now())))::int`,
+        })
+        .from(signinAttempt)
+        .where(eq(signinAttempt.bucket, b.name));
+      if ((row?.count ?? 0) >= b.max) return { ok: false, limitedBy: b.kind, retryAfterSeconds: Math.max(1, row?.retry ?? cfg.windowSeconds) };
+    }
+    const inserted = await tx
+      .insert(signinAttempt)
+      .values(buckets.map((b) => ({ bucket: b.name })))
+      .returning({ id: signinAttempt.id, bucket: signinAttempt.bucket });
+    const account = buckets.find((b) => b.kind === "account")?.name ?? "";
+    const ipName = buckets.find((b) => b.kind === "ip")?.name ?? "";
+    return { ok: true, accountBucket: account, ipBucket: ipName, attemptIds: inserted.map((r) => r.id) };
+  });
+}
+
+/**
+ * A completed sign-in clears the account's count (the person knows the password and the second
+ * factor) and takes back this attempt's charge on the address. Failures stay counted until they
+ * leave the window. A password accepted while the second factor is pending settles nothing yet.
+ */
+export async function settleSuccess(db: Db, reservation: Extract<Reservation, { ok: true }>): Promise<void> {
+  await db.delete(signinAttempt).where(eq(signinAttempt.bucket, reservation.accountBucket));
+  await db.delete(signinAttempt).where(and(eq(signinAttempt.bucket, reservation.ipBucket), inArray(signinAttempt.id, reservation.attemptIds)));
+}

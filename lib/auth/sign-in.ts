@@ -1,0 +1,112 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { isAPIError } from "better-auth/api";
+import { recordAuthEvent } from "@/lib/audit";
+import { getDb } from "@/lib/db";
+import { session as sessionTable, user as userTable } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { ACCOUNT_DISABLED, getAuth } from "./auth";
+import { cookiesFromHeaders, type CookieToSet } from "./cookies";
+import { reserveAttempt, settleSuccess, type LimitConfig } from "./rate-limit";
+import type { RequestMeta } from "./roles";
+
+export type RefusalReason = "credentials" | "rate-limited" | "disabled" | "totp-invalid" | "totp-replayed" | "totp-expired";
+
+export type SignInOutcome =
+  | { kind: "signed-in"; userId: string; username: string; cookies: CookieToSet[] }
+  | { kind: "totp-required"; cookies: CookieToSet[] }
+  | { kind: "refused"; reason: RefusalReason; retryAfterSeconds?: number };
+
+export function limitConfig(): LimitConfig {
+  const env = getEnv();
+  return { windowSeconds: env.SIGNIN_WINDOW_SECONDS, maxPerAccount: env.SIGNIN_MAX_PER_ACCOUNT, maxPerIp: env.SIGNIN_MAX_PER_IP };
+}
+
+const normalize = (username: string) => username.trim().toLowerCase().slice(0, 64);
+
+function errorCode(e: unknown): string | undefined {
+  if (!isAPIError(e)) return undefined;
+  const body = e.body as { code?: unknown } | undefined;
+  return typeof body?.code === "string" ? body.code : undefined;
+}
+
+async function failed(username: string, userId: string | null, meta: RequestMeta, reason: RefusalReason, extra: Record<string, unknown> = {}, retryAfterSeconds?: number): Promise<SignInOutcome> {
+  await recordAuthEvent({ action: "auth.sign_in_failed", userId, username, meta, details: { reason, ...extra } });
+  return retryAfterSeconds === undefined ? { kind: "refused", reason } : { kind: "refused", reason, retryAfterSeconds };
+}
+
+/** Records the sign-in; if that write fails the new session is removed again (no unaudited sign-in). */
+async function completed(userId: string, username: string, token: string, meta: RequestMeta, method: string, cookies: CookieToSet[]): Promise<SignInOutcome> {
+  try {
+    await recordAuthEvent({ action: "auth.sign_in", userId, username, meta, details: { method } });
+  } catch (e) {
+    const db = await getDb();
+    await db.delete(sessionTable).where(eq(sessionTable.token, token));
+    throw e;
+  }
+  return { kind: "signed-in", userId, username, cookies };
+}
+
+/** Step 1: username and password. Counted against the account and the address before checking. */
+export async function signInWithPassword(input: { username: string; password: string; headers: Headers; meta: RequestMeta }): Promise<SignInOutcome> {
+  const username = normalize(input.username);
+  const db = await getDb();
+  const reservation = await reserveAttempt(db, username, input.meta.ip, limitConfig());
+  if (!reservation.ok) return failed(username, null, input.meta, "rate-limited", { limitedBy: reservation.limitedBy }, reservation.retryAfterSeconds);
+  const auth = await getAuth();
+  let result;
+  try {
+    result = await auth.api.signInUsername({ body: { username, password: input.password }, headers: input.headers, returnHeaders: true });
+  } catch (e) {
+    if (!isAPIError(e)) throw e;
+    return failed(username, null, input.meta, errorCode(e) === ACCOUNT_DISABLED ? "disabled" : "credentials");
+  }
+  const cookies = cookiesFromHeaders(result.headers);
+  const response = result.response as { twoFactorRedirect?: boolean; token?: string; user?: { id: string; username?: string | null } } | null;
+  if (response && "twoFactorRedirect" in response && response.twoFactorRedirect) return { kind: "totp-required", cookies };
+  if (!response?.user || !response.token) return failed(username, null, input.meta, "credentials");
+  await settleSuccess(db, reservation);
+  return completed(response.user.id, response.user.username ?? username, response.token, input.meta, "password", cookies);
+}
+
+/** Step 2: the TOTP code, bound to the challenge cookie Better Auth set in step 1. */
+export async function signInWithTotp(input: { code: string; headers: Headers; meta: RequestMeta }): Promise<SignInOutcome> {
+  const auth = await getAuth();
+  const db = await getDb();
+  const pending = await auth.api.pendingTwoFactorUser({ headers: input.headers });
+  const userId = pending.userId;
+  const [u] = userId ? await db.select({ username: userTable.username }).from(userTable).where(eq(userTable.id, userId)) : [];
+  if (!userId || !u?.username) return failed("(unknown)", null, input.meta, "totp-expired", { step: "totp" });
+  const reservation = await reserveAttempt(db, u.username, input.meta.ip, limitConfig());
+  if (!reservation.ok) return failed(u.username, userId, input.meta, "rate-limited", { step: "totp", limitedBy: reservation.limitedBy }, reservation.retryAfterSeconds);
+  let result;
+  try {
+    result = await auth.api.verifyTOTP({ body: { code: input.code.trim() }, headers: input.headers, returnHeaders: true });
+  } catch (e) {
+    if (!isAPIError(e)) throw e;
+    const code = errorCode(e);
+    const reason: RefusalReason =
+      code === "TOTP_CODE_REPLAYED"
+        ? "totp-replayed"
+        : code === "INVALID_TWO_FACTOR_COOKIE" || code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE"
+          ? "totp-expired"
+          : code === "ACCOUNT_TEMPORARILY_LOCKED"
+            ? "rate-limited"
+            : "totp-invalid";
+    return failed(u.username, userId, input.meta, reason, { step: "totp" }, reason === "rate-limited" ? limitConfig().windowSeconds : undefined);
+  }
+  const response = result.response as { token: string; user: { id: string } };
+  await settleSuccess(db, reservation);
+  return completed(userId, u.username, response.token, input.meta, "password+totp", cookiesFromHeaders(result.headers));
+}
+
+/** Ends the request's session (if any) and returns the cookies that clear it. */
+export async function signOut(input: { headers: Headers; meta: RequestMeta }): Promise<CookieToSet[]> {
+  const auth = await getAuth();
+  const found = await auth.api.getSession({ headers: input.headers, query: { disableRefresh: true } });
+  const result = await auth.api.signOut({ headers: input.headers, returnHeaders: true });
+  if (found) {
+    await recordAuthEvent({ action: "auth.sign_out", userId: found.user.id, username: found.user.username ?? found.user.name, meta: input.meta });
+  }
+  return cookiesFromHeaders(result.headers);
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { getEnv } from "@/lib/env";
+import { migratePglite, migratePostgres } from "./migrate";
+import { acquirePgliteLock } from "./pglite-lock";
+import * as schema from "./schema";
+import type { Db, DbHandle } from "./types";
+
+// ONE database handle per process, opened on first use (never at import: `next build` imports
+// every module). Kept on globalThis because Next may load this module more than once per process
+// (instrumentation, route handlers and server components are bundled separately).
+const KEY = Symbol.for("can-console.db");
+type Slot = { handle?: Promise<DbHandle> };
+const slot = ((globalThis as Record<symbol, Slot | undefined>)[KEY] ??= {});
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+export function getDbHandle(): Promise<DbHandle> {
+  slot.handle ??= openConfigured().catch((e: unknown) => {
+    slot.handle = undefined; // let the next call retry (the database may come up later)
+    throw e;
+  });
+  return slot.handle;
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = slot.handle;
+  slot.handle = undefined;
+  if (pending) await (await pending).close();
+}
+
+/** Tests open their own database (in-memory PGlite or a fresh Postgres database) and install it. */
+export function installDbForTests(handle: DbHandle): void {
+  slot.handle = Promise.resolve(handle);
+}
+
+async function openConfigured(): Promise<DbHandle> {
+  const env = getEnv();
+  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL, env.DB_POOL_MAX);
+  return openPglite(resolve(env.DATA_DIR, "db"));
+}
+
+/** `dataDir` undefined = in memory (tests). Migrations are applied before the handle is returned. */
+export async function openPglite(dataDir?: string): Promise<DbHandle> {
+  let release = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = acquirePgliteLock(join(dataDir, "..", "db.lock"), dataDir);
+  }
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = dataDir ? new PGlite(dataDir) : new PGlite();
+    await client.waitReady;
+    await migratePglite(client);
+    const db = drizzle({ client, schema }) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({ connectionString: url, max });
+  // An idle client that errors (server restart) must not crash the process; the pool replaces it.
+  pool.on("error", (e) => console.error(JSON.stringify({ event: "db.pool_error", error: e.message })));
+  await migratePostgres(pool);
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  return { db, kind: "postgres", close: () => pool.end() };
+}

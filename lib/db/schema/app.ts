@@ -1,0 +1,57 @@
+import { sql } from "drizzle-orm";
+import { bigserial, check, index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { user } from "./auth";
+
+const tz = { withTimezone: true } as const;
+
+/** A user's role in one tenant. Tenants live in the tenants file, so tenant_id is not a foreign key. */
+export const tenantRole = pgTable(
+  "tenant_role",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id").notNull(),
+    role: text("role").notNull(),
+    grantedAt: timestamp("granted_at", tz).defaultNow().notNull(),
+    grantedBy: text("granted_by").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.tenantId] }),
+    index("tenant_role_tenant_idx").on(t.tenantId),
+    check("tenant_role_role_check", sql`${t.role} in ('viewer', 'operator', 'auditor', 'admin')`),
+  ],
+);
+
+/**
+ * Sign-in attempts per bucket ("account:<name>" or "ip:<addr>"), so the limit holds across app
+ * instances. Rows older than the window are deleted when their bucket is next checked.
+ */
+export const signinAttempt = pgTable(
+  "signin_attempt",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    bucket: text("bucket").notNull(),
+    at: timestamp("at", tz).defaultNow().notNull(),
+  },
+  (t) => [index("signin_attempt_bucket_at_idx").on(t.bucket, t.at)],
+);
+
+/** TOTP codes already accepted, so a code cannot be used twice within its validity window. */
+export const totpCodeUse = pgTable(
+  "totp_code_use",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    usedAt: timestamp("used_at", tz).defaultNow().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.code] })],
+);
+
+/** Small shared settings, e.g. the demo-mode auth secret generated once for all instances. */
+export const appSetting = pgTable("app_setting", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

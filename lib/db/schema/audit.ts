@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+const tz = { withTimezone: true } as const;
+
+/**
+ * The audit log: append-only (a trigger refuses UPDATE, DELETE and TRUNCATE; see the custom
+ * migration), hash-chained per tenant: `hash` = sha256(canonical(row without hash)), and the row's
+ * `prev_hash` is the hash of the row before it in the same tenant (seq - 1). Nothing references
+ * users by foreign key: a row must outlive the account it names.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: timestamp("at", tz).notNull(),
+    actorUserId: text("actor_user_id"),
+    actorUsername: text("actor_username").notNull(),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    phase: text("phase").notNull(),
+    intentId: text("intent_id"),
+    planUuid: text("plan_uuid"),
+    planName: text("plan_name"),
+    granularity: text("granularity"),
+    ranges: jsonb("ranges"),
+    partitionCount: integer("partition_count"),
+    statusesBefore: jsonb("statuses_before"),
+    canEndpoint: text("can_endpoint"),
+    /** The exact JSON text sent to CAN (text, not jsonb, so key order and spelling are kept). */
+    canRequest: text("can_request"),
+    outcome: text("outcome"),
+    outcomeDetail: jsonb("outcome_detail"),
+    details: jsonb("details"),
+    requestId: text("request_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("audit_log_tenant_seq_idx").on(t.tenantId, t.seq),
+    index("audit_log_tenant_plan_idx").on(t.tenantId, t.planUuid, t.seq),
+    index("audit_log_tenant_at_idx").on(t.tenantId, t.at),
+    // Exactly one outcome per intent, whichever instance writes it.
+    uniqueIndex("audit_log_outcome_of_intent_idx").on(t.intentId).where(sql`${t.phase} = 'outcome'`),
+    check("audit_log_phase_check", sql`${t.phase} in ('intent', 'outcome', 'event')`),
+    check("audit_log_outcome_check", sql`${t.outcome} is null or ${t.outcome} in ('ok', 'rejected', 'error', 'unknown')`),
+  ],
+);
+
+/**
+ * One row per chain: the last appended seq and hash. Appends lock this row (SELECT … FOR UPDATE)
+ * inside their transaction, which serializes them per tenant across connections and instances.
+ * `verify` also compares it with the last row, so deleting the newest rows is caught too.
+ */
+export const auditChainHead = pgTable("audit_chain_head", {
+  tenantId: text("tenant_id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+  updatedAt: timestamp("updated_at", tz).defaultNow().notNull(),
+});

@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+// Client-safe: the audit page's filters, shared by the page, the export route and the form.
+export const AUDIT_OUTCOMES = ["ok", "rejected", "error", "unknown"] as const;
+export const AUDIT_ACTIONS = [
+  "partition.mark_success",
+  "partition.mark_failed",
+  "partition.mark",
+  "partition.clear",
+  "plan.mark_refreshed",
+  "role.grant",
+  "role.revoke",
+  "audit.export",
+] as const;
+export const AUDIT_PAGE_SIZE = 50;
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date (YYYY-MM-DD)");
+
+export const auditFiltersSchema = z.object({
+  plan: z.preprocess(blank, z.string().trim().max(100).optional()),
+  actor: z.preprocess(blank, z.string().trim().toLowerCase().max(64).optional()),
+  action: z.preprocess(blank, z.string().regex(/^[a-z_]+(\.[a-z_]+|\.\*)?$/).max(64).optional()),
+  outcome: z.preprocess(blank, z.enum(AUDIT_OUTCOMES).optional()),
+  from: z.preprocess(blank, day.optional()),
+  to: z.preprocess(blank, day.optional()),
+});
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export const auditCursorSchema = z.object({
+  before: z.preprocess(blank, z.coerce.number().int().min(1).optional()),
+  after: z.preprocess(blank, z.coerce.number().int().min(0).optional()),
+});
+export type AuditCursor = z.infer<typeof auditCursorSchema>;
+
+type Source = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function read(input: Source, key: string): string | undefined {
+  const v = input instanceof URLSearchParams ? input.get(key) : input[key];
+  return (Array.isArray(v) ? v[0] : v) ?? undefined;
+}
+
+/** Invalid values are dropped one by one, so a bad date does not clear the other filters. */
+export function readAuditFilters(input: Source): AuditFilters {
+  const out: AuditFilters = {};
+  for (const key of Object.keys(auditFiltersSchema.shape) as (keyof AuditFilters)[]) {
+    const parsed = auditFiltersSchema.shape[key].safeParse(read(input, key));
+    if (parsed.success && parsed.data !== undefined) (out as Record<string, unknown>)[key] = parsed.data;
+  }
+  return out;
+}
+
+export function readAuditCursor(input: Source): AuditCursor {
+  const parsed = auditCursorSchema.safeParse({ before: read(input, "before"), after: read(input, "after") });
+  return parsed.success ? parsed.data : {};
+}
+
+export function auditFiltersQuery(filters: AuditFilters, extra: Record<string, string | number> = {}): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== "") p.set(k, String(v));
+  for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { ensureDemoAccounts } from "@/lib/auth/demo";
+import { getAuth } from "@/lib/auth/auth";
+import { getDbHandle } from "@/lib/db";
+import { isDemoMode } from "@/lib/tenants";
+
+/**
+ * Start-up work of a server process: open the database (applying migrations under an advisory
+ * lock), check the auth configuration, and in demo mode create the demo accounts. Fails fast with
+ * the configuration error instead of on the first request.
+ */
+export async function bootstrapServer(): Promise<void> {
+  const handle = await getDbHandle();
+  await getAuth();
+  const created = await ensureDemoAccounts();
+  console.log(
+    JSON.stringify({
+      event: "server.ready",
+      database: handle.kind,
+      demoMode: isDemoMode(),
+      ...(created.length > 0 ? { demoAccountsCreated: created } : {}),
+    }),
+  );
+}

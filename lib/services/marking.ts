@@ -1,0 +1,115 @@
+import "server-only";
+import type { ActionContext } from "@/lib/actions/define-action";
+import type { AppError, Result } from "@/lib/api/result";
+import { recordMarkIntent, recordMarkOutcome, type MarkAction, type MarkIntent, type MarkOutcome } from "@/lib/audit";
+import { CanError, toCanErrorView } from "@/lib/can/errors";
+import type { PlanDetails } from "@/lib/can/types";
+import { countStatusesInRanges, type Granularity, type KeyRange } from "@/lib/partitions";
+import { TYPE_NAME_THRESHOLD } from "@/lib/schemas/marks";
+import { getPlanCalendar } from "./plan-calendar";
+import { getPlanCached } from "./plans";
+
+export type MarkReceipt = { partitions: number; ranges: number; requestId: string };
+
+type Common = { tenantId: string; planUuid: string; confirmName?: string | undefined };
+
+export type MarkSpec = {
+  action: MarkAction;
+  /** Ranges with the status they get (none for clear and refresh). */
+  ranges: { range: KeyRange; status?: "success" | "failed" }[];
+  partitionCount: number;
+  granularity: Granularity | null;
+  endpoint: "updatePartition" | "clearPartition";
+  /** Builds the exact body once the plan is known to be markable. */
+  body: (plan: PlanDetails) => unknown;
+  send: (body: unknown) => Promise<void>;
+  /** Clearing success partitions destroys hit-able data: it always asks for the typed name. */
+  destructiveForSuccess: boolean;
+};
+
+const fail = (error: AppError): Result<never> => ({ ok: false, error });
+
+/**
+ * The one path every mark takes: re-check the plan on the server, require the typed plan name where
+ * the dialog asked for it, write the intent row (no audit, no call), call CAN once, write the outcome.
+ */
+export async function performMark(ctx: ActionContext<Common>, spec: MarkSpec): Promise<Result<MarkReceipt>> {
+  const { tenant, actor, meta, input } = ctx;
+  const plan = await getPlanCached(tenant, input.planUuid);
+  if (plan.materializeType !== "EXTERNAL") {
+    return fail({ code: "CONFLICT", message: `${plan.displayName} is a ${plan.materializeType} plan; only EXTERNAL plans accept partition marks.` });
+  }
+  if (spec.granularity !== null && plan.granularity?.toUpperCase() !== spec.granularity) {
+    return fail({ code: "VALIDATION", message: `This plan's partitions are ${plan.granularity ?? "not set"}; the request used ${spec.granularity}. Reload the page.` });
+  }
+
+  const statusesBefore: Record<string, number> = {};
+  if (spec.granularity !== null) {
+    const calendar = await getPlanCalendar(tenant, input.planUuid);
+    if (calendar.mode.kind !== "grid") return fail({ code: "CONFLICT", message: "This plan has no partitions to mark." });
+    const counts = countStatusesInRanges(calendar.runs, spec.ranges.map((r) => r.range), spec.granularity);
+    for (const [status, n] of Object.entries(counts)) if (n > 0) statusesBefore[status] = n;
+  }
+  const mustType = spec.partitionCount > TYPE_NAME_THRESHOLD || (spec.destructiveForSuccess && (statusesBefore.success ?? 0) > 0);
+  if (mustType && input.confirmName !== plan.name) {
+    return fail({ code: "VALIDATION", message: `Type the plan name (${plan.name}) to confirm this change.`, fieldErrors: { confirmName: ["does not match the plan name"] } });
+  }
+
+  const body = spec.body(plan);
+  const intent: MarkIntent = {
+    actor,
+    meta,
+    action: spec.action,
+    planUuid: plan.uuid,
+    planName: plan.name,
+    granularity: spec.granularity,
+    ranges: spec.ranges.map((r) => ({ start: r.range.start, end: r.range.end, ...(r.status ? { status: r.status } : {}) })),
+    partitionCount: spec.partitionCount,
+    statusesBefore,
+    canRequest: { endpoint: spec.endpoint, body },
+  };
+  let intentId: string;
+  try {
+    ({ intentId } = await recordMarkIntent(intent));
+  } catch (e) {
+    console.error(JSON.stringify({ event: "audit.intent_failed", requestId: meta.requestId, error: e instanceof Error ? e.message : String(e) }));
+    return fail({ code: "INTERNAL", message: "The audit log could not be written, so nothing was sent to CAN. Try again, or tell an administrator.", requestId: meta.requestId });
+  }
+
+  let outcome: MarkOutcome = { outcome: "ok" };
+  let error: AppError | undefined;
+  try {
+    await spec.send(body);
+  } catch (e) {
+    if (!(e instanceof CanError)) throw e;
+    outcome = outcomeOf(e);
+    const unknown = outcome.outcome === "unknown";
+    error = {
+      code: e.kind === "rejected" || (e.kind === "http" && (e.details.httpStatus ?? 500) < 500) ? "UPSTREAM_REJECTED" : "UPSTREAM_UNAVAILABLE",
+      message: unknown ? `${e.message}. CAN may or may not have applied the change: reload to see its current state before retrying.` : e.message,
+      requestId: meta.requestId,
+      can: toCanErrorView(e),
+    };
+  }
+  try {
+    await recordMarkOutcome(intentId, intent, outcome);
+  } catch (e) {
+    // The intent row stays without an outcome and reads as unknown: a trace is kept either way.
+    console.error(JSON.stringify({ event: "audit.outcome_failed", requestId: meta.requestId, intentId, error: e instanceof Error ? e.message : String(e) }));
+  }
+  if (error) return fail(error);
+  return { ok: true, data: { partitions: spec.partitionCount, ranges: spec.ranges.length, requestId: meta.requestId } };
+}
+
+function outcomeOf(e: CanError): MarkOutcome {
+  const d = e.details;
+  if (d.kind === "timeout") return { outcome: "unknown", reason: `no answer within the timeout (${d.errorMsg ?? ""})` };
+  if (d.kind === "network" && !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(d.errorMsg ?? "")) {
+    return { outcome: "unknown", reason: `connection lost after sending (${d.errorMsg ?? "network"})` };
+  }
+  if (d.kind === "malformed") return { outcome: "unknown", reason: `CAN's answer could not be read (${d.errorMsg ?? "malformed"})` };
+  if (d.kind === "rejected" || d.kind === "http") {
+    return { outcome: "rejected", code: d.code ?? (d.httpStatus ? `HTTP ${d.httpStatus}` : undefined), errorMsg: d.errorMsg, detailErrorMsg: d.detailErrorMsg, traceId: d.traceId };
+  }
+  return { outcome: "error", kind: d.kind, errorMsg: d.errorMsg };
+}

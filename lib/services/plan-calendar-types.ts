@@ -1,0 +1,35 @@
+import type { PlanDetails } from "@/lib/can/types";
+import type { Granularity, KeyRange, PartitionKey, PartitionStatus, StatusRun } from "@/lib/partitions";
+
+// What the plan page receives: status as runs, so its size follows the number of status changes,
+// not the number of partitions (a 10-year DAY plan is a few hundred runs, not 3,650 rows).
+
+export type CalendarMode =
+  | { kind: "grid"; granularity: Granularity }
+  | { kind: "full-refresh" }
+  | { kind: "unsupported"; granularity: string | null };
+
+/** A stretch of consecutive partitions whose last change by this console was the same mark. */
+export type LastChangeRun = { start: PartitionKey; end: PartitionKey; status: "success" | "failed" | "cleared"; actor: string; at: string; outcome: "ok" | "unknown" };
+
+export type PlanCalendar = {
+  plan: PlanDetails;
+  mode: CalendarMode;
+  /** Null when marking is allowed for this plan; otherwise why not (shown beside disabled buttons). */
+  readOnlyReason: string | null;
+  hasData: boolean;
+  /** The plan's expected window: from its first known partition to the last one expected by now. */
+  window: KeyRange | null;
+  runs: StatusRun[];
+  counts: Record<PartitionStatus, number>;
+  lastChanges: LastChangeRun[];
+  disagreements: { key: PartitionKey; status: PartitionStatus; message: string }[];
+  /** CAN values that are not partition keys of this granularity (shown, never guessed). */
+  unreadableValues: string[];
+  /** For non-grid modes: CAN's raw values, newest first (capped). */
+  rawValues: string[];
+  listedCount: number;
+  pagesFetched: number;
+  /** When the server read CAN, so the UI can say how fresh the picture is. */
+  readAt: string;
+};

@@ -1,0 +1,107 @@
+import "server-only";
+import { lastMarksForPlan } from "@/lib/audit";
+import { listAllPartitions } from "@/lib/can/partitions";
+import type { PartitionItem, PlanDetails } from "@/lib/can/types";
+import {
+  addKeys,
+  compareKeys,
+  countByStatus,
+  describeDisagreements,
+  isMarkableGranularity,
+  localTodayKey,
+  nextKey,
+  parsePartitionValue,
+  resolveStatuses,
+  type CanPartition,
+  type Granularity,
+  type KeyRange,
+  type RecordedMark,
+} from "@/lib/partitions";
+import type { Tenant } from "@/lib/tenants";
+import type { CalendarMode, LastChangeRun, PlanCalendar } from "./plan-calendar-types";
+import { getPlanCached } from "./plans";
+
+const RAW_VALUES_SHOWN = 500;
+
+export function readOnlyReasonFor(plan: PlanDetails, mode: CalendarMode): string | null {
+  if (plan.materializeType !== "EXTERNAL") return `${plan.materializeType} plans are managed by CAN itself; only EXTERNAL plans accept partition marks.`;
+  if (mode.kind === "unsupported") return `Granularity ${mode.granularity ?? "(none)"} cannot be marked safely by this console (DAY and MONTH only).`;
+  return null;
+}
+
+export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Date()): Promise<PlanCalendar> {
+  const [plan, listing, marks] = await Promise.all([getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), lastMarksForPlan(tenant.id, uuid)]);
+  const items = listing.items ?? [];
+  const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt: now.toISOString() };
+  const rawValues = items.slice(0, RAW_VALUES_SHOWN).map((i) => i.value);
+  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], disagreements: [], unreadableValues: [] };
+
+  if (!listing.isPartitioned || listing.items === null) {
+    const mode: CalendarMode = { kind: "full-refresh" };
+    return { ...base, ...empty, mode, readOnlyReason: readOnlyReasonFor(plan, mode), rawValues };
+  }
+  const g = plan.granularity?.toUpperCase() ?? null;
+  if (!g || !isMarkableGranularity(g)) {
+    const mode: CalendarMode = { kind: "unsupported", granularity: plan.granularity };
+    return { ...base, ...empty, mode, readOnlyReason: readOnlyReasonFor(plan, mode), rawValues };
+  }
+
+  const { canList, unreadable } = toCanPartitions(items, g);
+  const recorded: RecordedMark[] = marks.map((m) => ({ key: m.key, status: m.status, at: m.at, actor: m.actor }));
+  const window = expectedWindow(plan, g, canList, recorded, now);
+  const args = { window, granularity: g, canList, recorded };
+  const runs = resolveStatuses(args);
+  const mode: CalendarMode = { kind: "grid", granularity: g };
+  return {
+    ...base,
+    mode,
+    readOnlyReason: readOnlyReasonFor(plan, mode),
+    window,
+    runs,
+    counts: countByStatus(runs, g),
+    lastChanges: compressMarks(marks, g),
+    disagreements: describeDisagreements(args).map((d) => ({ key: d.key, status: d.status, message: d.disagreement })),
+    unreadableValues: unreadable,
+    rawValues: [],
+  };
+}
+
+function toCanPartitions(items: readonly PartitionItem[], g: Granularity): { canList: CanPartition[]; unreadable: string[] } {
+  const canList: CanPartition[] = [];
+  const unreadable: string[] = [];
+  for (const item of items) {
+    const key = parsePartitionValue(item.value, g);
+    if (key === null) unreadable.push(item.value);
+    else canList.push({ key, status: item.status, updatedAt: item.updatedAt });
+  }
+  return { canList, unreadable };
+}
+
+/**
+ * From the first partition anyone knows of to the last one the plan's schedule expects by today
+ * (`updateUpperInterval`, default -1: yesterday for DAY, last month for MONTH), or the newest listed.
+ */
+function expectedWindow(plan: PlanDetails, g: Granularity, canList: readonly CanPartition[], recorded: readonly RecordedMark[], now: Date): KeyRange {
+  const expectedEnd = addKeys(localTodayKey(now, g), plan.refresh.upperInterval ?? -1, g);
+  let start: string | undefined;
+  let end = expectedEnd;
+  for (const { key } of [...canList, ...recorded]) {
+    if (start === undefined || compareKeys(key, start) < 0) start = key;
+    if (compareKeys(key, end) > 0) end = key;
+  }
+  return { start: start ?? addKeys(expectedEnd, g === "DAY" ? -29 : -11, g), end };
+}
+
+function compressMarks(marks: Awaited<ReturnType<typeof lastMarksForPlan>>, g: Granularity): LastChangeRun[] {
+  const sorted = [...marks].sort((a, b) => compareKeys(a.key, b.key));
+  const runs: LastChangeRun[] = [];
+  for (const m of sorted) {
+    const last = runs.at(-1);
+    if (last && last.actor === m.actor && last.at === m.at && last.status === m.status && last.outcome === m.outcome && nextKey(last.end, g) === m.key) {
+      last.end = m.key;
+    } else {
+      runs.push({ start: m.key, end: m.key, status: m.status, actor: m.actor, at: m.at, outcome: m.outcome });
+    }
+  }
+  return runs;
+}

@@ -1,0 +1,24 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Convenience only: every page, route handler and action checks the session itself through
+// lib/auth/dal.ts. This passes the requested path on (so sign-in can return to it) and sends
+// visitors without any session cookie straight to the sign-in page.
+const PATH_HEADER = "x-console-path";
+const SESSION_COOKIES = ["can-console.session_token", "__Secure-can-console.session_token"];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (!hasCookie && !pathname.startsWith("/api/") && pathname !== "/login") {
+    const login = new URL("/login", request.url);
+    if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+  const forwarded = new Headers(request.headers);
+  forwarded.set(PATH_HEADER, `${pathname}${search}`);
+  return NextResponse.next({ request: { headers: forwarded } });
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

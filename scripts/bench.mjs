@@ -1,0 +1,34 @@
+// `npm run bench [-- --quick | --strict | --only=… | --verbose]`: builds the app when the sources
+// changed since the last build, makes sure Debian's chromium is there (not needed for --quick),
+// then runs the bench itself (bench/run.ts) on Node 24 through tsx. See README "Performance".
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIsCurrent, recordBuild } from "./lib/build-stamp.mjs";
+import { ensureChromium } from "./lib/ensure-chromium.mjs";
+import { run } from "./lib/processes.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+if (!buildIsCurrent(root)) {
+  console.log("[bench] building the app (sources changed since the last build)…");
+  const code = await run("npx", ["next", "build"], { cwd: root, env });
+  if (code !== 0) {
+    console.error("[bench] the build failed; see the messages above.");
+    process.exit(code);
+  }
+  recordBuild(root);
+}
+
+if (!args.includes("--quick")) {
+  const chromium = await ensureChromium();
+  if (!chromium) {
+    console.error("[bench] no Chromium (apt-get install chromium failed); the browser scenarios need it.");
+    process.exit(1);
+  }
+  env.CHROMIUM_PATH = chromium;
+}
+
+// react-server: the bench imports the app's server-only CAN client to time paging in-process.
+process.exit(await run("npx", ["tsx", "--conditions=react-server", "bench/run.ts", ...args], { cwd: root, env }));
