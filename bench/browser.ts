@@ -87,6 +87,16 @@ export async function newSignedInPage(browser: Browser, appUrl: string, session:
   return { context, page };
 }
 
+/** On a failure, what the page looked like: .data/bench/failure-<name>.png (then the error goes on). */
+export async function screenshotOnFailure<T>(page: Page, name: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    await page.screenshot({ path: `.data/bench/failure-${name}.png`, fullPage: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
 export const readInstruments = (page: Page): Promise<BenchWindow> => page.evaluate(() => (window as unknown as { __bench: BenchWindow }).__bench);
 
 export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());

@@ -112,6 +112,7 @@ export function renderNotes(figures: readonly Figure[]): string {
 export type Results = {
   machine: Machine;
   mode: "full" | "quick";
+  database: "pglite" | "postgres";
   durationSeconds: number;
   figures: Figure[];
   /** Scenarios that could not run to the end, with the reason. */

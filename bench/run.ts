@@ -4,7 +4,8 @@
 //   --strict   exit 1 when a budget does not hold (default: report only, exit 0)
 //   --only=a,b run some scenarios: proxy, paging, load, weight, interaction, scaling, marking
 //   --verbose  show the sandbox's and the app's output
-import { mkdirSync, rmSync } from "node:fs";
+//   --postgres (scripts/bench.mjs starts the server) the app on PostgreSQL instead of PGlite
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchBrowser } from "./browser";
@@ -21,6 +22,7 @@ import { SandboxControl, freePort, startService, waitForHttp } from "./services"
 import { signIn } from "./session";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const databaseUrl = process.env.BENCH_DATABASE_URL;
 const appDataDir = join(root, ".data", "bench", "app");
 
 // Before anything reads the environment (lib/env reads it lazily, once): the bench measures the defaults, on
@@ -32,6 +34,7 @@ for (const key of Object.keys(process.env)) {
   }
 }
 process.env.DATA_DIR = appDataDir;
+if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 
@@ -47,6 +50,12 @@ const HARD_LIMIT_MS = 9.5 * 60_000;
 const figures: Figure[] = [];
 const problems: string[] = [];
 const log = (line: string) => console.log(`[bench] ${line}`);
+
+// `next start` serves .next as it finds it: a build run beside the bench (npm test, say) would swap
+// the app under it mid-run, so the build id is checked again at the end.
+const buildIdPath = join(root, ".next", "BUILD_ID");
+const readBuildId = () => (existsSync(buildIdPath) ? readFileSync(buildIdPath, "utf8").trim() : null);
+const buildId = readBuildId();
 
 rmSync(appDataDir, { recursive: true, force: true });
 mkdirSync(appDataDir, { recursive: true });
@@ -88,12 +97,13 @@ function report(): number {
   console.log("");
   console.log(renderNotes(figures));
   console.log("");
+  console.log(`app database: ${databaseUrl ? "PostgreSQL (throw-away server)" : "PGlite"}`);
   console.log(`${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium ?? "—"}, ${machine.date}, ${durationSeconds} s`);
   const failing = figures.filter((f) => f.holds === false);
   for (const f of failing) console.log(`budget not held: ${f.scenario} / ${f.figure}: ${f.value} ${f.unit} (budget ${f.budget?.op} ${f.budget?.value})`);
   for (const p of problems) console.log(`problem: ${p}`);
   const path = join(root, "bench", "results.json");
-  writeResults(path, { machine, mode: quick ? "quick" : "full", durationSeconds, figures, problems });
+  writeResults(path, { machine, mode: quick ? "quick" : "full", database: databaseUrl ? "postgres" : "pglite", durationSeconds, figures, problems });
   console.log(`wrote ${path}`);
   if (problems.length > 0) return 1;
   return strict && failing.length > 0 ? 1 : 0;
@@ -121,7 +131,6 @@ async function scenario(name: string, run: () => Promise<void>): Promise<void> {
     await run();
     log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } catch (e) {
-    // eslint-disable-next-line no-control-regex -- Playwright's messages carry ANSI colours
     const text = (e instanceof Error ? (e.stack ?? e.message) : String(e)).replace(/\u001b\[[0-9;]*m/g, "");
     problems.push(`${name}: ${text.split("\n").slice(0, 4).join(" | ")}`);
     log(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -177,6 +186,7 @@ try {
   await stopAll();
 }
 clearTimeout(watchdog);
+if (readBuildId() !== buildId) problems.push("the app was rebuilt while the bench ran (another `next build` in this folder): the figures are not trustworthy, run again");
 const code = report();
 process.exit(exitCode === 0 ? code : 1);
 

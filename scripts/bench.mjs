@@ -1,10 +1,12 @@
-// `npm run bench [-- --quick | --strict | --only=… | --verbose]`: builds the app when the sources
-// changed since the last build, makes sure Debian's chromium is there (not needed for --quick),
-// then runs the bench itself (bench/run.ts) on Node 24 through tsx. See README "Performance".
+// `npm run bench [-- --quick | --strict | --only=… | --verbose | --postgres]`: builds the app when
+// the sources changed since the last build, makes sure Debian's chromium is there (not needed for
+// --quick), then runs the bench itself (bench/run.ts) on Node 24 through tsx. See README
+// "Performance". --postgres runs the app on a throw-away PostgreSQL server instead of PGlite.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsCurrent, recordBuild } from "./lib/build-stamp.mjs";
 import { ensureChromium } from "./lib/ensure-chromium.mjs";
+import { startThrowawayPostgres } from "./lib/postgres.mjs";
 import { run } from "./lib/processes.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -30,5 +32,14 @@ if (!args.includes("--quick")) {
   env.CHROMIUM_PATH = chromium;
 }
 
+let postgres;
+if (args.includes("--postgres")) {
+  postgres = await startThrowawayPostgres();
+  if (!postgres) process.exit(1);
+  env.BENCH_DATABASE_URL = postgres.url;
+}
+
 // react-server: the bench imports the app's server-only CAN client to time paging in-process.
-process.exit(await run("npx", ["tsx", "--conditions=react-server", "bench/run.ts", ...args], { cwd: root, env }));
+const code = await run("npx", ["tsx", "--conditions=react-server", "bench/run.ts", ...args], { cwd: root, env });
+await postgres?.stop();
+process.exit(code);

@@ -1,7 +1,7 @@
 // Scenario 3: interaction latency on the 10-year plan with the CPU throttled 4× (CDP), from Event
 // Timing (durationThreshold 16). Signed in as operator, so the mark buttons are there.
 import type { Browser } from "@playwright/test";
-import { CALENDAR_CELLS, calendarNodeCount, interactionDurations, longTasksIn, newSignedInPage, pageNow, readInstruments, rendersPer, throttleCpu, type Measured } from "../browser";
+import { CALENDAR_CELLS, calendarNodeCount, interactionDurations, longTasksIn, newSignedInPage, pageNow, readInstruments, rendersPer, screenshotOnFailure, throttleCpu, type Measured } from "../browser";
 import { CalendarDriver } from "../calendar-driver";
 import type { BenchContext } from "../context";
 import { BIG_PLAN, TENANT } from "../plans";
@@ -26,44 +26,46 @@ export async function interactionLatency(ctx: BenchContext, browser: Browser, re
   await ctx.sandbox.setLatency(50);
   const { context, page } = await newSignedInPage(browser, ctx.appUrl, ctx.session);
   try {
-    await page.goto(`/t/${TENANT}/plans/${BIG_PLAN.uuid}`);
-    await page.locator(CALENDAR_CELLS).first().waitFor({ state: "visible" });
-    await page.waitForLoadState("networkidle");
-    const nodes = await calendarNodeCount(page);
-    const thisYear = Number(await page.locator(CALENDAR_CELLS).last().getAttribute("data-key").then((k) => (k ?? "").slice(0, 4)));
-    const driver = new CalendarDriver(page);
-    await throttleCpu(page, CPU_THROTTLE);
-    const t0 = await pageNow(page);
+    await screenshotOnFailure(page, "interaction", async () => {
+      await page.goto(`/t/${TENANT}/plans/${BIG_PLAN.uuid}`);
+      await page.locator(CALENDAR_CELLS).first().waitFor({ state: "visible" });
+      await page.waitForLoadState("networkidle");
+      const nodes = await calendarNodeCount(page);
+      const thisYear = Number(await page.locator(CALENDAR_CELLS).last().getAttribute("data-key").then((k) => (k ?? "").slice(0, 4)));
+      const driver = new CalendarDriver(page);
+      await throttleCpu(page, CPU_THROTTLE);
+      const t0 = await pageNow(page);
 
-    // 3-year ranges ending in the last complete year: click a day, jump three years on, shift-click.
-    const from = thisYear - 4;
-    for (let i = 0; i < reps.selections; i++) {
-      const day = `-03-${String(10 + (i % 15)).padStart(2, "0")}`;
-      await driver.selectRange(`${from}${day}`, `${from + 3}${day}`);
-    }
-    await driver.openMarkDialog(reps.dialogs);
-    await driver.plainClick(`${from + 3}-06-03`);
-    await driver.shiftArrows(reps.arrows);
-    await driver.switchYears(reps.yearSwitches);
-    const hovered = await driver.hoverMonth(`${from + 3}-05`);
+      // 3-year ranges ending in the last complete year: click a day, jump three years on, shift-click.
+      const from = thisYear - 4;
+      for (let i = 0; i < reps.selections; i++) {
+        const day = `-03-${String(10 + (i % 15)).padStart(2, "0")}`;
+        await driver.selectRange(`${from}${day}`, `${from + 3}${day}`);
+      }
+      await driver.openMarkDialog(reps.dialogs);
+      await driver.plainClick(`${from + 3}-06-03`);
+      await driver.shiftArrows(reps.arrows);
+      await driver.switchYears(reps.yearSwitches);
+      const hovered = await driver.hoverMonth(`${from + 3}-05`);
 
-    const t1 = await pageNow(page);
-    const win = await readInstruments(page);
-    const measured = interactionDurations(win, driver.log);
-    interactionFigures(ctx, SCENARIO, measured, true);
+      const t1 = await pageNow(page);
+      const win = await readInstruments(page);
+      const measured = interactionDurations(win, driver.log);
+      interactionFigures(ctx, SCENARIO, measured, true);
 
-    for (const label of ["select: click", "select: shift+arrow", "year switch (← / →)", "mark dialog: open", "hover across a month"]) {
-      const r = rendersPer(win, driver.log, label);
-      if (r.components.length === 0) continue;
-      ctx.add(figure({ scenario: SCENARIO, figure: `components re-rendered per ${label}`, unit: "count", value: median(r.components), p95: percentile(r.components, 95), runs: r.components.length, budget: null, note: `of which day cells: median ${median(r.cells)}, in ${median(r.commits)} React commit(s) (counted through the DevTools hook)` }));
-    }
+      for (const label of ["select: click", "select: shift+arrow", "year switch (← / →)", "mark dialog: open", "hover across a month"]) {
+        const r = rendersPer(win, driver.log, label);
+        if (r.components.length === 0) continue;
+        ctx.add(figure({ scenario: SCENARIO, figure: `components re-rendered per ${label}`, unit: "count", value: median(r.components), p95: percentile(r.components, 95), runs: r.components.length, budget: null, note: `of which day cells: median ${median(r.cells)}, in ${median(r.commits)} React commit(s) (counted through the DevTools hook)` }));
+      }
 
-    const tasks = longTasksIn(win, t0, t1);
-    ctx.add(figure({ scenario: SCENARIO, figure: "long tasks > 50 ms", unit: "count", value: tasks.length, runs: driver.log.length, budget: null, note: `longest ${round(max(tasks.map((t) => t.duration)), 0) ?? 0} ms, ${round(sum(tasks.map((t) => t.duration)), 0)} ms in all, over ${driver.log.length} actions (hover: ${hovered} cells)` }));
-    ctx.add(figure({ scenario: SCENARIO, figure: "DOM nodes, calendar region", unit: "nodes", value: nodes.region, runs: 1, budget: atMost(2_500), note: `year grid ${nodes.yearGrid}, history strip ${nodes.history}, whole document ${nodes.document}` }));
-    const onClicks = driver.requestsDuringPlainClicks();
-    const others = driver.requests.map((r) => new URL(r.url).pathname);
-    ctx.add(figure({ scenario: SCENARIO, figure: "requests sent by plain clicks", unit: "count", value: onClicks.length, runs: driver.plainClicks.length, budget: exactly(0), note: `requests during the whole scenario: ${others.length}${others.length ? ` (${[...new Set(others)].slice(0, 3).join(", ")})` : ""}` }));
+      const tasks = longTasksIn(win, t0, t1);
+      ctx.add(figure({ scenario: SCENARIO, figure: "long tasks > 50 ms", unit: "count", value: tasks.length, runs: driver.log.length, budget: null, note: `longest ${round(max(tasks.map((t) => t.duration)), 0) ?? 0} ms, ${round(sum(tasks.map((t) => t.duration)), 0)} ms in all, over ${driver.log.length} actions (hover: ${hovered} cells)` }));
+      ctx.add(figure({ scenario: SCENARIO, figure: "DOM nodes, calendar region", unit: "nodes", value: nodes.region, runs: 1, budget: atMost(2_500), note: `year grid ${nodes.yearGrid}, history strip ${nodes.history}, whole document ${nodes.document}` }));
+      const onClicks = driver.requestsDuringPlainClicks();
+      const others = driver.requests.map((r) => new URL(r.url).pathname);
+      ctx.add(figure({ scenario: SCENARIO, figure: "requests sent by plain clicks", unit: "count", value: onClicks.length, runs: driver.plainClicks.length, budget: exactly(0), note: `requests during the whole scenario: ${others.length}${others.length ? ` (${[...new Set(others)].slice(0, 3).join(", ")})` : ""}` }));
+    });
   } finally {
     await context.close();
   }

@@ -17,6 +17,11 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
   const warmup = Math.min(200, Math.max(20, options.requests / 10));
   const scenario = "1 proxy overhead";
 
+  // The floor under the route: Next's routing and proxy.ts, refused at once (no session cookie).
+  await runLoad(route, { accept: "application/json" }, warmup, 1);
+  const refused = await runLoad(route, { accept: "application/json" }, Math.min(500, options.requests), 1);
+  ctx.add(figure({ scenario, figure: "route p50 without a session (401), 1 client", unit: "ms", value: round(percentile(refused.latenciesMs, 50), 2), p95: round(percentile(refused.latenciesMs, 95), 2), runs: refused.latenciesMs.length, budget: null, note: `the framework's floor: statuses ${JSON.stringify(refused.statuses)}` }));
+
   for (const c of options.concurrencies) {
     // Warm both paths (JIT, connection pools, the plan-details cache), then measure, direct first.
     await runLoad(direct, canHeaders(), warmup, c);

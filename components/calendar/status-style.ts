@@ -16,8 +16,8 @@ export const STATUS_LOOK: Record<PartitionStatus, StatusLook> = {
     label: "Failed",
     icon: "✕",
     description: "marked failed; queries skip it",
-    cell: "status-failed text-white",
-    swatch: "status-failed text-white",
+    cell: "status-failed text-slate-950",
+    swatch: "status-failed text-slate-950",
   },
   cleared: {
     label: "Cleared",
@@ -42,4 +42,4 @@ export const STATUS_LOOK: Record<PartitionStatus, StatusLook> = {
   },
 };
 
-export const OUTSIDE_LOOK = { label: "Outside window", icon: "", cell: "bg-white text-slate-400" };
+export const OUTSIDE_LOOK = { label: "Outside window", icon: "", cell: "bg-white text-slate-600" };

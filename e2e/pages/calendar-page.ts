@@ -23,6 +23,8 @@ export class CalendarPage {
   async goto(tenant: string, uuid: string, query = ""): Promise<void> {
     await this.page.goto(`/t/${tenant}/plans/${uuid}${query}`);
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+    // Server-rendered cells are visible before React hydrates them; wait until they respond.
+    await expect(this.page.locator('[data-hydrated="true"]')).toBeVisible();
   }
 
   cell(key: string): Locator {

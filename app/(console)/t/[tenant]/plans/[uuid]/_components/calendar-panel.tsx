@@ -109,9 +109,9 @@ export function CalendarPanel({ tenantId, calendar, g, canMark }: { tenantId: st
           <div className="space-y-3">
             {calendar.window && <HistoryStrip runs={runs} window={calendar.window} year={year} onYear={setYear} />}
             <div className="flex items-center gap-3">
-              <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year - 1)} aria-label="Previous year">← {year - 1}</button>
+              <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year - 1)}><span aria-hidden="true">← </span><span className="sr-only">Previous year, </span>{year - 1}</button>
               <h2 className="text-xl font-semibold tabular-nums" aria-live="polite">{year}</h2>
-              <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year + 1)} aria-label="Next year">{year + 1} →</button>
+              <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year + 1)}><span className="sr-only">Next year, </span>{year + 1}<span aria-hidden="true"> →</span></button>
             </div>
             <div role="group" aria-label={`Partitions of ${year}. Arrows move, Shift+arrows extend the selection, Space toggles, Escape clears.`} onKeyDown={(e) => e.key === "Escape" && sel.clear()}>
               <DayYearGrid year={year} todayDate={dateOfKey(today)} onYearChange={setYear} />

@@ -1,6 +1,6 @@
 "use client";
 
-import type { KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { DayButtonProps } from "react-day-picker";
 import { OUTSIDE_LOOK, STATUS_LOOK } from "@/components/calendar/status-style";
 import { addKeys } from "@/lib/partitions";
@@ -18,6 +18,12 @@ export function DayCell({ day, modifiers, className, onKeyDown, onFocus, onMouse
   const selected = cells.isSelected(key);
   const future = key > cells.today;
   const look = future || !status ? OUTSIDE_LOOK : STATUS_LOOK[status];
+  const ref = useRef<HTMLButtonElement>(null);
+  // react-day-picker moves focus by flagging the day "focused"; a custom button must follow the flag.
+  useEffect(() => {
+    if (modifiers.focused) ref.current?.focus();
+  }, [modifiers.focused]);
+  const label = cellLabel(key, status, selected, future);
 
   const handleKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const delta = ARROW_DAYS[e.key];
@@ -46,11 +52,12 @@ export function DayCell({ day, modifiers, className, onKeyDown, onFocus, onMouse
   return (
     <button
       {...rest}
+      ref={ref}
       data-key={key}
       data-status={future ? "future" : (status ?? "outside")}
-      aria-label={cellLabel(key, status, selected, future)}
+      aria-label={label}
       aria-pressed={selected}
-      title={cellLabel(key, status, selected, future)}
+      title={label}
       className={[
         className,
         "relative flex h-8 w-8 select-none items-center justify-center rounded text-xs tabular-nums",
@@ -70,7 +77,8 @@ export function DayCell({ day, modifiers, className, onKeyDown, onFocus, onMouse
       }}
       onPointerDown={(e) => {
         if (e.button !== 0 || future) return;
-        (e.currentTarget as HTMLButtonElement).releasePointerCapture?.(e.pointerId);
+        // Touch pointers are captured by the pressed button; release so a drag reaches the other days.
+        if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
         cells.pointerDown(key, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
       }}
       onPointerEnter={(e) => cells.pointerEnter(key, e.buttons)}

@@ -49,9 +49,9 @@ export const HistoryStrip = memo(function HistoryStrip({
           type="button"
           onClick={() => onYear(r.year)}
           aria-current={r.year === year ? "true" : undefined}
-          aria-label={`Show ${r.year}: ${r.failed} failed, ${r.missing} missing`}
           className={`flex w-full items-center gap-2 rounded px-1 py-0.5 text-left hover:bg-slate-100 ${r.year === year ? "bg-slate-200" : ""}`}
         >
+          <span className="sr-only">Show </span>
           <span className="w-10 text-xs font-semibold tabular-nums">{r.year}</span>
           <span aria-hidden="true" className="flex gap-[1px]">
             {r.weeks.map((s, i) => (

@@ -53,6 +53,8 @@ export function MarkDialog({
     if (pending && !dialog.open) {
       setTyped("");
       dialog.showModal();
+      // autoFocus runs before showModal opens the dialog, so focus the intended control now.
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     } else if (!pending && dialog.open) dialog.close();
   }, [pending]);
 
@@ -118,6 +120,7 @@ export function MarkDialog({
               </label>
               <input
                 id={nameId}
+                data-autofocus
                 autoComplete="off"
                 value={typed}
                 onChange={(e) => setTyped(e.target.value)}
@@ -133,7 +136,7 @@ export function MarkDialog({
             <button
               type="submit"
               disabled={!canConfirm}
-              autoFocus={!pending.needsName}
+              data-autofocus={pending.needsName ? undefined : true}
               className={`rounded px-3 py-1.5 text-white disabled:opacity-50 ${pending.kind === "clear" || pending.kind === "failed" ? "bg-red-800" : "bg-blue-800"}`}
             >
               {busy ? "Sending…" : `Confirm: ${TITLE[pending.kind].toLowerCase()}`}

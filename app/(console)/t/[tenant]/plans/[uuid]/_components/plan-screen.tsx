@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useSyncExternalStore } from "react";
 import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
 import { queryKeys } from "@/lib/query-keys";
@@ -11,11 +12,15 @@ import { FullRefreshPanel } from "./full-refresh-panel";
 import { PartitionList } from "./partition-list";
 import { PlanDetailsCard } from "./plan-details-card";
 
+const noSubscription = () => () => undefined;
+
 export function PlanScreen({ tenantId, uuid, canMark }: { tenantId: string; uuid: string; canMark: boolean }) {
   const { data, isFetching, refetch } = useQuery({
     queryKey: queryKeys.plan(tenantId, uuid),
     queryFn: () => fetchResult<PlanCalendar>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(uuid)}`),
   });
+  // Marks the page interactive once React has hydrated it (tests and the bench wait for this).
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const back = (
     <Link href={`/t/${encodeURIComponent(tenantId)}/plans`} className="text-sm text-blue-800 hover:underline">
       ← All plans
@@ -33,7 +38,7 @@ export function PlanScreen({ tenantId, uuid, canMark }: { tenantId: string; uuid
   }
   const calendar = data.data;
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-hydrated={hydrated}>
       {back}
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-semibold">{calendar.plan.displayName}</h1>
