@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Plan" };
 
 export default async function PlanPage({ params }: { params: Promise<{ tenant: string; uuid: string }> }) {
   const { tenant: tenantId, uuid } = await params;
-  const { tenant, actor } = await requirePageAccess(decodeURIComponent(tenantId), "plans:read");
+  const { tenant, actor } = await requirePageAccess(tenantId, "plans:read");
   const planId = planUuidParam.safeParse(uuid);
   if (!planId.success) notFound();
   const queryClient = getQueryClient();

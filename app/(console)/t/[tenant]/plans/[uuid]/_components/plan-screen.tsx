@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
+import { PlanHistory } from "@/components/audit/plan-history";
 import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
 import { queryKeys } from "@/lib/query-keys";
@@ -70,6 +71,10 @@ export function PlanScreen({ tenantId, uuid, canMark }: { tenantId: string; uuid
           <PartitionList values={calendar.rawValues} total={calendar.listedCount} />
         </>
       )}
+      <section aria-labelledby="history-heading" className="space-y-2">
+        <h2 id="history-heading" className="text-lg font-semibold">History of changes made here</h2>
+        <PlanHistory tenantId={tenantId} planUuid={uuid} limit={20} />
+      </section>
       <PlanDetailsCard calendar={calendar} />
     </div>
   );

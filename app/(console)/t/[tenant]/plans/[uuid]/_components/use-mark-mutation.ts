@@ -67,7 +67,8 @@ export function useMarkMutation(tenantId: string, planUuid: string, g: Granulari
       });
       onDone();
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+    onSettled: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: queryKeys.planHistory(tenantId, planUuid) })]),
   });
 }
 
