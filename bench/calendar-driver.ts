@@ -19,7 +19,8 @@ export class CalendarDriver {
   }
 
   async showYear(year: number, label = "history strip: jump to a year"): Promise<void> {
-    await interact(this.page, label, () => this.page.getByRole("button", { name: new RegExp(`^Show ${year}:`) }).click(), this.log);
+    const row = this.page.getByRole("navigation", { name: "History by year" }).getByRole("button", { name: new RegExp(`^Show ${year}\\b`) });
+    await interact(this.page, label, () => row.click(), this.log);
     await this.cell(`${year}-01-01`).waitFor({ state: "attached" });
   }
 
@@ -47,8 +48,9 @@ export class CalendarDriver {
 
   async switchYears(count: number): Promise<void> {
     for (let i = 0; i < count; i++) {
-      const name = i < count / 2 ? "Previous year" : "Next year";
-      await interact(this.page, "year switch (← / →)", () => this.page.getByRole("button", { name, exact: true }).click(), this.log);
+      // "Previous year" / "Next year", possibly followed by the year it leads to.
+      const name = i < count / 2 ? /^Previous year\b/ : /^Next year\b/;
+      await interact(this.page, "year switch (← / →)", () => this.page.getByRole("button", { name }).click(), this.log);
     }
   }
 

@@ -25,9 +25,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const appDataDir = join(root, ".data", "bench", "app");
 
-// Before anything reads the environment (lib/env reads it lazily, once): the bench measures the defaults, on
-// PGlite, in demo mode, whatever the caller's shell has set. DATA_DIR is the app's, so the audit
-// rows can be counted here once the app has stopped.
+// Before anything reads the environment (lib/env reads it lazily, once): the bench measures the
+// defaults, on PGlite, in demo mode, whatever the caller's shell has set. DATA_DIR is the app's, so
+// the audit rows can be counted here once the app has stopped.
 for (const key of Object.keys(process.env)) {
   if (/^(CAN_|SANDBOX_|SIGNIN_|SESSION_|DB_)/.test(key) || ["DATABASE_URL", "DATA_DIR", "PUBLIC_URL", "AUTH_SECRET", "TRUST_PROXY_HEADER", "PORT", "HOST"].includes(key)) {
     delete process.env[key];
@@ -36,7 +36,7 @@ for (const key of Object.keys(process.env)) {
 process.env.DATA_DIR = appDataDir;
 if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-
+process.chdir(root); // the services are started with paths relative to the repository
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -167,7 +167,7 @@ try {
   await scenario("load", () => bigPlanLoad(ctx, 5));
   await scenario("weight", () => weight(ctx));
   await scenario("interaction", () => interactionLatency(ctx, requireBrowser(), { selections: 20, arrows: 30, yearSwitches: 20, dialogs: 5 }));
-  await scenario("scaling", () => scaling(ctx, requireBrowser(), { years: [1, 3, 10, 30], loads: 3, selections: 5 }));
+  await scenario("scaling", () => scaling(ctx, requireBrowser(), { years: [1, 3, 10, 30], loads: 5, selections: 5 }));
   let confirmed = 0;
   await scenario("marking", async () => {
     confirmed = await marking(ctx, requireBrowser(), [

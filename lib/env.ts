@@ -13,7 +13,7 @@ const envSchema = z.object({
   CAN_TENANTS_FILE: z.string().min(1).optional(),
   CAN_TIMEOUT_MS: intFromEnv(10_000, 100, 300_000),
   CAN_PAGE_SIZE: intFromEnv(100, 1, 10_000),
-  CAN_PAGE_CONCURRENCY: intFromEnv(4, 1, 32),
+  CAN_PAGE_CONCURRENCY: intFromEnv(6, 1, 32),
   SANDBOX_URL: z.url().default("http://127.0.0.1:8787"),
   DATA_DIR: z.string().min(1).default(".data"),
   /** Postgres server (postgres://…). Unset: embedded PGlite in <DATA_DIR>/db, one instance per process. */

@@ -91,6 +91,13 @@ if (built && chromium) {
   record("e2e (not run: build or browser missing)", 0, 1);
 }
 
+// The bench's smallest scenario, once, in report-only mode: it proves the script still runs and
+// never fails CI on a timing (only a crash of the bench itself counts).
+if (built) {
+  const code = await step("bench --quick (report only)", "node", ["scripts/bench.mjs", "--quick"]);
+  record("bench --quick runs", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+}
+
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 console.log("\n=== summary ===");
 for (const line of lines) console.log(line);

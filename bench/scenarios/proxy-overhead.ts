@@ -22,6 +22,12 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
   const refused = await runLoad(route, { accept: "application/json" }, Math.min(500, options.requests), 1);
   ctx.add(figure({ scenario, figure: "route p50 without a session (401), 1 client", unit: "ms", value: round(percentile(refused.latenciesMs, 50), 2), p95: round(percentile(refused.latenciesMs, 95), 2), runs: refused.latenciesMs.length, budget: null, note: `the framework's floor: statuses ${JSON.stringify(refused.statuses)}` }));
 
+  // Session and role check, then refused before any CAN or plan work (a "." is not allowed in a uuid).
+  const authOnly = `${ctx.appUrl}/api/t/${TENANT}/plans/not.a.plan`;
+  await runLoad(authOnly, routeHeaders, warmup, 1);
+  const signedIn = await runLoad(authOnly, routeHeaders, Math.min(500, options.requests), 1);
+  ctx.add(figure({ scenario, figure: "route p50, session checked then refused (404), 1 client", unit: "ms", value: round(percentile(signedIn.latenciesMs, 50), 2), p95: round(percentile(signedIn.latenciesMs, 95), 2), runs: signedIn.latenciesMs.length, budget: null, note: `session + role lookup, no CAN call: statuses ${JSON.stringify(signedIn.statuses)}` }));
+
   for (const c of options.concurrencies) {
     // Warm both paths (JIT, connection pools, the plan-details cache), then measure, direct first.
     await runLoad(direct, canHeaders(), warmup, c);

@@ -114,7 +114,7 @@ export function CalendarPanel({ tenantId, calendar, g, canMark }: { tenantId: st
               <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year + 1)}><span className="sr-only">Next year, </span>{year + 1}<span aria-hidden="true"> →</span></button>
             </div>
             <div role="group" aria-label={`Partitions of ${year}. Arrows move, Shift+arrows extend the selection, Space toggles, Escape clears.`} onKeyDown={(e) => e.key === "Escape" && sel.clear()}>
-              <DayYearGrid year={year} todayDate={dateOfKey(today)} onYearChange={setYear} />
+              <DayYearGrid year={year} today={today} onYearChange={setYear} />
             </div>
           </div>
         ) : (
@@ -131,11 +131,6 @@ export function CalendarPanel({ tenantId, calendar, g, canMark }: { tenantId: st
       />
     </CalendarCellsContext.Provider>
   );
-}
-
-function dateOfKey(key: string): Date {
-  const [y, m, d] = key.split("-").map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 }
 
 /** The parts of the runs of one status that fall inside the view, as ranges. */

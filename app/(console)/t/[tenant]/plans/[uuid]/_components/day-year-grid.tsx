@@ -17,14 +17,17 @@ const CLASS_NAMES = {
 /** Twelve month grids of one year (react-day-picker), Monday first, with no navigation of its own. */
 export const DayYearGrid = memo(function DayYearGrid({
   year,
-  todayDate,
+  today,
   onYearChange,
 }: {
   year: number;
-  todayDate: Date;
+  /** A key, not a Date: a string keeps this component's memo holding across renders. */
+  today: string;
   onYearChange: (year: number) => void;
 }) {
   const month = new Date(year, 0, 1);
+  const [ty, tm, td] = today.split("-").map(Number);
+  const todayDate = new Date(ty ?? 1970, (tm ?? 1) - 1, td ?? 1);
   return (
     <DayPicker
       month={month}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   addRange,
   extendTo,
@@ -100,5 +100,9 @@ export function useSelection(g: Granularity, initial: Selection) {
     setSelection([]);
   }, []);
 
-  return { selection, setSelection, pointerDown, pointerEnter, keyboardMove, toggle, selectKeyOnly, clear };
+  // A stable object, so the calendar's context changes only when the selection itself does.
+  return useMemo(
+    () => ({ selection, setSelection, pointerDown, pointerEnter, keyboardMove, toggle, selectKeyOnly, clear }),
+    [selection, pointerDown, pointerEnter, keyboardMove, toggle, selectKeyOnly, clear],
+  );
 }
