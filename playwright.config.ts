@@ -1,8 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
-// Ports apart from `npm start`'s defaults, so tests can run beside a running console.
-export const E2E_SANDBOX_PORT = 8788;
-export const E2E_APP_PORT = 3100;
+// Ports apart from `npm start`'s defaults, so tests can run beside a running console (and beside a
+// second checkout: E2E_PORT_BASE moves both).
+const portBase = Number(process.env.E2E_PORT_BASE ?? "0");
+export const E2E_SANDBOX_PORT = 8788 + portBase;
+export const E2E_APP_PORT = 3100 + portBase;
 export const E2E_APP_DATA_DIR = ".data/e2e-app";
 /** Short, so the spec that trips the sign-in limit can also see it reset. */
 export const E2E_SIGNIN_WINDOW_SECONDS = 20;
