@@ -59,6 +59,7 @@ export default defineConfig({
         SIGNIN_MAX_PER_ACCOUNT: "3",
         SIGNIN_WINDOW_SECONDS: String(E2E_SIGNIN_WINDOW_SECONDS),
         NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_MANUAL_SIG_HANDLE: "true",
       },
     },
   ],

@@ -10,14 +10,26 @@ const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 const sandboxPort = process.env.SANDBOX_PORT ?? "8787";
 const useSandbox = !process.env.CAN_TENANTS_FILE;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// NEXT_MANUAL_SIG_HANDLE: the app drains itself on a stop signal (lib/server/shutdown.ts).
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true" };
 // Cookies follow the public URL (https = Secure cookies): default it to where the app listens.
 env.PUBLIC_URL = env.PUBLIC_URL ?? `http://${host}:${port}`;
 const services = [];
 
+let stopping = false;
+/** Asks every service to stop and waits for them (the app finishes in-flight marks first). */
 function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
   for (const s of services) if (s.alive()) s.child.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 500).unref();
+  const waitMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 15_000) + 2_000;
+  const check = setInterval(() => {
+    if (services.every((s) => !s.alive())) process.exit(code);
+  }, 100);
+  setTimeout(() => {
+    clearInterval(check);
+    process.exit(code);
+  }, waitMs).unref();
 }
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
@@ -64,4 +76,4 @@ if (!(await waitForHttp(`${url}/api/health`, 60_000, app.alive))) {
   }
   console.log("Press Ctrl-C to stop.");
 }
-app.child.on("exit", (code) => stopAll(code ?? 1));
+app.child.on("exit", (code) => stopAll(stopping ? 0 : (code ?? 1)));

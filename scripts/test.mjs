@@ -63,39 +63,47 @@ await vitestRun("unit (TZ=Asia/Shanghai)", "Asia/Shanghai");
 // loopback port, stopped afterwards.
 console.log("\n=== PostgreSQL for the database tests ===");
 const pg = await startThrowawayPostgres();
-if (!pg) {
-  record("unit DB tests on PostgreSQL (server did not start)", 0, 1);
-} else {
-  try {
-    await vitestRun("unit DB tests on PostgreSQL", "UTC", { filter: ["db.test"], extraEnv: { DATABASE_URL: pg.url }, tag: "postgres" });
-  } finally {
-    await pg.stop();
+try {
+  if (!pg) record("unit DB tests on PostgreSQL (server did not start)", 0, 1);
+  else await vitestRun("unit DB tests on PostgreSQL", "UTC", { filter: ["db.test"], extraEnv: { DATABASE_URL: pg.url }, tag: "postgres" });
+
+  const built = (await step("build", "npx", ["next", "build"])) === 0;
+  record("build", built ? 1 : 0, built ? 0 : 1);
+  if (built) recordBuild(root);
+
+  // Several app instances of the build over the one PostgreSQL server: shared sessions, limits and
+  // audit chains, graceful shutdown (tests/instances).
+  if (built && pg) {
+    await vitestRun("app instances on PostgreSQL", "UTC", { filter: ["--config", "vitest.instances.config.ts"], extraEnv: { DATABASE_URL: pg.url }, tag: "instances" });
+  } else {
+    record("app instances (not run: build or PostgreSQL missing)", 0, 1);
   }
+  await browserAndBench(built);
+} finally {
+  await pg?.stop();
 }
 
-const built = (await step("build", "npx", ["next", "build"])) === 0;
-record("build", built ? 1 : 0, built ? 0 : 1);
-if (built) recordBuild(root);
-
-if (built && chromium) {
-  const file = join(out, "e2e.json");
-  const code = await step("browser tests (Playwright)", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file, CHROMIUM_PATH: chromium });
-  const report = readJson(file);
-  if (!report) record("e2e", 0, 1);
-  else {
-    const s = report.stats ?? {};
-    const failed = (s.unexpected ?? 0) + (code !== 0 && !s.unexpected ? 1 : 0);
-    record("e2e", (s.expected ?? 0) + (s.flaky ?? 0), failed, s.skipped ?? 0);
+async function browserAndBench(built) {
+  if (built && chromium) {
+    const file = join(out, "e2e.json");
+    const code = await step("browser tests (Playwright)", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file, CHROMIUM_PATH: chromium });
+    const report = readJson(file);
+    if (!report) record("e2e", 0, 1);
+    else {
+      const s = report.stats ?? {};
+      const failed = (s.unexpected ?? 0) + (code !== 0 && !s.unexpected ? 1 : 0);
+      record("e2e", (s.expected ?? 0) + (s.flaky ?? 0), failed, s.skipped ?? 0);
+    }
+  } else {
+    record("e2e (not run: build or browser missing)", 0, 1);
   }
-} else {
-  record("e2e (not run: build or browser missing)", 0, 1);
-}
 
-// The bench's smallest scenario, once, in report-only mode: it proves the script still runs and
-// never fails CI on a timing (only a crash of the bench itself counts).
-if (built) {
-  const code = await step("bench --quick (report only)", "node", ["scripts/bench.mjs", "--quick"]);
-  record("bench --quick runs", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  // The bench's smallest scenario, once, in report-only mode: it proves the script still runs and
+  // never fails CI on a timing (only a crash of the bench itself counts).
+  if (built) {
+    const code = await step("bench --quick (report only)", "node", ["scripts/bench.mjs", "--quick"]);
+    record("bench --quick runs", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  }
 }
 
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;

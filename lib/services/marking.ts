@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import type { ActionContext } from "@/lib/actions/define-action";
 import type { AppError, Result } from "@/lib/api/result";
 import { recordMarkIntent, recordMarkOutcome, type MarkAction, type MarkIntent, type MarkOutcome } from "@/lib/audit";
@@ -6,6 +7,7 @@ import { CanError, toCanErrorView } from "@/lib/can/errors";
 import type { PlanDetails } from "@/lib/can/types";
 import { countStatusesInRanges, type Granularity, type KeyRange } from "@/lib/partitions";
 import { TYPE_NAME_THRESHOLD } from "@/lib/schemas/marks";
+import { isDraining, trackMark, type InFlightMark } from "@/lib/server/lifecycle";
 import { getPlanCalendar } from "./plan-calendar";
 import { getPlanCached } from "./plans";
 
@@ -28,12 +30,26 @@ export type MarkSpec = {
 };
 
 const fail = (error: AppError): Result<never> => ({ ok: false, error });
+const STOPPING: AppError = { code: "UPSTREAM_UNAVAILABLE", message: "This console instance is restarting; nothing was sent to CAN. Try again in a moment." };
 
 /**
  * The one path every mark takes: re-check the plan on the server, require the typed plan name where
  * the dialog asked for it, write the intent row (no audit, no call), call CAN once, write the outcome.
  */
 export async function performMark(ctx: ActionContext<Common>, spec: MarkSpec): Promise<Result<MarkReceipt>> {
+  if (isDraining()) return fail(STOPPING);
+  // Tracked from the start, so a stopping instance waits for it (lib/server/shutdown.ts).
+  const flight = trackMark(ctx.meta.requestId);
+  try {
+    return await performTrackedMark(ctx, spec, flight.mark);
+  } finally {
+    // Leaves the in-flight set once the answer has reached the client, not before: a stopping
+    // instance must not exit between the outcome row and the response.
+    after(flight.done);
+  }
+}
+
+async function performTrackedMark(ctx: ActionContext<Common>, spec: MarkSpec, flight: InFlightMark): Promise<Result<MarkReceipt>> {
   const { tenant, actor, meta, input } = ctx;
   const plan = await getPlanCached(tenant, input.planUuid);
   if (plan.materializeType !== "EXTERNAL") {
@@ -68,6 +84,7 @@ export async function performMark(ctx: ActionContext<Common>, spec: MarkSpec): P
     statusesBefore,
     canRequest: { endpoint: spec.endpoint, body },
   };
+  if (isDraining()) return fail(STOPPING);
   let intentId: string;
   try {
     ({ intentId } = await recordMarkIntent(intent));
@@ -76,12 +93,32 @@ export async function performMark(ctx: ActionContext<Common>, spec: MarkSpec): P
     return fail({ code: "INTERNAL", message: "The audit log could not be written, so nothing was sent to CAN. Try again, or tell an administrator.", requestId: meta.requestId });
   }
 
+  // Exactly one outcome row per intent: written here after CAN answers, or by a shutdown that cannot
+  // wait any longer (as unknown), whichever comes first.
+  let writing: Promise<void> | undefined;
+  const settle = async (result: MarkOutcome): Promise<boolean> => {
+    if (writing) {
+      await writing; // the other writer's row must be in before the caller goes on (and closes the db)
+      return false;
+    }
+    writing = recordMarkOutcome(intentId, intent, result).catch((e: unknown) => {
+      // The intent row stays without an outcome and reads as unknown: a trace is kept either way.
+      console.error(JSON.stringify({ event: "audit.outcome_failed", requestId: meta.requestId, intentId, error: e instanceof Error ? e.message : String(e) }));
+    });
+    await writing;
+    return true;
+  };
+  flight.settle = (reason) => settle({ outcome: "unknown", reason });
+
   let outcome: MarkOutcome = { outcome: "ok" };
   let error: AppError | undefined;
   try {
     await spec.send(body);
   } catch (e) {
-    if (!(e instanceof CanError)) throw e;
+    if (!(e instanceof CanError)) {
+      await settle({ outcome: "unknown", reason: "the console failed while sending the request" });
+      throw e;
+    }
     outcome = outcomeOf(e);
     const unknown = outcome.outcome === "unknown";
     error = {
@@ -91,12 +128,7 @@ export async function performMark(ctx: ActionContext<Common>, spec: MarkSpec): P
       can: toCanErrorView(e),
     };
   }
-  try {
-    await recordMarkOutcome(intentId, intent, outcome);
-  } catch (e) {
-    // The intent row stays without an outcome and reads as unknown: a trace is kept either way.
-    console.error(JSON.stringify({ event: "audit.outcome_failed", requestId: meta.requestId, intentId, error: e instanceof Error ? e.message : String(e) }));
-  }
+  await settle(outcome);
   if (error) return fail(error);
   return { ok: true, data: { partitions: spec.partitionCount, ranges: spec.ranges.length, requestId: meta.requestId } };
 }

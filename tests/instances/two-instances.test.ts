@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callAction, findAction, signIn } from "../helpers/action-client";
+import { checkFinalState, type AckedMark, type PartitionState } from "../helpers/mark-ledger";
+import { planUuid, root, sandboxPartitions, startInstance, startSandbox, stop, type Proc } from "./cluster";
+import { auditRows, createDatabase, daysBetween, mark, unpairedIntents, verifyAuditChains } from "./support";
+
+// Two app instances on two loopback ports over one PostgreSQL database and one CAN sandbox: what
+// one instance does must be seen by the other, because nothing that matters lives in a process.
+
+const TENANT = "acme";
+const PLAN = "orders_daily";
+const WINDOW = { start: "2026-10-01", end: "2026-10-12" };
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
+let a: Proc | undefined;
+let b: Proc | undefined;
+let database: Awaited<ReturnType<typeof createDatabase>> | undefined;
+
+beforeAll(async () => {
+  database = await createDatabase();
+  sandbox = await startSandbox();
+  const options = { databaseUrl: database.url, sandboxUrl: sandbox.base, env: { SIGNIN_MAX_PER_ACCOUNT: "3", SIGNIN_WINDOW_SECONDS: "600" } };
+  // Started together, as a rolling deploy or an autoscaler would: migrations and the demo accounts
+  // must cope with the race.
+  [a, b] = await Promise.all([startInstance("A", options), startInstance("B", options)]);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([stop(a), stop(b), stop(sandbox)]);
+  await database?.drop();
+}, 60_000);
+
+async function plansStatus(base: string, cookie: string | undefined): Promise<number> {
+  const res = await fetch(`${base}/api/t/${TENANT}/plans`, { headers: cookie ? { cookie } : {} });
+  await res.body?.cancel();
+  return res.status;
+}
+
+describe("two instances over one database", () => {
+  it("a session made on A is valid on B, and signing out on B ends it on A", async () => {
+    const session = await signIn(root, a!.base, "operator", "demo-password", { "x-forwarded-for": "10.8.0.1" });
+    expect(session.cookie).toBeDefined();
+    expect(await plansStatus(a!.base, session.cookie)).toBe(200);
+    expect(await plansStatus(b!.base, session.cookie)).toBe(200);
+
+    const out = await callAction(b!.base, findAction(root, "signOutAction"), { path: "/", args: [], cookie: session.cookie });
+    expect(out.redirect).toMatch(/^\/login/);
+
+    expect(await plansStatus(a!.base, session.cookie)).toBe(401);
+    expect(await plansStatus(b!.base, session.cookie)).toBe(401);
+  });
+
+  it("the sign-in limit counts the attempts made on both instances", async () => {
+    // Limit 3 per account: two wrong passwords on A and one on B use it up, so the right password
+    // is refused on B (and on A), whichever instance counted which attempt.
+    const ip = { "x-forwarded-for": "10.8.0.2" };
+    for (const base of [a!.base, b!.base, a!.base]) {
+      const attempt = await signIn(root, base, "viewer", "wrong-password", ip);
+      expect(attempt.error).toBe("Wrong username or password.");
+    }
+    for (const base of [b!.base, a!.base]) {
+      const blocked = await signIn(root, base, "viewer", "demo-password", ip);
+      expect(blocked.cookie).toBeUndefined();
+      expect(blocked.error).toMatch(/Too many attempts/);
+    }
+  });
+
+  it("operators marking one plan through both instances at once leave one verified chain and the last acknowledged state", async () => {
+    const uuid = await planUuid(sandbox!.base, TENANT, PLAN);
+    const keys = daysBetween(WINDOW.start, WINDOW.end);
+    const before = await sandboxPartitions(sandbox!.base, TENANT, uuid);
+    const operator = await signIn(root, a!.base, "operator", "demo-password", { "x-forwarded-for": "10.8.0.3" });
+    const admin = await signIn(root, b!.base, "admin", "demo-password", { "x-forwarded-for": "10.8.0.4" });
+    expect(operator.cookie && admin.cookie).toBeTruthy();
+
+    // Four workers (two per instance, each signed in once, alternating instances per call), eight
+    // marks each, over twelve overlapping days: a seeded sequence, so a failure can be replayed.
+    let seed = 20261124;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const results: PartitionState[] = ["success", "failed", "missing"];
+    const acked: AckedMark[] = [];
+    const requestIds: string[] = [];
+    const worker = async (w: number) => {
+      const cookie = w % 2 === 0 ? operator.cookie! : admin.cookie!;
+      for (let i = 0; i < 8; i++) {
+        const first = Math.floor(random() * (keys.length - 2));
+        const span = keys.slice(first, first + 1 + Math.floor(random() * 3));
+        const result = results[Math.floor(random() * 3)]!;
+        const base = (w + i) % 2 === 0 ? a!.base : b!.base;
+        const sentAt = performance.now();
+        const answer = await mark(base, cookie, { tenant: TENANT, planUuid: uuid, planName: PLAN, start: span[0]!, end: span.at(-1)!, result });
+        const ackedAt = performance.now();
+        expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
+        if (answer.data) requestIds.push(answer.data.requestId);
+        acked.push({ id: `${w}.${i}`, keys: span, result, sentAt, ackedAt });
+      }
+    };
+    await Promise.all([0, 1, 2, 3].map(worker));
+    expect(acked).toHaveLength(32);
+
+    const state = (p: Record<string, { status: "success" | "failed" }>) => (key: string) => p[key]?.status ?? "missing";
+    const after = await sandboxPartitions(sandbox!.base, TENANT, uuid);
+    expect(checkFinalState(keys, state(before), state(after), acked)).toEqual([]);
+
+    const rows = await auditRows(database!.url, TENANT);
+    for (const id of requestIds) {
+      const mine = rows.filter((r) => r.request_id === id);
+      expect(mine.map((r) => `${r.phase}:${r.outcome ?? ""}`).sort(), id).toEqual(["intent:", "outcome:ok"]);
+    }
+    expect(unpairedIntents(rows)).toEqual({ missing: [], doubled: [] });
+
+    const verified = await verifyAuditChains(database!.url);
+    expect(verified.code, verified.output).toBe(0);
+  });
+});
