@@ -1,6 +1,7 @@
 // `npm test`: everything CI runs. Installs what the tests need (Debian chromium, postgresql), then
 // typecheck, lint, unit tests under two time zones (database tests on embedded PGlite), the database
-// tests again on a throw-away PostgreSQL server, build, and the Playwright suite. Prints
+// tests again on a throw-away PostgreSQL server, build, two app instances over that server
+// (tests/instances), the 60-second soak, the Playwright suite and the bench's quick run. Prints
 // `N passed, N failed, N skipped` last (also written to .test-results/summary.txt for .ci/run).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -75,6 +76,9 @@ try {
   // audit chains, graceful shutdown (tests/instances).
   if (built && pg) {
     await vitestRun("app instances on PostgreSQL", "UTC", { filter: ["--config", "vitest.instances.config.ts"], extraEnv: { DATABASE_URL: pg.url }, tag: "instances" });
+    // The load run of issue 6: 20 operators for 60 s through two instances (report in its output).
+    const soak = await step("soak (20 operators, 60 s)", "npx", ["tsx", "scripts/soak.ts", "--seconds", "60", "--operators", "20"], { DATABASE_URL: pg.url });
+    record("soak", soak === 0 ? 1 : 0, soak === 0 ? 0 : 1);
   } else {
     record("app instances (not run: build or PostgreSQL missing)", 0, 1);
   }

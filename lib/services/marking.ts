@@ -7,7 +7,7 @@ import { CanError, toCanErrorView } from "@/lib/can/errors";
 import type { PlanDetails } from "@/lib/can/types";
 import { countStatusesInRanges, type Granularity, type KeyRange } from "@/lib/partitions";
 import { TYPE_NAME_THRESHOLD } from "@/lib/schemas/marks";
-import { isDraining, trackMark, type InFlightMark } from "@/lib/server/lifecycle";
+import { trackMark, type InFlightMark } from "@/lib/server/lifecycle";
 import { getPlanCalendar } from "./plan-calendar";
 import { getPlanCached } from "./plans";
 
@@ -30,15 +30,15 @@ export type MarkSpec = {
 };
 
 const fail = (error: AppError): Result<never> => ({ ok: false, error });
-const STOPPING: AppError = { code: "UPSTREAM_UNAVAILABLE", message: "This console instance is restarting; nothing was sent to CAN. Try again in a moment." };
 
 /**
  * The one path every mark takes: re-check the plan on the server, require the typed plan name where
  * the dialog asked for it, write the intent row (no audit, no call), call CAN once, write the outcome.
  */
 export async function performMark(ctx: ActionContext<Common>, spec: MarkSpec): Promise<Result<MarkReceipt>> {
-  if (isDraining()) return fail(STOPPING);
-  // Tracked from the start, so a stopping instance waits for it (lib/server/shutdown.ts).
+  // Tracked from the start, so a stopping instance waits for it (lib/server/shutdown.ts). A request
+  // that got past the proxy before the stop signal is in flight and is carried through; new ones
+  // are refused by the proxy with 503, which a balancer retries elsewhere.
   const flight = trackMark(ctx.meta.requestId);
   try {
     return await performTrackedMark(ctx, spec, flight.mark);
@@ -84,7 +84,6 @@ async function performTrackedMark(ctx: ActionContext<Common>, spec: MarkSpec, fl
     statusesBefore,
     canRequest: { endpoint: spec.endpoint, body },
   };
-  if (isDraining()) return fail(STOPPING);
   let intentId: string;
   try {
     ({ intentId } = await recordMarkIntent(intent));
