@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { session as sessionTable, tenantRole, user as userTable } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { isDemoMode } from "@/lib/tenants";
@@ -33,25 +33,8 @@ export async function resolveSession(requestHeaders: Headers): Promise<ResolvedS
   if (!token) return null;
 
   const db = await getDb();
-  const [row] = await db
-    .select({
-      sessionId: sessionTable.id,
-      expiresAt: sessionTable.expiresAt,
-      lastActiveAt: sessionTable.lastActiveAt,
-      userId: userTable.id,
-      name: userTable.name,
-      username: userTable.username,
-      disabled: userTable.disabled,
-      twoFactorEnabled: userTable.twoFactorEnabled,
-      roles: sql<[string, string][]>`coalesce(json_agg(json_build_array(${tenantRole.tenantId}, ${tenantRole.role})) filter (where ${tenantRole.tenantId} is not null), '[]'::json)`,
-      // One clock for every instance: the database's.
-      now: sql<string>`now()`.mapWith((v: string | Date) => new Date(v)),
-    })
-    .from(sessionTable)
-    .innerJoin(userTable, eq(userTable.id, sessionTable.userId))
-    .leftJoin(tenantRole, eq(tenantRole.userId, userTable.id))
-    .where(eq(sessionTable.token, token))
-    .groupBy(sessionTable.id, userTable.id);
+  const rows = await sessionQuery(db).execute({ token });
+  const row = rows[0];
   if (!row) return null;
 
   const now = row.now.getTime();
@@ -63,7 +46,7 @@ export async function resolveSession(requestHeaders: Headers): Promise<ResolvedS
   if (now - row.lastActiveAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(sessionTable).set({ lastActiveAt: sql`now()` }).where(eq(sessionTable.id, row.sessionId));
   }
-  const roles = toRoles(row.roles);
+  const roles = toRoles(rows.flatMap((r) => (r.tenantId !== null && r.role !== null ? [[r.tenantId, r.role] as const] : [])));
   const twoFactorEnabled = row.twoFactorEnabled === true;
   return {
     user: { id: row.userId, username: row.username ?? row.name, name: row.name, roles },
@@ -71,6 +54,44 @@ export async function resolveSession(requestHeaders: Headers): Promise<ResolvedS
     twoFactorEnabled,
     mustEnrollTotp: !twoFactorEnabled && !isDemoMode() && Object.values(roles).includes("admin"),
   };
+}
+
+/**
+ * Session ⋈ user ⟕ roles by token: one row per role (one with null role when there is none).
+ * Prepared once per database, so a request pays for the query only, not for building its SQL.
+ */
+function buildSessionQuery(db: Db) {
+  return db
+    .select({
+      sessionId: sessionTable.id,
+      expiresAt: sessionTable.expiresAt,
+      lastActiveAt: sessionTable.lastActiveAt,
+      userId: userTable.id,
+      name: userTable.name,
+      username: userTable.username,
+      disabled: userTable.disabled,
+      twoFactorEnabled: userTable.twoFactorEnabled,
+      tenantId: tenantRole.tenantId,
+      role: tenantRole.role,
+      // One clock for every instance: the database's.
+      now: sql<Date>`now()`.mapWith((v: string | Date) => new Date(v)),
+    })
+    .from(sessionTable)
+    .innerJoin(userTable, eq(userTable.id, sessionTable.userId))
+    .leftJoin(tenantRole, eq(tenantRole.userId, userTable.id))
+    .where(eq(sessionTable.token, sql.placeholder("token")))
+    .prepare("resolve_session");
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+
+function sessionQuery(db: Db): ReturnType<typeof buildSessionQuery> {
+  let q = prepared.get(db);
+  if (!q) {
+    q = buildSessionQuery(db);
+    prepared.set(db, q);
+  }
+  return q;
 }
 
 function toRoles(pairs: readonly (readonly [string, string])[]): Record<string, Role> {
