@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import { isMarkableGranularity, rangesToKeys } from "@/lib/partitions";
 import { appendAuditRow, type AuditContent } from "./chain";
@@ -62,20 +62,10 @@ export async function recordMarkOutcome(intentId: string, intent: MarkIntent, ou
   });
 }
 
-export type LastMark = { key: string; status: "success" | "failed" | "cleared"; at: string; actor: string; outcome: "ok" | "unknown" };
-
-type StoredRange = { start: string; end: string; status?: "success" | "failed" };
-
-/**
- * The console's last recorded mark per partition key of a plan. Counted: intents whose outcome is
- * ok, and intents whose outcome is unknown or missing (a crash or a timeout: CAN may have applied
- * them), flagged `unknown`. Rejected and error outcomes changed nothing and are skipped. Marks are
- * applied in the order their outcome (else intent) was recorded; later marks win.
- */
-export async function lastMarksForPlan(tenantId: string, planUuid: string): Promise<LastMark[]> {
-  const db = await getDb();
+/** Every partition-mark intent of a plan with its outcome, if any; prepared once per database (it runs on every calendar read). */
+function buildMarksQuery(db: Db) {
   const o = alias(auditLog, "o");
-  const rows = await db
+  return db
     .select({
       seq: auditLog.seq,
       at: auditLog.at,
@@ -90,8 +80,39 @@ export async function lastMarksForPlan(tenantId: string, planUuid: string): Prom
     .from(auditLog)
     .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
     .where(
-      and(eq(auditLog.tenantId, tenantId), eq(auditLog.planUuid, planUuid), eq(auditLog.phase, "intent"), inArray(auditLog.action, PARTITION_ACTIONS)),
-    );
+      and(
+        eq(auditLog.tenantId, sql.placeholder("tenantId")),
+        eq(auditLog.planUuid, sql.placeholder("planUuid")),
+        eq(auditLog.phase, "intent"),
+        inArray(auditLog.action, PARTITION_ACTIONS),
+      ),
+    )
+    .prepare("last_marks_for_plan");
+}
+
+const preparedMarks = new WeakMap<Db, ReturnType<typeof buildMarksQuery>>();
+
+function marksQuery(db: Db): ReturnType<typeof buildMarksQuery> {
+  let q = preparedMarks.get(db);
+  if (!q) {
+    q = buildMarksQuery(db);
+    preparedMarks.set(db, q);
+  }
+  return q;
+}
+
+export type LastMark = { key: string; status: "success" | "failed" | "cleared"; at: string; actor: string; outcome: "ok" | "unknown" };
+
+type StoredRange = { start: string; end: string; status?: "success" | "failed" };
+
+/**
+ * The console's last recorded mark per partition key of a plan. Counted: intents whose outcome is
+ * ok, and intents whose outcome is unknown or missing (a crash or a timeout: CAN may have applied
+ * them), flagged `unknown`. Rejected and error outcomes changed nothing and are skipped. Marks are
+ * applied in the order their outcome (else intent) was recorded; later marks win.
+ */
+export async function lastMarksForPlan(tenantId: string, planUuid: string): Promise<LastMark[]> {
+  const rows = await marksQuery(await getDb()).execute({ tenantId, planUuid });
   const applied = rows
     .filter((r) => r.outcome !== "rejected" && r.outcome !== "error")
     .sort((a, b) => (a.outcomeSeq ?? a.seq) - (b.outcomeSeq ?? b.seq));

@@ -1,11 +1,12 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/lib/db";
-import { session as sessionTable, tenantRole } from "@/lib/db/schema";
+import { getDb, type Db } from "@/lib/db";
+import { session as sessionTable, tenantRole, user as userTable } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { isDemoMode } from "@/lib/tenants";
 import { getAuth } from "./auth";
 import { isRole, type Role, type SessionUser } from "./roles";
+import { readCookie, verifySignedToken } from "./session-cookie";
 
 export type ResolvedSession = {
   user: SessionUser;
@@ -19,41 +20,88 @@ export type ResolvedSession = {
 const TOUCH_AFTER_MS = 60_000;
 
 /**
- * The session behind the request's cookie, or null. Better Auth checks the signed cookie and the
- * absolute expiry; here the idle timeout, the disabled flag and the roles are applied. Everything
- * is read from the database on each request, so sign-out, revocation, role changes and disabling
- * take effect at once on every instance.
+ * The session behind the request's cookie, or null. The cookie's signature is checked against
+ * Better Auth's secret; then ONE query reads the session, its user and the user's roles, with the
+ * database's clock. Nothing is kept in process memory, so sign-out, revocation, role changes and
+ * disabling take effect on the next request on every instance. Expired, idle and disabled sessions
+ * are deleted; activity is written at most once a minute.
  */
 export async function resolveSession(requestHeaders: Headers): Promise<ResolvedSession | null> {
-  const auth = await getAuth();
-  const found = await auth.api.getSession({ headers: requestHeaders, query: { disableRefresh: true } });
-  if (!found) return null;
+  const ctx = await (await getAuth()).$context;
+  const signed = readCookie(requestHeaders.get("cookie"), ctx.authCookies.sessionToken.name);
+  const token = signed ? verifySignedToken(signed, ctx.secret) : null;
+  if (!token) return null;
+
   const db = await getDb();
-  const [row] = await db.select({ lastActiveAt: sessionTable.lastActiveAt }).from(sessionTable).where(eq(sessionTable.id, found.session.id));
+  const rows = await sessionQuery(db).execute({ token });
+  const row = rows[0];
   if (!row) return null;
+
+  const now = row.now.getTime();
   const idleMs = getEnv().SESSION_IDLE_MINUTES * 60_000;
-  const now = Date.now();
-  if (found.user.disabled || now - row.lastActiveAt.getTime() > idleMs) {
-    await db.delete(sessionTable).where(eq(sessionTable.id, found.session.id));
+  if (row.disabled || row.expiresAt.getTime() <= now || now - row.lastActiveAt.getTime() > idleMs) {
+    await db.delete(sessionTable).where(eq(sessionTable.id, row.sessionId));
     return null;
   }
   if (now - row.lastActiveAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessionTable).set({ lastActiveAt: sql`now()` }).where(eq(sessionTable.id, found.session.id));
+    await db.update(sessionTable).set({ lastActiveAt: sql`now()` }).where(eq(sessionTable.id, row.sessionId));
   }
-  const roles = await rolesOf(found.user.id);
-  const twoFactorEnabled = found.user.twoFactorEnabled === true;
+  const roles = toRoles(rows.flatMap((r) => (r.tenantId !== null && r.role !== null ? [[r.tenantId, r.role] as const] : [])));
+  const twoFactorEnabled = row.twoFactorEnabled === true;
   return {
-    user: { id: found.user.id, username: found.user.username ?? found.user.name, name: found.user.name, roles },
-    sessionId: found.session.id,
+    user: { id: row.userId, username: row.username ?? row.name, name: row.name, roles },
+    sessionId: row.sessionId,
     twoFactorEnabled,
     mustEnrollTotp: !twoFactorEnabled && !isDemoMode() && Object.values(roles).includes("admin"),
   };
 }
 
+/**
+ * Session ⋈ user ⟕ roles by token: one row per role (one with null role when there is none).
+ * Prepared once per database, so a request pays for the query only, not for building its SQL.
+ */
+function buildSessionQuery(db: Db) {
+  return db
+    .select({
+      sessionId: sessionTable.id,
+      expiresAt: sessionTable.expiresAt,
+      lastActiveAt: sessionTable.lastActiveAt,
+      userId: userTable.id,
+      name: userTable.name,
+      username: userTable.username,
+      disabled: userTable.disabled,
+      twoFactorEnabled: userTable.twoFactorEnabled,
+      tenantId: tenantRole.tenantId,
+      role: tenantRole.role,
+      // One clock for every instance: the database's.
+      now: sql<Date>`now()`.mapWith((v: string | Date) => new Date(v)),
+    })
+    .from(sessionTable)
+    .innerJoin(userTable, eq(userTable.id, sessionTable.userId))
+    .leftJoin(tenantRole, eq(tenantRole.userId, userTable.id))
+    .where(eq(sessionTable.token, sql.placeholder("token")))
+    .prepare("resolve_session");
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+
+function sessionQuery(db: Db): ReturnType<typeof buildSessionQuery> {
+  let q = prepared.get(db);
+  if (!q) {
+    q = buildSessionQuery(db);
+    prepared.set(db, q);
+  }
+  return q;
+}
+
+function toRoles(pairs: readonly (readonly [string, string])[]): Record<string, Role> {
+  const roles: Record<string, Role> = {};
+  for (const [tenantId, role] of pairs) if (isRole(role)) roles[tenantId] = role;
+  return roles;
+}
+
 export async function rolesOf(userId: string): Promise<Record<string, Role>> {
   const db = await getDb();
   const rows = await db.select({ tenantId: tenantRole.tenantId, role: tenantRole.role }).from(tenantRole).where(eq(tenantRole.userId, userId));
-  const roles: Record<string, Role> = {};
-  for (const r of rows) if (isRole(r.role)) roles[r.tenantId] = r.role;
-  return roles;
+  return toRoles(rows.map((r) => [r.tenantId, r.role] as const));
 }

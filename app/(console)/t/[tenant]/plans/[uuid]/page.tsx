@@ -11,8 +11,13 @@ import { PlanScreen } from "./_components/plan-screen";
 
 export const metadata: Metadata = { title: "Plan" };
 
-export default async function PlanPage({ params }: { params: Promise<{ tenant: string; uuid: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const firstOf = (v: string | string[] | undefined): string | null => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null));
+
+export default async function PlanPage({ params, searchParams }: { params: Promise<{ tenant: string; uuid: string }>; searchParams: Promise<SearchParams> }) {
   const { tenant: tenantId, uuid } = await params;
+  const query = await searchParams;
   const { tenant, actor } = await requirePageAccess(tenantId, "plans:read");
   const planId = planUuidParam.safeParse(uuid);
   if (!planId.success) notFound();
@@ -23,7 +28,13 @@ export default async function PlanPage({ params }: { params: Promise<{ tenant: s
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <PlanScreen tenantId={tenant.id} uuid={planId.data} canMark={hasPermission(actor.role, "partitions:mark")} />
+      <PlanScreen
+        tenantId={tenant.id}
+        uuid={planId.data}
+        canMark={hasPermission(actor.role, "partitions:mark")}
+        initialYear={firstOf(query.year)}
+        initialSel={firstOf(query.sel)}
+      />
     </HydrationBoundary>
   );
 }

@@ -1,22 +1,28 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { PartitionKey, PartitionStatus, Selection } from "@/lib/partitions";
-import type { PointerMods } from "./use-selection";
+import type { PartitionKey, PartitionStatus } from "@/lib/partitions";
+import type { PointerMods, SelectionStore } from "./use-selection";
+import type { ValueStore } from "./value-store";
 
-/** What every cell needs, provided once so the cells stay small. */
+/**
+ * What every cell needs, provided once so the cells stay small. The value changes only when the
+ * statuses, today or the read-only flag do: the selection and the focused day are stores that each
+ * cell reads through a selector, so a selection change does not reach every consumer.
+ */
 export type CalendarCells = {
   statusOf: (key: PartitionKey) => PartitionStatus | undefined;
-  isSelected: (key: PartitionKey) => boolean;
   today: PartitionKey;
   readOnly: boolean;
+  store: SelectionStore;
+  /** The day that last had the focus: the year grid's tab stop. */
+  focused: ValueStore<PartitionKey | null>;
   pointerDown: (key: PartitionKey, mods: PointerMods) => void;
   pointerEnter: (key: PartitionKey, buttons: number) => void;
   keyboardMove: (from: PartitionKey, to: PartitionKey, mods: { shift: boolean; additive: boolean }) => void;
   toggle: (key: PartitionKey) => void;
   selectKeyOnly: (key: PartitionKey) => void;
   clear: () => void;
-  selection: Selection;
 };
 
 export const CalendarCellsContext = createContext<CalendarCells | null>(null);

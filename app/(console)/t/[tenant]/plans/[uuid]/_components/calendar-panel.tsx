@@ -1,13 +1,11 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { StatusLegend } from "@/components/calendar/status-legend";
 import { buildClearPartitionBody, buildUpdatePartitionBody } from "@/lib/can/bodies";
 import {
   countStatusesInRanges,
   normalizeRanges,
-  rangeContains,
   selectionFromUrlParam,
   selectionSize,
   statusAt,
@@ -20,26 +18,47 @@ import { TYPE_NAME_THRESHOLD } from "@/lib/schemas/marks";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import { CalendarCellsContext, type CalendarCells } from "./calendar-context";
 import { CellInspector } from "./cell-inspector";
-import { DayYearGrid } from "./day-year-grid";
 import { HistoryStrip } from "./history-strip";
 import { MarkDialog, type MarkKind, type PendingMark } from "./mark-dialog";
 import { MonthGrid } from "./month-grid";
 import { SelectionBar } from "./selection-bar";
 import { useMarkMutation, mutationError } from "./use-mark-mutation";
-import { useSelection } from "./use-selection";
+import { useSelection, useSelectionValue, writeUrlParam } from "./use-selection";
 import { useTodayKey } from "./use-today";
+import { createValueStore } from "./value-store";
+import { YearGrid } from "./year-grid";
 
-/** The partition calendar of a DAY or MONTH plan: status at a glance, selection, and marking. */
-export function CalendarPanel({ tenantId, calendar, g, canMark }: { tenantId: string; calendar: PlanCalendar; g: Granularity; canMark: boolean }) {
-  const searchParams = useSearchParams();
+/**
+ * The partition calendar of a DAY or MONTH plan: status at a glance, selection, and marking.
+ * `initialYear` and `initialSel` come from the page's URL once; afterwards the URL is only written
+ * (nothing here subscribes to it, so writing it re-renders nothing).
+ */
+export function CalendarPanel({
+  tenantId,
+  calendar,
+  g,
+  canMark,
+  initialYear,
+  initialSel,
+}: {
+  tenantId: string;
+  calendar: PlanCalendar;
+  g: Granularity;
+  canMark: boolean;
+  initialYear: string | null;
+  initialSel: string | null;
+}) {
   const today = useTodayKey(g, calendar.readAt);
   const windowEnd = calendar.window?.end ?? today;
   const [year, setYear] = useState(() => {
-    const y = Number(searchParams.get("year"));
+    const y = Number(initialYear);
     return Number.isInteger(y) && y >= 1000 && y <= 9999 ? y : Number(windowEnd.slice(0, 4));
   });
-  const sel = useSelection(g, selectionFromUrlParam(searchParams.get("sel"), g));
-  const { selection, setSelection } = sel;
+  const [initialSelection] = useState(() => selectionFromUrlParam(initialSel, g));
+  const sel = useSelection(g, initialSelection);
+  const { setSelection } = sel;
+  const selection = useSelectionValue(sel.store);
+  const [focused] = useState(() => createValueStore<string | null>(null));
   const [pending, setPending] = useState<PendingMark | null>(null);
   const mutation = useMarkMutation(tenantId, calendar.plan.uuid, g, () => {
     setPending(null);
@@ -48,21 +67,13 @@ export function CalendarPanel({ tenantId, calendar, g, canMark }: { tenantId: st
   const runs = calendar.runs;
 
   useEffect(() => {
-    if (g !== "DAY") return;
-    const url = new URL(window.location.href);
-    url.searchParams.set("year", String(year));
-    if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+    if (g === "DAY") writeUrlParam("year", String(year));
   }, [year, g]);
 
+  const readOnly = calendar.readOnlyReason !== null;
   const cells = useMemo<CalendarCells>(
-    () => ({
-      statusOf: (key) => statusAt(runs, key),
-      isSelected: (key) => rangeContains(selection, key),
-      today,
-      readOnly: calendar.readOnlyReason !== null,
-      ...sel,
-    }),
-    [runs, selection, today, calendar.readOnlyReason, sel],
+    () => ({ statusOf: (key) => statusAt(runs, key), today, readOnly, focused, ...sel }),
+    [runs, today, readOnly, focused, sel],
   );
 
   const years = useMemo(() => {
@@ -114,7 +125,7 @@ export function CalendarPanel({ tenantId, calendar, g, canMark }: { tenantId: st
               <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year + 1)}><span className="sr-only">Next year, </span>{year + 1}<span aria-hidden="true"> →</span></button>
             </div>
             <div role="group" aria-label={`Partitions of ${year}. Arrows move, Shift+arrows extend the selection, Space toggles, Escape clears.`} onKeyDown={(e) => e.key === "Escape" && sel.clear()}>
-              <DayYearGrid year={year} today={today} onYearChange={setYear} />
+              <YearGrid year={year} onYearChange={setYear} />
             </div>
           </div>
         ) : (

@@ -44,25 +44,31 @@ export const HistoryStrip = memo(function HistoryStrip({
   return (
     <nav aria-label="History by year" className="space-y-1">
       {rows.map((r) => (
-        <button
-          key={r.year}
-          type="button"
-          onClick={() => onYear(r.year)}
-          aria-current={r.year === year ? "true" : undefined}
-          className={`flex w-full items-center gap-2 rounded px-1 py-0.5 text-left hover:bg-slate-100 ${r.year === year ? "bg-slate-200" : ""}`}
-        >
-          <span className="sr-only">Show </span>
-          <span className="w-10 text-xs font-semibold tabular-nums">{r.year}</span>
-          <span aria-hidden="true" className="flex gap-[1px]">
-            {r.weeks.map((s, i) => (
-              <span key={i} className={`inline-block h-3 w-3 rounded-[1px] ${s ? STATUS_LOOK[s].swatch : "bg-white"}`} />
-            ))}
-          </span>
-          <span className="text-[11px] text-slate-600">
-            {r.failed > 0 ? `${r.failed} failed` : ""} {r.missing > 0 ? `${r.missing} missing` : ""}
-          </span>
-        </button>
+        <HistoryRow key={r.year} row={r} current={r.year === year} onYear={onYear} />
       ))}
     </nav>
+  );
+});
+
+/** One year's row: memoised, so switching years re-renders the two rows whose highlight changes. */
+const HistoryRow = memo(function HistoryRow({ row: r, current, onYear }: { row: YearRow; current: boolean; onYear: (year: number) => void }) {
+  return (
+    <button
+      type="button"
+      onClick={() => onYear(r.year)}
+      aria-current={current ? "true" : undefined}
+      className={`flex w-full items-center gap-2 rounded px-1 py-0.5 text-left hover:bg-slate-100 ${current ? "bg-slate-200" : ""}`}
+    >
+      <span className="sr-only">Show </span>
+      <span className="w-10 text-xs font-semibold tabular-nums">{r.year}</span>
+      <span aria-hidden="true" className="flex gap-[1px]">
+        {r.weeks.map((s, i) => (
+          <span key={i} className={`inline-block h-3 w-3 rounded-[1px] ${s ? STATUS_LOOK[s].swatch : "bg-white"}`} />
+        ))}
+      </span>
+      <span className="text-[11px] text-slate-600">
+        {r.failed > 0 ? `${r.failed} failed` : ""} {r.missing > 0 ? `${r.missing} missing` : ""}
+      </span>
+    </button>
   );
 });

@@ -2,10 +2,11 @@
 
 import { useState, type KeyboardEvent } from "react";
 import { OUTSIDE_LOOK, STATUS_LOOK } from "@/components/calendar/status-style";
-import { addKeys } from "@/lib/partitions";
+import { addKeys, rangeContains } from "@/lib/partitions";
 import { useCalendarCells } from "./calendar-context";
 import { cellLabel } from "./cell-label";
 import { inspectCell } from "./inspected-cell-store";
+import { useSelectionValue } from "./use-selection";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const ARROW_MONTHS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -12, ArrowDown: 12 };
@@ -14,6 +15,7 @@ const key = (year: number, month: number) => `${year}-${String(month + 1).padSta
 /** MONTH plans: one row per year, twelve month cells, with the same selection keys as the day grid. */
 export function MonthGrid({ years, initialFocus }: { years: number[]; initialFocus: string }) {
   const cells = useCalendarCells();
+  const selection = useSelectionValue(cells.store);
   const [focusKey, setFocusKey] = useState(initialFocus);
   const first = key(years[0] ?? 2000, 0);
   const last = key(years.at(-1) ?? 2000, 11);
@@ -54,7 +56,7 @@ export function MonthGrid({ years, initialFocus }: { years: number[]; initialFoc
               const k = key(y, m);
               const status = cells.statusOf(k);
               const future = k > cells.today;
-              const selected = cells.isSelected(k);
+              const selected = rangeContains(selection, k);
               const look = future || !status ? OUTSIDE_LOOK : STATUS_LOOK[status];
               return (
                 <td key={k} role="gridcell" aria-selected={selected}>

@@ -15,7 +15,20 @@ import { PlanDetailsCard } from "./plan-details-card";
 
 const noSubscription = () => () => undefined;
 
-export function PlanScreen({ tenantId, uuid, canMark }: { tenantId: string; uuid: string; canMark: boolean }) {
+/** `initialYear` / `initialSel`: the URL's `year` and `sel` when the page was requested (the calendar starts there). */
+export function PlanScreen({
+  tenantId,
+  uuid,
+  canMark,
+  initialYear,
+  initialSel,
+}: {
+  tenantId: string;
+  uuid: string;
+  canMark: boolean;
+  initialYear: string | null;
+  initialSel: string | null;
+}) {
   const { data, isFetching, refetch } = useQuery({
     queryKey: queryKeys.plan(tenantId, uuid),
     queryFn: () => fetchResult<PlanCalendar>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(uuid)}`),
@@ -62,7 +75,7 @@ export function PlanScreen({ tenantId, uuid, canMark }: { tenantId: string; uuid
         </p>
       )}
       {calendar.mode.kind === "grid" ? (
-        <CalendarPanel tenantId={tenantId} calendar={calendar} g={calendar.mode.granularity} canMark={canMark} />
+        <CalendarPanel tenantId={tenantId} calendar={calendar} g={calendar.mode.granularity} canMark={canMark} initialYear={initialYear} initialSel={initialSel} />
       ) : calendar.mode.kind === "full-refresh" ? (
         <FullRefreshPanel tenantId={tenantId} calendar={calendar} canMark={canMark} />
       ) : (

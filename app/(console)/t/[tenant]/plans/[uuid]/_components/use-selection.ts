@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import {
   addRange,
   extendTo,
@@ -13,26 +13,23 @@ import {
   type PartitionKey,
   type Selection,
 } from "@/lib/partitions";
+import { createValueStore, type ValueStore } from "./value-store";
 
 export type PointerMods = { shift: boolean; toggle: boolean };
+export type SelectionStore = ValueStore<Selection>;
 
 /**
  * Selection as a power user drives it: click selects one, shift extends from the anchor, ctrl/cmd
  * adds or removes, drag paints; the keyboard equivalents go through the same functions.
- * The selection is mirrored into the URL (`sel`) so a link reproduces it.
+ * The selection lives in a store, so a day cell re-renders only when its own membership changes;
+ * it is mirrored into the URL (`sel`) so a link reproduces it.
  */
 export function useSelection(g: Granularity, initial: Selection) {
-  const [selection, setSelection] = useState<Selection>(initial);
+  const [store] = useState(() => createValueStore<Selection>(initial));
   const anchor = useRef<PartitionKey | null>(initial.at(-1)?.end ?? null);
   const drag = useRef<{ anchor: PartitionKey; base: Selection; removing: boolean } | null>(null);
 
-  useEffect(() => {
-    const url = new URL(window.location.href);
-    const param = selectionToUrlParam(selection);
-    if (param) url.searchParams.set("sel", param);
-    else url.searchParams.delete("sel");
-    if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
-  }, [selection]);
+  useEffect(() => store.subscribe(() => writeUrlParam("sel", selectionToUrlParam(store.get()))), [store]);
 
   useEffect(() => {
     const end = () => {
@@ -48,28 +45,27 @@ export function useSelection(g: Granularity, initial: Selection) {
 
   const pointerDown = useCallback(
     (key: PartitionKey, mods: PointerMods) => {
-      setSelection((sel) => {
-        if (mods.shift && anchor.current) return extendTo(sel, anchor.current, key, g, mods.toggle);
-        anchor.current = key;
-        if (mods.toggle) {
-          const next = toggleKey(sel, key, g);
-          drag.current = { anchor: key, base: sel, removing: !rangeContains(next, key) };
-          return next;
-        }
-        drag.current = { anchor: key, base: [], removing: false };
-        return selectOnly(key);
-      });
+      const sel = store.get();
+      if (mods.shift && anchor.current) return store.set(extendTo(sel, anchor.current, key, g, mods.toggle));
+      anchor.current = key;
+      if (mods.toggle) {
+        const next = toggleKey(sel, key, g);
+        drag.current = { anchor: key, base: sel, removing: !rangeContains(next, key) };
+        return store.set(next);
+      }
+      drag.current = { anchor: key, base: [], removing: false };
+      store.set(selectOnly(key));
     },
-    [g],
+    [g, store],
   );
 
   const pointerEnter = useCallback(
     (key: PartitionKey, buttons: number) => {
       const d = drag.current;
       if (!d || (buttons & 1) === 0) return;
-      setSelection(d.removing ? removeRange(d.base, d.anchor, key, g) : addRange(d.base, d.anchor, key, g));
+      store.set(d.removing ? removeRange(d.base, d.anchor, key, g) : addRange(d.base, d.anchor, key, g));
     },
-    [g],
+    [g, store],
   );
 
   const keyboardMove = useCallback(
@@ -77,32 +73,74 @@ export function useSelection(g: Granularity, initial: Selection) {
       if (!mods.shift) return;
       const a = anchor.current ?? from;
       anchor.current = a;
-      setSelection((sel) => extendTo(sel, a, to, g, mods.additive));
+      store.set(extendTo(store.get(), a, to, g, mods.additive));
     },
-    [g],
+    [g, store],
   );
 
   const toggle = useCallback(
     (key: PartitionKey) => {
       anchor.current = key;
-      setSelection((sel) => toggleKey(sel, key, g));
+      store.set(toggleKey(store.get(), key, g));
     },
-    [g],
+    [g, store],
   );
 
-  const selectKeyOnly = useCallback((key: PartitionKey) => {
-    anchor.current = key;
-    setSelection(selectOnly(key));
-  }, []);
+  const selectKeyOnly = useCallback(
+    (key: PartitionKey) => {
+      anchor.current = key;
+      store.set(selectOnly(key));
+    },
+    [store],
+  );
 
   const clear = useCallback(() => {
     anchor.current = null;
-    setSelection([]);
-  }, []);
+    store.set([]);
+  }, [store]);
 
-  // A stable object, so the calendar's context changes only when the selection itself does.
+  // Stable for the page's life: nothing here changes when the selection does.
   return useMemo(
-    () => ({ selection, setSelection, pointerDown, pointerEnter, keyboardMove, toggle, selectKeyOnly, clear }),
-    [selection, pointerDown, pointerEnter, keyboardMove, toggle, selectKeyOnly, clear],
+    () => ({ store, setSelection: store.set, pointerDown, pointerEnter, keyboardMove, toggle, selectKeyOnly, clear }),
+    [store, pointerDown, pointerEnter, keyboardMove, toggle, selectKeyOnly, clear],
   );
+}
+
+/** The whole selection, for the few components that show it (summary, dialog, month grid). */
+export function useSelectionValue(store: SelectionStore): Selection {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+/** Whether one key is selected: a binary search per change, a re-render only when the answer flips. */
+export function useIsSelected(store: SelectionStore, key: PartitionKey): boolean {
+  const selected = () => rangeContains(store.get(), key);
+  return useSyncExternalStore(store.subscribe, selected, selected);
+}
+
+const pendingParams = new Map<string, string>();
+let flushScheduled = false;
+
+function flushUrlParams(): void {
+  flushScheduled = false;
+  const url = new URL(window.location.href);
+  for (const [name, value] of pendingParams) {
+    if (value) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
+  }
+  pendingParams.clear();
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+}
+
+/**
+ * Writes one URL parameter in place. Nothing on the plan page reads the URL after the first render
+ * (the page passes year and selection in as props), so this re-renders nothing. The write waits for
+ * an idle moment and coalesces: Next's router takes up every replaceState, which is work a click or
+ * a key press should not wait for.
+ */
+export function writeUrlParam(name: string, value: string): void {
+  pendingParams.set(name, value);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(flushUrlParams, { timeout: 1000 });
+  else window.setTimeout(flushUrlParams, 200);
 }
