@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDraining } from "@/lib/server/lifecycle";
+import { refuseWhileDraining } from "@/lib/server/draining-response";
 
 // Convenience only: every page, route handler and action checks the session itself through
 // lib/auth/dal.ts. This passes the requested path on (so sign-in can return to it) and sends
@@ -10,13 +10,9 @@ const SESSION_COOKIES = ["can-console.session_token", "__Secure-can-console.sess
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // A stopping instance takes no new work; health probes still answer so the balancer sees why.
-  if (isDraining() && !pathname.startsWith("/api/health")) {
-    return new NextResponse("This console instance is restarting. Try again in a moment.", {
-      status: 503,
-      headers: { "retry-after": "2", connection: "close", "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-    });
-  }
+  // A stopping instance takes no new work (API routes, outside this matcher, refuse it themselves).
+  const draining = refuseWhileDraining();
+  if (draining) return draining;
   const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasCookie && pathname !== "/login") {
     const login = new URL("/login", request.url);

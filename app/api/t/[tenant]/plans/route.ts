@@ -4,10 +4,13 @@ import { authorizeTenant } from "@/lib/auth/dal";
 import { readPlansQuery } from "@/lib/schemas/plans";
 import { getPlansPage } from "@/lib/services/plans";
 import { safeRead } from "@/lib/services/safe-read";
+import { refuseWhileDraining } from "@/lib/server/draining-response";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ tenant: string }> }) {
+  const draining = refuseWhileDraining();
+  if (draining) return draining;
   const access = await authorizeTenant((await params).tenant, "plans:read");
   if (!access.ok) return accessDenied(access.code);
   const query = readPlansQuery(new URL(request.url).searchParams);

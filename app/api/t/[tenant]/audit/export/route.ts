@@ -2,6 +2,7 @@ import { accessDenied } from "@/lib/api/access-denied";
 import { auditCsvHeader, auditCsvLine, iterateAudit, recordAuditExport, type AuditEntry } from "@/lib/audit";
 import { authorizeTenant, getRequestMeta } from "@/lib/auth/dal";
 import { readAuditFilters } from "@/lib/schemas/audit";
+import { refuseWhileDraining } from "@/lib/server/draining-response";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,8 @@ export const dynamic = "force-dynamic";
  * the client reads the response, so 100,000 rows never sit in memory at once.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ tenant: string }> }) {
+  const draining = refuseWhileDraining();
+  if (draining) return draining;
   const access = await authorizeTenant((await params).tenant, "audit:read");
   if (!access.ok) return accessDenied(access.code);
   const url = new URL(request.url);

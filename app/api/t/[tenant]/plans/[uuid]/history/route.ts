@@ -4,11 +4,14 @@ import { listAuditForPlan } from "@/lib/audit";
 import { authorizeTenant } from "@/lib/auth/dal";
 import { planUuidParam } from "@/lib/schemas/plans";
 import { safeRead } from "@/lib/services/safe-read";
+import { refuseWhileDraining } from "@/lib/server/draining-response";
 
 export const dynamic = "force-dynamic";
 
 /** A plan's marks, newest first: what the plan page's History tab refetches. */
 export async function GET(request: Request, { params }: { params: Promise<{ tenant: string; uuid: string }> }) {
+  const draining = refuseWhileDraining();
+  if (draining) return draining;
   const { tenant, uuid } = await params;
   const access = await authorizeTenant(tenant, "plans:read");
   if (!access.ok) return accessDenied(access.code);
