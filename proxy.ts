@@ -1,15 +1,29 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
+import { isServerActionRequest, refuseServerAction } from "@/lib/http/action-guard";
 
 // Convenience only: every page, route handler and action checks the session itself through
 // lib/auth/dal.ts. This passes the requested path on (so sign-in can return to it) and sends
-// visitors without any session cookie straight to the sign-in page.
+// visitors without any session cookie straight to the sign-in page. One real check lives here:
+// server-action POSTs from a foreign or `null` Origin (or oversized) are refused before Next
+// runs them (docs/decisions/0006-origin-check.md).
 const PATH_HEADER = "x-console-path";
-const SESSION_COOKIES = ["can-console.session_token", "__Secure-can-console.session_token"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasCookie && !pathname.startsWith("/api/") && pathname !== "/login") {
+  const action = isServerActionRequest(request.method, request.headers);
+  if (action) {
+    const refusal = refuseServerAction(request.headers);
+    if (refusal) {
+      return NextResponse.json(
+        { ok: false, error: { code: refusal.code, message: refusal.message } },
+        { status: refusal.status, headers: { "cache-control": "no-store" } },
+      );
+    }
+  }
+  const hasCookie = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
+  // A signed-out action call is answered by the action itself (UNAUTHENTICATED), not redirected.
+  if (!hasCookie && !action && !pathname.startsWith("/api/") && pathname !== "/login") {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(login);
