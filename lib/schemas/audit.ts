@@ -50,6 +50,20 @@ export function readAuditFilters(input: Source): AuditFilters {
   return out;
 }
 
+/**
+ * For the export route: links are built from parsed filters, so a filter (or format) that does not
+ * parse is refused rather than dropped; an export must never silently widen to more rows than asked.
+ */
+export function parseExportQuery(params: URLSearchParams): { ok: true; format: "csv" | "json"; filters: AuditFilters } | { ok: false; message: string } {
+  const format = params.get("format") ?? "csv";
+  if (format !== "csv" && format !== "json") return { ok: false, message: `query parameter "format": csv or json` };
+  for (const key of Object.keys(auditFiltersSchema.shape) as (keyof AuditFilters)[]) {
+    const parsed = auditFiltersSchema.shape[key].safeParse(params.get(key) ?? undefined);
+    if (!parsed.success) return { ok: false, message: `query parameter "${key}": ${parsed.error.issues[0]?.message ?? "invalid"}` };
+  }
+  return { ok: true, format, filters: readAuditFilters(params) };
+}
+
 export function readAuditCursor(input: Source): AuditCursor {
   const parsed = auditCursorSchema.safeParse({ before: read(input, "before"), after: read(input, "after") });
   return parsed.success ? parsed.data : {};
