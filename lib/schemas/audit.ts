@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidKey } from "@/lib/partitions";
 
 // Client-safe: the audit page's filters, shared by the page, the export route and the form.
 export const AUDIT_OUTCOMES = ["ok", "rejected", "error", "unknown"] as const;
@@ -15,7 +16,9 @@ export const AUDIT_ACTIONS = [
 export const AUDIT_PAGE_SIZE = 50;
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date (YYYY-MM-DD)");
+// A real calendar day: `new Date("2025-13-01…")` is Invalid Date (the query then crashed the
+// export stream) and "2025-02-30" silently became March 2.
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date (YYYY-MM-DD)").refine((d) => isValidKey(d, "DAY"), "a real date (YYYY-MM-DD)");
 
 export const auditFiltersSchema = z.object({
   plan: z.preprocess(blank, z.string().trim().max(100).optional()),
