@@ -11,7 +11,7 @@ const PATH_HEADER = "x-console-path";
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const action = isServerActionRequest(request.method, request.headers);
+  const action = isServerActionRequest(request.method, request.headers, pathname);
   if (action) {
     const refusal = refuseServerAction(request.headers);
     if (refusal) {

@@ -263,6 +263,28 @@ test.describe("Origin check on server actions", () => {
     expect((await auditSizes()).acme).toBe(before.acme + 1);
   });
 
+  test("a sign-in form posted cross-site before hydration (classic CSRF) is refused with 403 and sets no session", async () => {
+    // The login page's own no-JS form: its hidden action fields, plus valid credentials.
+    const html = await (await fetch(`${APP_BASE}/login`)).text();
+    const post = (origin: string | undefined) => {
+      const body = new FormData();
+      for (const tag of html.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
+        const name = /name="([^"]*)"/.exec(tag)?.[1];
+        if (name) body.append(name.replaceAll("&quot;", '"').replaceAll("&amp;", "&"), (/value="([^"]*)"/.exec(tag)?.[1] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
+      }
+      body.append("username", "admin");
+      body.append("password", "demo-password");
+      return fetch(`${APP_BASE}/login`, { method: "POST", body, redirect: "manual", headers: { "x-forwarded-for": "10.66.0.4", ...(origin ? { origin } : {}) } });
+    };
+    for (const origin of ["https://evil.example", "null"]) {
+      const refused = await post(origin);
+      expect(refused.status, origin).toBe(403);
+      expect(sessionCookieFrom(refused.headers), origin).toBeUndefined();
+    }
+    // The control: the same form from the app's own origin signs in.
+    expect(sessionCookieFrom((await post(APP_BASE)).headers)).toBeDefined();
+  });
+
   test("a body over 1 MB (100,000 ranges) is refused with 413 before Next decodes it", async () => {
     const plan = await planByName("acme", "orders_daily");
     const ranges = Array.from({ length: 100_000 }, () => ({ start: "2026-01-01", end: "2026-01-01" }));

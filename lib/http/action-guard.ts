@@ -26,8 +26,16 @@ function originHost(origin: string): string | null {
   }
 }
 
-export function isServerActionRequest(method: string, headers: HeaderReader): boolean {
-  return method === "POST" && headers.get("next-action") !== null;
+const FORM_TYPES = /^\s*(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
+
+/**
+ * A server-action call: a fetch from our pages (`Next-Action` header), or a form posted before
+ * hydration (no header; the action id travels in the form). Pages accept no other POST; route
+ * handlers under /api/ are not actions.
+ */
+export function isServerActionRequest(method: string, headers: HeaderReader, pathname: string): boolean {
+  if (method !== "POST" || pathname.startsWith("/api/")) return false;
+  return headers.get("next-action") !== null || FORM_TYPES.test(headers.get("content-type") ?? "");
 }
 
 /** null when the request may go on; otherwise the refusal to answer with. */
@@ -35,8 +43,10 @@ export function refuseServerAction(headers: HeaderReader): ActionRefusal | null 
   const origin = headers.get("origin");
   const host = addressedHost(headers);
   const from = origin === null ? null : originHost(origin);
-  // Browsers send Origin on every POST; a request without one is not from our pages.
-  if (from === null || host === null || from.toLowerCase() !== host.toLowerCase()) {
+  // Browsers send Origin on every POST. A fetch-style call without one is not from our pages; a
+  // plain form post without one is let through as Next does (scripts such as the bench sign in so).
+  const missingAllowed = origin === null && headers.get("next-action") === null;
+  if (!missingAllowed && (from === null || host === null || from.toLowerCase() !== host.toLowerCase())) {
     return { status: 403, code: "FORBIDDEN", message: "Cross-origin request refused." };
   }
   const length = headers.get("content-length");

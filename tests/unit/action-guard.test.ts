@@ -2,13 +2,23 @@ import { describe, expect, it } from "vitest";
 import { ACTION_BODY_LIMIT_BYTES, isServerActionRequest, refuseServerAction } from "@/lib/http/action-guard";
 
 const h = (init: Record<string, string>) => new Headers(init);
-const same = { host: "127.0.0.1:3100", origin: "http://127.0.0.1:3100", "content-length": "120" };
+const same = { host: "127.0.0.1:3100", origin: "http://127.0.0.1:3100", "content-length": "120", "next-action": "7f00" };
 
 describe("server-action guard (proxy.ts)", () => {
-  it("only POSTs with a Next-Action header are server-action requests", () => {
-    expect(isServerActionRequest("POST", h({ "next-action": "7f00" }))).toBe(true);
-    expect(isServerActionRequest("GET", h({ "next-action": "7f00" }))).toBe(false);
-    expect(isServerActionRequest("POST", h({}))).toBe(false);
+  it("server-action requests: POSTs to pages with a Next-Action header or a form body", () => {
+    expect(isServerActionRequest("POST", h({ "next-action": "7f00" }), "/t/acme/plans/x")).toBe(true);
+    expect(isServerActionRequest("POST", h({ "content-type": "multipart/form-data; boundary=x" }), "/login")).toBe(true);
+    expect(isServerActionRequest("POST", h({ "content-type": "application/x-www-form-urlencoded" }), "/login")).toBe(true);
+    expect(isServerActionRequest("GET", h({ "next-action": "7f00" }), "/")).toBe(false);
+    expect(isServerActionRequest("POST", h({ "content-type": "application/json" }), "/")).toBe(false);
+    expect(isServerActionRequest("POST", h({ "next-action": "7f00" }), "/api/t/acme/plans")).toBe(false);
+  });
+
+  it("a form posted before hydration: foreign or null Origin refused, none at all let through as Next does", () => {
+    const { origin: _o, "next-action": _a, ...formNoOrigin } = same;
+    expect(refuseServerAction(h({ ...formNoOrigin, origin: "https://evil.example" }))?.status).toBe(403);
+    expect(refuseServerAction(h({ ...formNoOrigin, origin: "null" }))?.status).toBe(403);
+    expect(refuseServerAction(h(formNoOrigin))).toBeNull();
   });
 
   it("lets a same-origin request through (Host, or the proxy's X-Forwarded-Host)", () => {
@@ -27,9 +37,9 @@ describe("server-action guard (proxy.ts)", () => {
     expect(refuseServerAction(h({ ...same, ...override }))).toMatchObject({ status: 403, code: "FORBIDDEN" });
   });
 
-  it("refuses a request without Origin, and a forwarded host that differs from Origin", () => {
+  it("refuses a Next-Action call without Origin, and a forwarded host that differs from Origin", () => {
     const { origin: _o, ...noOrigin } = same;
-    expect(refuseServerAction(h(noOrigin))?.status).toBe(403);
+    expect(refuseServerAction(h({ ...noOrigin, "next-action": "7f00" }))?.status).toBe(403);
     expect(refuseServerAction(h({ ...same, "x-forwarded-host": "other.example" }))?.status).toBe(403);
   });
 
