@@ -7,6 +7,9 @@ const nextConfig = {
   // `npm test` runs `tsc --noEmit` over the whole project (e2e and scripts too) as its own step.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@electric-sql/pglite"],
+  // React's taint API (lib/tenants.ts taints every CAN credential). Next then serves React's
+  // experimental channel to the app, which is where the API lives.
+  experimental: { taint: true },
   async headers() {
     return [
       {

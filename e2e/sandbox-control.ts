@@ -24,6 +24,8 @@ export const sandbox = {
   reset: () => call("/reset", { method: "POST" }),
   setFaults: (faults: Fault[]) => call("/faults", { method: "POST", body: JSON.stringify(faults) }),
   clearFaults: () => call("/faults", { method: "DELETE" }),
+  /** The armed faults with how many requests each has answered (`fired`). */
+  faults: async () => (await call("/faults")) as (Fault & { fired: number })[],
   configure: (config: { shape?: "documented" | "detailed"; maxPageSize?: number; latencyMs?: number; readEnvelope?: "envelope" | "bare" }) =>
     call("/config", { method: "POST", body: JSON.stringify(config) }),
   plans: async (tenant: string) => (await call(`/state?tenant=${encodeURIComponent(tenant)}`)) as { plans: SandboxPlanSummary[] } | SandboxPlanSummary[],

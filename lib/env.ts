@@ -19,7 +19,7 @@ const envSchema = z.object({
   /** Postgres server (postgres://…). Unset: embedded PGlite in <DATA_DIR>/db, one instance per process. */
   DATABASE_URL: blankToUndefined(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DB_POOL_MAX: intFromEnv(10, 1, 100),
-  /** Where users reach the console. Decides the cookie mode: https gives Secure + __Secure- cookies. */
+  /** Where users reach the console. Decides the cookie mode: https gives Secure cookies with the __Host- prefix. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3000"),
   /** Signs session cookies and encrypts TOTP secrets. Required outside demo mode. */
   AUTH_SECRET: blankToUndefined(z.string().min(32, "at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),

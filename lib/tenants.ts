@@ -1,5 +1,6 @@
 import "server-only";
 import { readFileSync } from "node:fs";
+import * as React from "react";
 import { z } from "zod";
 import { DEMO_TENANTS } from "@/sandbox/demo-tenants";
 import { ConfigError, getEnv, readSecretEnv } from "@/lib/env";
@@ -104,8 +105,29 @@ export function resetTenantsForTests(): void {
   registry = undefined;
 }
 
+export const CREDENTIAL_TAINT_MESSAGE = "A CAN tenant credential (auth-value) must never be passed to the browser.";
+
+type TaintUniqueValue = (message: string, lifetime: object, value: string) => void;
+
+/**
+ * Marks every credential with React's taint API, for as long as its tenant object lives (the
+ * registry is kept for the life of the process): should one ever reach a client component's props
+ * or a server action's result, React refuses to serialize it and the render fails instead of
+ * leaking. The API exists only in React's experimental server build, which Next uses with
+ * `experimental.taint` (next.config.js); the CLIs and unit tests load stable React, where nothing
+ * is rendered for a browser, and skip it.
+ */
+export function taintCredentials(tenants: readonly Tenant[], taint: TaintUniqueValue | undefined = (React as { experimental_taintUniqueValue?: TaintUniqueValue }).experimental_taintUniqueValue): number {
+  if (typeof taint !== "function") return 0;
+  for (const t of tenants) taint(CREDENTIAL_TAINT_MESSAGE, t, t.authValue);
+  return tenants.length;
+}
+
 export function allTenants(): readonly Tenant[] {
-  registry ??= loadRegistry();
+  if (!registry) {
+    registry = loadRegistry();
+    taintCredentials(registry);
+  }
   return registry;
 }
 

@@ -68,9 +68,14 @@ try {
   if (!pg) record("unit DB tests on PostgreSQL (server did not start)", 0, 1);
   else await vitestRun("unit DB tests on PostgreSQL", "UTC", { filter: ["db.test"], extraEnv: { DATABASE_URL: pg.url }, tag: "postgres" });
 
-  const built = (await step("build", "npx", ["next", "build"])) === 0;
+  // `npm run build`: next build, then the CycloneDX SBOM (.next/sbom.cdx.json).
+  const built = (await step("build", "npm", ["run", "build"])) === 0;
   record("build", built ? 1 : 0, built ? 0 : 1);
-  if (built) recordBuild(root);
+  if (built) {
+    recordBuild(root);
+    const code = await step("supply chain (npm audit --omit=dev, SBOM)", "node", ["scripts/supply-chain.mjs"]);
+    record("supply chain", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  }
 
   // Several app instances of the build over the one PostgreSQL server: shared sessions, limits and
   // audit chains, graceful shutdown (tests/instances).

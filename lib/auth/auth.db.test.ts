@@ -259,14 +259,16 @@ describe(`cookie mode follows PUBLIC_URL (${dbKind})`, () => {
     resetEnvForTests();
     resetAuthForTests();
   });
-  it("https gives a Secure cookie with the __Secure- prefix", async () => {
+  it("https gives a Secure, host-only session cookie with the __Host- prefix, and it is accepted back", async () => {
     process.env.PUBLIC_URL = "https://console.example.com";
     resetEnvForTests();
     resetAuthForTests();
     const out = await passwordStep("viewer", DEMO_PASSWORD, "10.11.0.1");
     const cookie = cookiesOf(out).find((c) => c.name.endsWith("session_token"));
-    expect(cookie?.name).toBe("__Secure-can-console.session_token");
-    expect(cookie?.options).toMatchObject({ secure: true, httpOnly: true, sameSite: "lax" });
+    expect(cookie?.name).toBe("__Host-can-console.session_token");
+    expect(cookie?.options).toMatchObject({ secure: true, httpOnly: true, sameSite: "lax", path: "/" });
+    const resolved = await resolveSession(sessionHeaders(cookiesOf(out)));
+    expect(resolved?.user.username).toBe("viewer");
   });
 });
 

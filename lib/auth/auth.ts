@@ -7,6 +7,7 @@ import { twoFactor, username } from "better-auth/plugins";
 import { getDb, type Db } from "@/lib/db";
 import { account, session, totpCodeUse, twoFactor as twoFactorTable, user, verification } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
+import { authCookieOptions } from "./cookie-names";
 import { resolveAuthSecret } from "./secret";
 import { totpGuard } from "./totp-guard";
 
@@ -16,7 +17,6 @@ const TOTP_CLAIM_SECONDS = 120;
 
 function createAuth(db: Db, secret: string) {
   const env = getEnv();
-  const https = new URL(env.PUBLIC_URL).protocol === "https:";
   return betterAuth({
     appName: "CAN Partition Console",
     baseURL: env.PUBLIC_URL,
@@ -36,9 +36,8 @@ function createAuth(db: Db, secret: string) {
     // Our own limiter (lib/auth/rate-limit.ts) keeps per-account and per-IP counts in the database.
     rateLimit: { enabled: false },
     advanced: {
-      useSecureCookies: https,
-      cookiePrefix: "can-console",
-      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+      // https: `__Host-` names, Secure, Path=/, no Domain (lib/auth/cookie-names.ts, shared with proxy.ts).
+      ...authCookieOptions(env.PUBLIC_URL),
       ipAddress: env.TRUST_PROXY_HEADER ? { ipAddressHeaders: [env.TRUST_PROXY_HEADER] } : { disableIpTracking: true },
     },
     databaseHooks: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidKey } from "@/lib/partitions";
 
 // Client-safe: the audit page's filters, shared by the page, the export route and the form.
 export const AUDIT_OUTCOMES = ["ok", "rejected", "error", "unknown"] as const;
@@ -15,7 +16,9 @@ export const AUDIT_ACTIONS = [
 export const AUDIT_PAGE_SIZE = 50;
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date (YYYY-MM-DD)");
+// A real calendar day: `new Date("2025-13-01…")` is Invalid Date (the query then crashed the
+// export stream) and "2025-02-30" silently became March 2.
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date (YYYY-MM-DD)").refine((d) => isValidKey(d, "DAY"), "a real date (YYYY-MM-DD)");
 
 export const auditFiltersSchema = z.object({
   plan: z.preprocess(blank, z.string().trim().max(100).optional()),
@@ -48,6 +51,20 @@ export function readAuditFilters(input: Source): AuditFilters {
     if (parsed.success && parsed.data !== undefined) (out as Record<string, unknown>)[key] = parsed.data;
   }
   return out;
+}
+
+/**
+ * For the export route: links are built from parsed filters, so a filter (or format) that does not
+ * parse is refused rather than dropped; an export must never silently widen to more rows than asked.
+ */
+export function parseExportQuery(params: URLSearchParams): { ok: true; format: "csv" | "json"; filters: AuditFilters } | { ok: false; message: string } {
+  const format = params.get("format") ?? "csv";
+  if (format !== "csv" && format !== "json") return { ok: false, message: `query parameter "format": csv or json` };
+  for (const key of Object.keys(auditFiltersSchema.shape) as (keyof AuditFilters)[]) {
+    const parsed = auditFiltersSchema.shape[key].safeParse(params.get(key) ?? undefined);
+    if (!parsed.success) return { ok: false, message: `query parameter "${key}": ${parsed.error.issues[0]?.message ?? "invalid"}` };
+  }
+  return { ok: true, format, filters: readAuditFilters(params) };
 }
 
 export function readAuditCursor(input: Source): AuditCursor {

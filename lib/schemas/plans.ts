@@ -27,6 +27,17 @@ export function readPlansQuery(input: Record<string, string | string[] | undefin
   return parsed.success ? parsed.data : { page: 1 };
 }
 
+/**
+ * For the route handler: the browser only sends what `plansQueryString` wrote, so a value that does
+ * not parse is refused (before any CAN call) instead of falling back like the page does.
+ */
+export function parsePlansQuery(params: URLSearchParams): { ok: true; query: PlansQuery } | { ok: false; message: string } {
+  const parsed = plansQuerySchema.safeParse({ type: params.get("type") ?? undefined, q: params.get("q") ?? undefined, page: params.get("page") ?? undefined });
+  if (parsed.success) return { ok: true, query: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: `query parameter "${issue?.path.join(".") ?? "?"}": ${issue?.message ?? "invalid"}` };
+}
+
 export function plansQueryString(q: PlansQuery): string {
   const p = new URLSearchParams();
   if (q.type) p.set("type", q.type);

@@ -39,6 +39,8 @@ export type ActionCall = {
   /** Defaults to the app's own origin; tests pass a foreign one or "null". */
   origin?: string | undefined;
   headers?: Record<string, string>;
+  /** Sent instead of encoding `args`: for bodies React's encoder refuses to write (own `__proto__` keys). */
+  rawBody?: string;
 };
 
 export type ActionAnswer<T> = { status: number; headers: Headers; value?: T; redirect?: string | null; body?: string };
@@ -48,7 +50,7 @@ export async function callAction<T = unknown>(base: string, action: ActionRef | 
   const headers: Record<string, string> = { "Next-Action": id, Accept: "text/x-component", ...call.headers };
   if (call.origin !== "") headers.Origin = call.origin ?? base;
   if (call.cookie) headers.cookie = call.cookie;
-  const response = await fetch(`${base}${call.path}`, { method: "POST", headers, body: await flight.encodeReply(call.args), redirect: "manual" });
+  const response = await fetch(`${base}${call.path}`, { method: "POST", headers, body: call.rawBody ?? (await flight.encodeReply(call.args)), redirect: "manual" });
   const redirect = response.headers.get("x-action-redirect");
   if (!(response.headers.get("content-type") ?? "").startsWith("text/x-component") || response.status >= 300) {
     return { status: response.status, headers: response.headers, redirect, body: await response.text() };

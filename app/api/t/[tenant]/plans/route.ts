@@ -1,7 +1,7 @@
 import { jsonResult } from "@/lib/api/json-result";
 import { accessDenied } from "@/lib/api/access-denied";
 import { authorizeTenant } from "@/lib/auth/dal";
-import { readPlansQuery } from "@/lib/schemas/plans";
+import { parsePlansQuery } from "@/lib/schemas/plans";
 import { getPlansPage } from "@/lib/services/plans";
 import { safeRead } from "@/lib/services/safe-read";
 import { refuseWhileDraining } from "@/lib/server/draining-response";
@@ -13,6 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   if (draining) return draining;
   const access = await authorizeTenant((await params).tenant, "plans:read");
   if (!access.ok) return accessDenied(access.code);
-  const query = readPlansQuery(new URL(request.url).searchParams);
-  return jsonResult(await safeRead("plans.list", () => getPlansPage(access.tenant, query)));
+  const query = parsePlansQuery(new URL(request.url).searchParams);
+  if (!query.ok) return jsonResult({ ok: false, error: { code: "VALIDATION", message: query.message } });
+  return jsonResult(await safeRead("plans.list", () => getPlansPage(access.tenant, query.query)));
 }

@@ -1,7 +1,8 @@
 import { accessDenied } from "@/lib/api/access-denied";
 import { auditCsvHeader, auditCsvLine, iterateAudit, recordAuditExport, type AuditEntry } from "@/lib/audit";
 import { authorizeTenant, getRequestMeta } from "@/lib/auth/dal";
-import { readAuditFilters } from "@/lib/schemas/audit";
+import { jsonResult } from "@/lib/api/json-result";
+import { parseExportQuery } from "@/lib/schemas/audit";
 import { refuseWhileDraining } from "@/lib/server/draining-response";
 
 export const dynamic = "force-dynamic";
@@ -15,9 +16,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   if (draining) return draining;
   const access = await authorizeTenant((await params).tenant, "audit:read");
   if (!access.ok) return accessDenied(access.code);
-  const url = new URL(request.url);
-  const format = url.searchParams.get("format") === "json" ? "json" : "csv";
-  const filters = readAuditFilters(url.searchParams);
+  const query = parseExportQuery(new URL(request.url).searchParams);
+  if (!query.ok) return jsonResult({ ok: false, error: { code: "VALIDATION", message: query.message } });
+  const { format, filters } = query;
   await recordAuditExport(access.actor, await getRequestMeta(), { format, filters });
 
   const pages = iterateAudit(access.tenant.id, filters, 1000);

@@ -1,0 +1,45 @@
+import { E2E_APP_PORT } from "../../playwright.config";
+import { signIn } from "../../tests/helpers/action-client";
+import type { DemoUser } from "../fixtures";
+import { DEMO_PASSWORD } from "../fixtures";
+import { sandbox, type SandboxPlanSummary } from "../sandbox-control";
+
+// Plain-HTTP access to the e2e app for specs that drive server actions and route handlers without a
+// browser (tests/helpers/action-client.ts): sessions, audit read-back, sandbox counters and the
+// strings that must never leak across tenants.
+
+export const APP_ROOT = process.cwd();
+export const APP_BASE = `http://127.0.0.1:${E2E_APP_PORT}`;
+
+/** Signs a demo user in through the login action; `ip` keeps the spec's sign-ins in its own limit bucket. */
+export async function sessionCookie(user: DemoUser, ip: string): Promise<string> {
+  const result = await signIn(APP_ROOT, APP_BASE, user, DEMO_PASSWORD, { "x-forwarded-for": ip });
+  if (!result.cookie) throw new Error(`sign-in of ${user} failed: ${result.status} ${result.error ?? ""}`);
+  return result.cookie;
+}
+
+export type AuditLine = { seq: number; action: string; phase: string; planUuid: string | null; outcome: string | null; pending: boolean; actor: string; ranges: { start: string; end: string }[] | null };
+
+/** The tenant's audit log as an admin's JSON export, without the export events themselves. */
+export async function auditLines(tenant: string, adminCookie: string): Promise<AuditLine[]> {
+  const response = await fetch(`${APP_BASE}/api/t/${tenant}/audit/export?format=json`, { headers: { cookie: adminCookie } });
+  if (!response.ok) throw new Error(`audit export of ${tenant}: HTTP ${response.status}`);
+  return ((await response.json()) as AuditLine[]).filter((l) => l.action !== "audit.export");
+}
+
+export type Counts = { total: number; byTenant: Record<string, number>; byTenantAndEndpoint: Record<string, Record<string, number>> };
+export const canCalls = async (): Promise<Counts> => (await sandbox.requests()) as Counts;
+
+async function plansOf(tenant: string): Promise<SandboxPlanSummary[]> {
+  const listed = await sandbox.plans(tenant);
+  return Array.isArray(listed) ? listed : listed.plans;
+}
+
+/** Plan names, display names and the tenant's display name: none may appear in a refusal. */
+export async function tenantSecrets(tenant: "acme" | "globex"): Promise<string[]> {
+  const names = (await plansOf(tenant)).flatMap((p) => [p.name, String(p.displayName ?? "")]).filter((s) => s.length > 3);
+  return [...names, tenant === "acme" ? "Acme Retail" : "Globex Logistics"];
+}
+
+/** What a refusal may never carry: a stack trace, an error digest, a Next error page. */
+export const INTERNALS = [/\n\s+at\s/, /"digest"/, /Internal Server Error/i, /Error: /];

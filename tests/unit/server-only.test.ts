@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Every module that holds or reads a credential (CAN auth-values, AUTH_SECRET, DATABASE_URL: all come
+// through process.env, the tenants registry or the CAN client) starts with `import "server-only"`,
+// so a client component that imports it, even indirectly, fails the build. Found by content, so a
+// new module of that kind is covered without being listed here.
+const CREDENTIAL_MARKERS = /\bauthValue\b|process\.env|\bAUTH_SECRET\b|\bDATABASE_URL\b|\bgetEnv\(|\breadSecretEnv\b|["']auth-value["']/;
+const ROOTS = ["lib", "app", "components"];
+
+function* sources(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) yield* sources(path);
+    else if (/\.(ts|tsx)$/.test(path) && !/\.test\.tsx?$/.test(path)) yield path;
+  }
+}
+
+const files = ROOTS.flatMap((root) => [...sources(root)]).map((path) => ({ path, text: readFileSync(path, "utf8") }));
+
+describe("server-only on credential holders", () => {
+  it("every module that touches a credential imports server-only first", () => {
+    const holders = files.filter((f) => CREDENTIAL_MARKERS.test(f.text));
+    expect(holders.map((f) => f.path)).toEqual(expect.arrayContaining(["lib/tenants.ts", "lib/env.ts", "lib/can/client.ts", "lib/auth/secret.ts", "lib/db/client.ts"]));
+    const missing = holders.filter((f) => !/^import "server-only";$/m.test(f.text.split("\n").find((l) => l.startsWith("import")) ?? ""));
+    expect(missing.map((f) => f.path)).toEqual([]);
+  });
+
+  it("no client component imports the tenant registry, the CAN client, env or the sandbox's demo credentials", () => {
+    const clients = files.filter((f) => /^["']use client["'];?/m.test(f.text.slice(0, 200)));
+    expect(clients.length).toBeGreaterThan(5);
+    // lib/can/bodies.ts is the one client-safe file there (the dialog shows the exact request body);
+    // the first test keeps credentials out of it. Type-only imports are erased from the bundle.
+    const forbidden = /^import (?!type )[^;]*from\s+["'](@\/lib\/tenants|@\/lib\/can\/(?!bodies["'])[^"']+|@\/lib\/env|@\/sandbox\/[^"']+|@\/lib\/auth\/(auth|secret|session|dal))["']/m;
+    expect(clients.filter((f) => forbidden.test(f.text)).map((f) => f.path)).toEqual([]);
+  });
+});
