@@ -27,6 +27,11 @@ export class CalendarPage {
     await expect(this.page.locator('[data-hydrated="true"]')).toBeVisible();
   }
 
+  /** A DAY plan's twelve month grids (react-day-picker's tables) for the year shown. */
+  monthGrids(year: number): Locator {
+    return this.page.getByRole("group", { name: new RegExp(`^Partitions of ${year}\\.`) }).getByRole("grid");
+  }
+
   cell(key: string): Locator {
     return this.page.locator(`button[data-key="${key}"]`);
   }

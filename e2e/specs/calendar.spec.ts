@@ -61,6 +61,26 @@ for (const shape of ["documented", "detailed"] as const) {
   });
 }
 
+test("a DAY year is twelve labelled month grids drawn by react-day-picker, one tab stop", async ({ page, expectAccessible }) => {
+  const plan = await planByName("acme", "orders_daily");
+  const cal = new CalendarPage(page);
+  await cal.goto("acme", plan.uuid, "?year=2026");
+  const grids = cal.monthGrids(2026);
+  await expect(grids).toHaveCount(12);
+  await expect(grids.first()).toHaveAccessibleName("January 2026");
+  await expect(grids.last()).toHaveAccessibleName("December 2026");
+  // Issue 3 asks for react-day-picker: its root and month markup, one picker per month.
+  await expect(page.locator(".rdp-root .rdp-month")).toHaveCount(12);
+  await expect(grids.nth(2).locator('td[data-day="2026-03-16"] button[data-key="2026-03-16"]')).toHaveAccessibleName(/^16 March 2026, (success|failed|cleared|missing|unknown)$/);
+  // Our roving tab stop, not react-day-picker's: exactly one day of the year is reachable by Tab.
+  await expect(page.locator('button[data-key][tabindex="0"]')).toHaveCount(1);
+  await cal.cell("2026-03-16").focus();
+  await page.keyboard.press("PageDown");
+  await expect(cal.cell("2026-04-16")).toBeFocused();
+  await expect(page.locator('button[data-key][tabindex="0"]')).toHaveAttribute("data-key", "2026-04-16");
+  await expectAccessible(page);
+});
+
 test("keyboard only: select with arrows and space, then clear", async ({ page }, testInfo) => {
   // Each browser time zone clears its own days: a cleared day stays cleared in the console's record.
   const [d0, d1, d2, d3, d4] = testInfo.project.name === "shanghai"

@@ -1,38 +1,11 @@
 import { daysFromCivil, civilFromDays, daysInMonth, formatDay } from "./calendar";
 
-// The DAY calendar's geometry: twelve month grids of one year, weeks starting on Monday, and where
-// a key press moves the focus. Pure, so the grid can be computed once per year and tested here.
-
-export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
-export const WEEKDAYS = [
-  ["Mo", "Monday"],
-  ["Tu", "Tuesday"],
-  ["We", "Wednesday"],
-  ["Th", "Thursday"],
-  ["Fr", "Friday"],
-  ["Sa", "Saturday"],
-  ["Su", "Sunday"],
-] as const;
-
-/** One month: weeks of seven slots, Monday first; a slot holds a day key, or null outside the month. */
-export type MonthLayout = { month: number; name: string; weeks: (string | null)[][] };
+// The DAY calendar's keyboard geometry: weeks starting on Monday, where a key press moves the focus,
+// and which day holds the tab stop. Pure, so it is tested here; react-day-picker draws the months.
 
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
 function weekdayOf(days: number): number {
   return (((days + 3) % 7) + 7) % 7;
-}
-
-export function yearLayout(year: number): MonthLayout[] {
-  return MONTH_NAMES.map((name, i) => {
-    const month = i + 1;
-    const lead = weekdayOf(daysFromCivil(year, month, 1));
-    const slots: (string | null)[] = Array.from({ length: lead }, () => null);
-    for (let d = 1; d <= daysInMonth(year, month); d++) slots.push(formatDay(year, month, d));
-    while (slots.length % 7 !== 0) slots.push(null);
-    const weeks: (string | null)[][] = [];
-    for (let w = 0; w < slots.length; w += 7) weeks.push(slots.slice(w, w + 7));
-    return { month, name, weeks };
-  });
 }
 
 function parts(key: string): { y: number; m: number; d: number } {

@@ -125,7 +125,7 @@ export function CalendarPanel({
               <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year + 1)}><span className="sr-only">Next year, </span>{year + 1}<span aria-hidden="true"> →</span></button>
             </div>
             <div role="group" aria-label={`Partitions of ${year}. Arrows move, Shift+arrows extend the selection, Space toggles, Escape clears.`} onKeyDown={(e) => e.key === "Escape" && sel.clear()}>
-              <YearGrid year={year} onYearChange={setYear} />
+              <YearGrid year={year} today={today} onYearChange={setYear} />
             </div>
           </div>
         ) : (

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useSyncExternalStore } from "react";
+import type { DayButtonProps } from "react-day-picker";
 import { OUTSIDE_LOOK, STATUS_LOOK } from "@/components/calendar/status-style";
 import { tabTarget } from "@/lib/partitions/year-layout";
 import { useCalendarCells } from "./calendar-context";
@@ -8,10 +9,21 @@ import { cellLabel } from "./cell-label";
 import { useIsSelected } from "./use-selection";
 
 /**
- * One day of the DAY calendar. It re-renders only when its key, its status, its selected flag or
- * its tab-stop flag changes; the year grid handles its pointer and keyboard events by delegation.
+ * react-day-picker's DayButton, replaced. It keeps only the day from react-day-picker's props and
+ * drops its handlers, tab index and focus flag: the year grid handles pointer and keyboard events by
+ * delegation and the tab stop comes from the focus store, so react-day-picker's own focus state
+ * never changes and never re-renders a month. It renders again only when its month's picker does
+ * (a new year), and then the memoised cell below does no work unless its day changed.
  */
-export const DayCell = memo(function DayCell({ dayKey }: { dayKey: string }) {
+export function DayButton({ day, className }: DayButtonProps) {
+  return <DayCell dayKey={day.isoDate} className={className} />;
+}
+
+/**
+ * One day of the DAY calendar. It re-renders only when its key, its status, its selected flag or
+ * its tab-stop flag changes.
+ */
+const DayCell = memo(function DayCell({ dayKey, className }: { dayKey: string; className: string | undefined }) {
   const cells = useCalendarCells();
   const selected = useIsSelected(cells.store, dayKey);
   const isTabStop = () => tabTarget(cells.focused.get(), dayKey.slice(0, 4), cells.today) === dayKey;
@@ -31,6 +43,7 @@ export const DayCell = memo(function DayCell({ dayKey }: { dayKey: string }) {
       aria-pressed={selected}
       title={label}
       className={[
+        className,
         "relative flex h-8 w-8 select-none items-center justify-center rounded text-xs tabular-nums",
         look.cell,
         selected ? "ring-[3px] ring-offset-1 ring-slate-950" : "",

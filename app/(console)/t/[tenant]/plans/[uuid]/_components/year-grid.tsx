@@ -1,57 +1,69 @@
 "use client";
 
-import { memo, useId, useMemo, useRef } from "react";
-import { WEEKDAYS, yearLayout, type MonthLayout } from "@/lib/partitions/year-layout";
-import { DayCell } from "./day-cell";
+import { memo, useMemo, useRef, type HTMLAttributes } from "react";
+import { DayPicker, getDefaultClassNames, type ClassNames, type CustomComponents } from "react-day-picker";
+import { DayButton } from "./day-cell";
 import { useYearGridEvents } from "./use-year-grid-events";
 
+const MONTHS = Array.from({ length: 12 }, (_, m) => m);
+const rdp = getDefaultClassNames();
+
+// Module constants, so every DayPicker prop below is the same object on every render.
+const CLASS_NAMES: Partial<ClassNames> = {
+  months: rdp.months,
+  // Contained: a cell that changes lays out and paints its month only, never the page around it.
+  month: `${rdp.month} rounded border border-slate-200 bg-white p-2 [contain:layout_paint]`,
+  month_caption: `${rdp.month_caption} mb-1 text-sm font-semibold`,
+  month_grid: `${rdp.month_grid} table-fixed border-collapse`,
+  weekday: `${rdp.weekday} w-8 text-[11px] font-normal text-slate-600`,
+  day: `${rdp.day} p-[1px]`,
+};
+
+/** The caption as plain text: the year heading above already announces a change of year. */
+function CaptionLabel({ className, children }: HTMLAttributes<HTMLSpanElement>) {
+  return <span className={className}>{children}</span>;
+}
+
+const COMPONENTS: Partial<CustomComponents> = { DayButton, CaptionLabel };
+// react-day-picker renders day buttons only when the calendar is interactive; selection is ours.
+const NO_DAY_CLICK = () => undefined;
+
 /**
- * Twelve month grids of one year, Monday first. Slots are keyed by position (month, week, weekday),
- * so switching years updates the same cells in place instead of mounting a new year.
+ * Twelve month grids of one year, one react-day-picker per month, Monday first, no navigation of
+ * their own. The pickers' props change only with the year: the selection and the focus are stores
+ * that each day button (day-cell.tsx) reads for itself, and the pointer and keyboard events are handled
+ * here by delegation, so a selection change re-renders only the cells whose state flips.
  */
-export const YearGrid = memo(function YearGrid({ year, onYearChange }: { year: number; onYearChange: (year: number) => void }) {
-  const months = useMemo(() => yearLayout(year), [year]);
+export const YearGrid = memo(function YearGrid({ year, today, onYearChange }: { year: number; today: string; onYearChange: (year: number) => void }) {
   const root = useRef<HTMLDivElement>(null);
   const events = useYearGridEvents(root, year, onYearChange);
   return (
     <div ref={root} className="calendar-year flex flex-wrap gap-3" {...events}>
-      {months.map((m) => (
-        <MonthTable key={m.month} year={year} layout={m} />
+      {MONTHS.map((m) => (
+        <MonthPicker key={m} year={year} month={m} today={today} />
       ))}
     </div>
   );
 });
 
-function MonthTable({ year, layout }: { year: number; layout: MonthLayout }) {
-  const captionId = useId();
+const MonthPicker = memo(function MonthPicker({ year, month, today }: { year: number; month: number; today: string }) {
+  // Local dates, as react-day-picker formats its days' isoDate keys in local time.
+  const shown = useMemo(() => new Date(year, month, 1), [year, month]);
+  const todayDate = useMemo(() => {
+    const [y = 1970, m = 1, d = 1] = today.split("-").map(Number);
+    return new Date(y, m - 1, d);
+  }, [today]);
   return (
-    // Contained: a cell that changes lays out and paints its month only, never the page around it.
-    <div className="rounded border border-slate-200 bg-white p-2 [contain:layout_paint]">
-      <div id={captionId} className="mb-1 text-sm font-semibold">
-        {layout.name} {year}
-      </div>
-      <table role="grid" aria-labelledby={captionId} className="table-fixed border-collapse">
-        <thead aria-hidden="true">
-          <tr>
-            {WEEKDAYS.map(([short, long]) => (
-              <th key={short} scope="col" aria-label={long} className="w-8 text-[11px] font-normal text-slate-600">
-                {short}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {layout.weeks.map((week, w) => (
-            <tr key={w}>
-              {week.map((key, d) => (
-                <td key={d} role="gridcell" className="p-[1px]">
-                  {key && <DayCell dayKey={key} />}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DayPicker
+      month={shown}
+      today={todayDate}
+      weekStartsOn={1}
+      showOutsideDays={false}
+      hideNavigation
+      disableNavigation
+      onDayClick={NO_DAY_CLICK}
+      components={COMPONENTS}
+      classNames={CLASS_NAMES}
+    />
   );
-}
+});
