@@ -103,6 +103,8 @@ const ROUTES: Record<string, { query: string; calls: RouteCall[] }> = {
   },
   // Liveness: public, checked on its own below (names no tenant and calls no CAN when signed out).
   "/api/health": { query: "", calls: [] },
+  // Readiness: public too (load balancers probe it without a session), checked on its own below.
+  "/api/health/ready": { query: "", calls: [] },
 };
 
 function readRefusals(): RouteCall[] {
@@ -228,6 +230,17 @@ test("/api/health: signed out it names no tenant and calls no CAN; signed in it 
   const viewer = (await (await fetch(`${APP_BASE}/api/health`, { headers: { cookie: cookies.viewer ?? "" } })).json()) as { tenants: { tenant: string }[] };
   expect(viewer.tenants.map((t) => t.tenant)).toEqual(["acme"]);
   expect((await canCalls()).byTenant.globex ?? 0).toBe(0);
+});
+
+test("/api/health/ready: public, says only whether this instance takes traffic, calls no CAN", async () => {
+  for (const cookie of [undefined, cookies.viewer]) {
+    const response = await fetch(`${APP_BASE}/api/health/ready`, { headers: cookie ? { cookie } : {} });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ ready: true, database: "pglite" });
+    expectClean(text, await tenantSecrets("acme"), "GET /api/health/ready");
+  }
+  await expectNoCanCall();
 });
 
 test.describe("Origin check on server actions", () => {
