@@ -3,7 +3,7 @@ import { expect, test } from "../fixtures";
 // Security headers on every kind of response: pages (signed in and out), route handlers, errors.
 test.use({ user: null });
 
-for (const path of ["/login", "/", "/t/acme/plans", "/api/health", "/api/t/acme/plans", "/no-such-page"]) {
+for (const path of ["/login", "/", "/t/acme/plans", "/api/health", "/api/health/ready", "/api/t/acme/plans", "/robots.txt", "/no-such-page"]) {
   test(`security headers on ${path}`, async ({ request }) => {
     const response = await request.get(path, { maxRedirects: 0 });
     const h = response.headers();
@@ -16,3 +16,10 @@ for (const path of ["/login", "/", "/t/acme/plans", "/api/health", "/api/t/acme/
     expect(h["x-powered-by"]).toBeUndefined();
   });
 }
+
+test("robots.txt is served to anyone and keeps crawlers out of the console", async ({ request }) => {
+  const response = await request.get("/robots.txt", { maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain("Disallow: /");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+});
