@@ -66,10 +66,13 @@ export function startService(name: string, url: string, cmd: string, args: strin
       }
     };
     signal("SIGTERM");
-    const timer = setTimeout(() => signal("SIGKILL"), 5_000);
+    const timer = setTimeout(() => signal("SIGKILL"), 20_000);
     await exitedPromise;
+    // npx exits at once on SIGTERM while next-server drains (finishes marks, closes the database):
+    // wait for the group's running members before making sure with SIGKILL.
+    const deadline = Date.now() + 20_000;
+    while (groupRunning(child.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     clearTimeout(timer);
-    // npx may exit before its children: make sure the whole group is gone.
     signal("SIGKILL");
   };
   const kill = () => {
@@ -83,6 +86,21 @@ export function startService(name: string, url: string, cmd: string, args: strin
 }
 
 type ProcInfo = { pid: number; ppid: number; name: string; rssKiB: number };
+
+/** Whether a process of group `pgid` still runs (zombies, which nobody reaps here, do not count). */
+function groupRunning(pgid: number): boolean {
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid && fields[0] !== "Z") return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
+}
 
 function readProc(pid: number): ProcInfo | null {
   try {

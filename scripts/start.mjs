@@ -55,7 +55,9 @@ if (useSandbox) {
   }
 }
 
-const app = startService("app", "npx", ["next", "start", "-H", host, "-p", port], { cwd: root, env });
+// Node runs next directly (no npx in between): the stop signal reaches the server, and this script
+// waits for it to finish its in-flight marks.
+const app = startService("app", process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", port], { cwd: root, env });
 services.push(app);
 const url = `http://${host}:${port}`;
 if (!(await waitForHttp(`${url}/api/health`, 60_000, app.alive))) {

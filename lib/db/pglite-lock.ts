@@ -8,9 +8,22 @@ import { ConfigError } from "@/lib/env";
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * An exited process nobody reaped (containers whose PID 1 does not reap orphans) still answers
+ * kill(pid, 0) but holds nothing: Linux shows it as state Z.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false; // no /proc (not Linux): trust kill()
   }
 }
 
