@@ -5,46 +5,36 @@ import "server-only";
 // marks is it carrying right now), never about data: that all lives in the database.
 // On globalThis because Next bundles proxy, route handlers, actions and instrumentation separately.
 
-export type Phase = "serving" | "draining";
-
 /**
  * A mark this process is carrying, from the moment the action starts. Once its intent row exists,
  * `settle` writes the outcome at most once (true if this call wrote it).
  */
 export type InFlightMark = {
   requestId: string;
-  startedAt: number;
   settle?: (reason: string) => Promise<boolean>;
 };
 
-type State = { phase: Phase; drainingSince?: number; marks: Map<symbol, InFlightMark> };
+type State = { draining: boolean; marks: Set<InFlightMark> };
 
 const KEY = Symbol.for("can-console.lifecycle");
-const state: State = ((globalThis as Record<symbol, State | undefined>)[KEY] ??= { phase: "serving", marks: new Map() });
-
-export function phase(): Phase {
-  return state.phase;
-}
+const state: State = ((globalThis as Record<symbol, State | undefined>)[KEY] ??= { draining: false, marks: new Set() });
 
 export function isDraining(): boolean {
-  return state.phase === "draining";
+  return state.draining;
 }
 
 export function startDraining(): void {
-  if (state.phase === "draining") return;
-  state.phase = "draining";
-  state.drainingSince = Date.now();
+  state.draining = true;
 }
 
 export function trackMark(requestId: string): { mark: InFlightMark; done: () => void } {
-  const mark: InFlightMark = { requestId, startedAt: Date.now() };
-  const key = Symbol(requestId);
-  state.marks.set(key, mark);
-  return { mark, done: () => void state.marks.delete(key) };
+  const mark: InFlightMark = { requestId };
+  state.marks.add(mark);
+  return { mark, done: () => void state.marks.delete(mark) };
 }
 
 export function inFlightMarks(): InFlightMark[] {
-  return [...state.marks.values()];
+  return [...state.marks];
 }
 
 /** Resolves when no mark is in flight, or with the marks still in flight once `deadline` passes. */
@@ -57,7 +47,6 @@ export async function waitForMarks(deadline: number, pollMs = 50): Promise<InFli
 
 /** Tests run several lifecycles in one process. */
 export function resetLifecycleForTests(): void {
-  state.phase = "serving";
-  delete state.drainingSince;
+  state.draining = false;
   state.marks.clear();
 }
