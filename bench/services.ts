@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { readProcStat } from "@/lib/proc-stat";
 
 export type Service = {
   name: string;
@@ -89,17 +90,11 @@ type ProcInfo = { pid: number; ppid: number; name: string; rssKiB: number };
 
 /** Whether a process of group `pgid` still runs (zombies, which nobody reaps here, do not count). */
 function groupRunning(pgid: number): boolean {
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid && fields[0] !== "Z") return true;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return false;
+  return readdirSync("/proc").some((d) => {
+    if (!/^\d+$/.test(d)) return false;
+    const stat = readProcStat(d);
+    return stat !== null && stat.pgrp === pgid && stat.state !== "Z";
+  });
 }
 
 function readProc(pid: number): ProcInfo | null {

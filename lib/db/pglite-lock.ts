@@ -1,6 +1,7 @@
 import "server-only";
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { ConfigError } from "@/lib/env";
+import { isZombie } from "@/lib/proc-stat";
 
 // PGlite has no lock of its own: two processes opening one folder corrupt it. A pid file next to
 // the folder refuses the second opener (the CLI while the app runs, say) with a clear message.
@@ -11,20 +12,7 @@ function isAlive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
-  return !isZombie(pid);
-}
-
-/**
- * An exited process nobody reaped (containers whose PID 1 does not reap orphans) still answers
- * kill(pid, 0) but holds nothing: Linux shows it as state Z.
- */
-function isZombie(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-  } catch {
-    return false; // no /proc (not Linux): trust kill()
-  }
+  return !isZombie(pid); // answers kill(pid, 0) but holds nothing
 }
 
 export function acquirePgliteLock(lockPath: string, dataDir: string): () => void {
