@@ -13,6 +13,9 @@ export const ACTION_LABELS: Record<string, string> = {
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
 
+/** An ISO timestamp as the tables show it: `YYYY-MM-DD HH:MM:SS`, in UTC like the stored value. */
+export const utcTimeLabel = (at: string) => at.replace("T", " ").slice(0, 19);
+
 export function outcomeLabel(outcome: string | null, pending: boolean): string {
   if (outcome === null) return "—";
   if (pending) return "unknown (pending)";

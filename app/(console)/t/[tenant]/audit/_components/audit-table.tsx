@@ -1,5 +1,5 @@
 import type { AuditEntry } from "@/lib/audit";
-import { actionLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "@/components/audit/labels";
+import { actionLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "@/components/audit/labels";
 
 function Statuses({ value }: { value: Record<string, number> | null }) {
   if (!value || Object.keys(value).length === 0) return null;
@@ -24,7 +24,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       <tbody>
         {entries.map((e) => (
           <tr key={e.id} className="border-b border-slate-200 align-top" data-seq={e.seq}>
-            <td className="whitespace-nowrap p-2 font-mono text-xs">{e.at.replace("T", " ").slice(0, 19)}</td>
+            <td className="whitespace-nowrap p-2 font-mono text-xs">{utcTimeLabel(e.at)}</td>
             <td className="p-2">
               {e.actor}
               {e.actorRole && <div className="text-xs text-slate-600">{e.actorRole}</div>}
