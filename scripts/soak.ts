@@ -6,9 +6,10 @@
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { signIn } from "../tests/helpers/action-client";
-import { checkFinalState, type AckedMark, type PartitionState } from "../tests/helpers/mark-ledger";
-import { planUuid, root, sandboxPartitions, startInstance, startSandbox, stop, type Proc } from "../tests/instances/cluster";
-import { auditRows, createDatabase, daysBetween, mark, unpairedIntents, verifyAuditChains } from "../tests/instances/support";
+import type { AckedMark, PartitionState } from "../tests/helpers/mark-ledger";
+import { sandboxControl } from "../tests/helpers/sandbox-control";
+import { root, startInstance, startSandbox, stop, type Proc } from "../tests/instances/cluster";
+import { checkMarks, createDatabase, daysBetween, mark } from "../tests/instances/support";
 // @ts-expect-error plain ESM helpers shared with the start and test scripts
 import { buildIsCurrent, recordBuild } from "./lib/build-stamp.mjs";
 // @ts-expect-error plain ESM helpers shared with the start and test scripts
@@ -51,8 +52,9 @@ async function main(): Promise<number> {
 }
 
 async function soak(sandboxBase: string, instances: Proc[], databaseUrl: string): Promise<number> {
-  const uuid = await planUuid(sandboxBase, TENANT, PLAN);
-  const before = await sandboxPartitions(sandboxBase, TENANT, uuid);
+  const control = sandboxControl(sandboxBase);
+  const uuid = (await control.planByName(TENANT, PLAN)).uuid;
+  const before = (await control.state(TENANT, uuid)).partitions;
   const accounts = ["operator", "admin"];
   const cookies = await Promise.all(
     Array.from({ length: operators }, async (_, i) => {
@@ -94,28 +96,21 @@ async function soak(sandboxBase: string, instances: Proc[], databaseUrl: string)
     }),
   );
 
-  const state = (p: Record<string, { status: "success" | "failed" }>) => (key: string) => p[key]?.status ?? "missing";
-  const after = await sandboxPartitions(sandboxBase, TENANT, uuid);
-  const ledger = checkFinalState(WINDOW, state(before), state(after), acked);
-  const rows = await auditRows(databaseUrl, TENANT);
-  const byRequest = new Map<string, string[]>();
-  for (const r of rows) if (r.request_id) byRequest.set(r.request_id, [...(byRequest.get(r.request_id) ?? []), `${r.phase}:${r.outcome ?? ""}`]);
-  const badRows = requestIds.filter((id) => (byRequest.get(id) ?? []).sort().join(",") !== "intent:,outcome:ok");
-  const unpaired = unpairedIntents(rows);
-  const verified = await verifyAuditChains(databaseUrl);
+  const check = await checkMarks({ sandboxBase, databaseUrl, tenant: TENANT, planUuid: uuid, keys: WINDOW, before, acked, requestIds });
 
   latencies.sort((x, y) => x - y);
   const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? 0);
+  const { ledger, actionsNotPaired, unpaired, verified } = check;
   const lost = unpaired.missing.length;
   console.log(`[soak] marks served: ${acked.length + failures.length} (${((acked.length + failures.length) / seconds).toFixed(1)}/s), acknowledged ${acked.length}, errors ${failures.length}`);
   console.log(`[soak] latency p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms`);
-  console.log(`[soak] audit rows ${rows.length}; actions without exactly one intent + one ok outcome: ${badRows.length}; intents without outcome (lost records): ${lost}; doubled: ${unpaired.doubled.length}`);
+  console.log(`[soak] audit rows ${check.auditRowCount}; actions without exactly one intent + one ok outcome: ${actionsNotPaired.length}; intents without outcome (lost records): ${lost}; doubled: ${unpaired.doubled.length}`);
   console.log(`[soak] partitions not matching the last acknowledged marks: ${ledger.length}`);
   console.log(`[soak] audit verify: ${verified.code === 0 ? "OK" : "FAILED"}`);
   for (const f of failures.slice(0, 5)) console.log(`[soak]   error: ${f}`);
   for (const p of ledger.slice(0, 5)) console.log(`[soak]   ${p.key}: ${p.final}, allowed ${p.allowed.join("/")}`);
   if (verified.code !== 0) console.log(verified.output);
-  const ok = failures.length === 0 && badRows.length === 0 && lost === 0 && unpaired.doubled.length === 0 && ledger.length === 0 && verified.code === 0 && acked.length > 0;
+  const ok = failures.length === 0 && actionsNotPaired.length === 0 && lost === 0 && unpaired.doubled.length === 0 && ledger.length === 0 && verified.code === 0 && acked.length > 0;
   console.log(`[soak] ${ok ? "PASSED" : "FAILED"}`);
   return ok ? 0 : 1;
 }

@@ -105,28 +105,3 @@ export async function stop(proc: Proc | undefined): Promise<void> {
   await proc.exited;
   clearTimeout(timer);
 }
-
-export async function sandboxControl<T>(sandboxBase: string, path: string, init?: { method: string; body?: unknown }): Promise<T> {
-  const res = await fetch(`${sandboxBase}/__sandbox${path}`, {
-    method: init?.method ?? "GET",
-    headers: { "content-type": "application/json" },
-    ...(init?.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  if (!res.ok) throw new Error(`sandbox ${path}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
-
-export type SandboxPartitions = Record<string, { status: "success" | "failed" }>;
-
-export async function sandboxPartitions(sandboxBase: string, tenant: string, uuid: string): Promise<SandboxPartitions> {
-  const state = await sandboxControl<{ partitions: SandboxPartitions }>(sandboxBase, `/state?tenant=${tenant}&uuid=${uuid}`);
-  return state.partitions;
-}
-
-export async function planUuid(sandboxBase: string, tenant: string, name: string): Promise<string> {
-  const listed = await sandboxControl<{ plans: { uuid: string; name: string }[] } | { uuid: string; name: string }[]>(sandboxBase, `/state?tenant=${tenant}`);
-  const plans = Array.isArray(listed) ? listed : listed.plans;
-  const plan = plans.find((p) => p.name === name);
-  if (!plan) throw new Error(`no plan ${name} in ${tenant}`);
-  return plan.uuid;
-}

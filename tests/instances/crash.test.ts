@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { signIn } from "../helpers/action-client";
-import { planUuid, root, sandboxControl, startInstance, startSandbox, stop, type Proc } from "./cluster";
+import { sandboxControl } from "../helpers/sandbox-control";
+import { root, startInstance, startSandbox, stop, type Proc } from "./cluster";
 import { auditRows, createDatabase, mark, unpairedIntents } from "./support";
 
 // The process dies (SIGKILL: no drain) between a mark's intent row and its outcome. After a restart
@@ -29,11 +30,12 @@ afterAll(async () => {
 type CalendarAnswer = { ok: boolean; data: { runs: [string, string, string][]; lastChanges: { start: string; end: string; status: string; outcome: string }[] } };
 
 it("an intent left by a killed process survives the restart and reads as unknown", async () => {
-  const uuid = await planUuid(sandbox!.base, TENANT, PLAN);
+  const control = sandboxControl(sandbox!.base);
+  const uuid = (await control.planByName(TENANT, PLAN)).uuid;
   const options = { databaseUrl: database!.url, sandboxUrl: sandbox!.base, env: { CAN_TIMEOUT_MS: "60000" } };
   first = await startInstance("doomed", options);
   const session = await signIn(root, first.base, "operator", "demo-password");
-  await sandboxControl(sandbox!.base, "/faults", { method: "POST", body: [{ kind: "hang", endpoint: "updatePartition" }] });
+  await control.setFaults([{ kind: "hang", endpoint: "updatePartition" }]);
 
   const pending = mark(first.base, session.cookie!, { tenant: TENANT, planUuid: uuid, planName: PLAN, start: DAY, end: DAY, result: "failed" }).catch((e: unknown) => e);
   let intents = 0;
@@ -45,7 +47,7 @@ it("an intent left by a killed process survives the restart and reads as unknown
   first.child.kill("SIGKILL");
   await first.exited;
   expect(await pending).toBeInstanceOf(Error);
-  await sandboxControl(sandbox!.base, "/faults", { method: "DELETE" });
+  await control.clearFaults();
 
   const rows = await auditRows(database!.url, TENANT);
   expect(unpairedIntents(rows).missing).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../helpers/action-client";
-import { planUuid, root, sandboxControl, startInstance, startSandbox, stop, type Proc } from "./cluster";
+import { sandboxControl, type SandboxControl } from "../helpers/sandbox-control";
+import { root, startInstance, startSandbox, stop, type Proc } from "./cluster";
 import { auditRows, createDatabase, mark, unpairedIntents, type AuditRow, type MarkResult } from "./support";
 
 // SIGTERM while marks are in flight (the sandbox holds updatePartition back): the instance turns
@@ -13,17 +14,19 @@ const PLAN = "orders_daily";
 let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
 let database: Awaited<ReturnType<typeof createDatabase>> | undefined;
 let instance: Proc | undefined;
+let control: SandboxControl | undefined;
 let uuid = "";
 
 beforeAll(async () => {
   database = await createDatabase();
   sandbox = await startSandbox();
-  uuid = await planUuid(sandbox.base, TENANT, PLAN);
+  control = sandboxControl(sandbox.base);
+  uuid = (await control.planByName(TENANT, PLAN)).uuid;
 }, 120_000);
 
 afterEach(async () => {
   await stop(instance);
-  await sandboxControl(sandbox!.base, "/faults", { method: "DELETE" });
+  await control!.clearFaults();
 });
 
 afterAll(async () => {
@@ -63,7 +66,7 @@ describe("graceful shutdown", () => {
     instance = await startInstance("drain", { databaseUrl: database!.url, sandboxUrl: sandbox!.base, env: { SHUTDOWN_TIMEOUT_MS: String(timeoutMs) } });
     const session = await signIn(root, instance.base, "operator", "demo-password");
     const before = (await intentsFor(0, 0)).length;
-    await sandboxControl(sandbox!.base, "/faults", { method: "POST", body: [{ kind: "latency", endpoint: "updatePartition", ms: 2_500 }] });
+    await control!.setFaults([{ kind: "latency", endpoint: "updatePartition", ms: 2_500 }]);
 
     const marks = startMarks(instance.base, session.cookie!, ["2026-10-03", "2026-10-05", "2026-10-07"]);
     expect((await intentsFor(before + 3, 10_000)).length).toBe(before + 3);
@@ -83,7 +86,7 @@ describe("graceful shutdown", () => {
     const rows = await auditRows(database!.url, TENANT);
     expect(unpairedIntents(rows)).toEqual({ missing: [], doubled: [] });
     expect(rows.filter((r) => r.phase === "outcome").slice(-3).map((r) => r.outcome)).toEqual(["ok", "ok", "ok"]);
-    const state = await sandboxControl<{ partitions: Record<string, { status: string }> }>(sandbox!.base, `/state?tenant=${TENANT}&uuid=${uuid}`);
+    const state = await control!.state(TENANT, uuid);
     for (const day of ["2026-10-03", "2026-10-05", "2026-10-07"]) expect(state.partitions[day]?.status).toBe("failed");
   });
 
@@ -96,7 +99,7 @@ describe("graceful shutdown", () => {
     });
     const session = await signIn(root, instance.base, "operator", "demo-password");
     const before = (await intentsFor(0, 0)).length;
-    await sandboxControl(sandbox!.base, "/faults", { method: "POST", body: [{ kind: "latency", endpoint: "updatePartition", ms: 30_000 }] });
+    await control!.setFaults([{ kind: "latency", endpoint: "updatePartition", ms: 30_000 }]);
 
     const marks = startMarks(instance.base, session.cookie!, ["2026-10-20", "2026-10-21"]);
     const intents = await intentsFor(before + 2, 10_000);

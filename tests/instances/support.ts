@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import pg from "pg";
 import { callAction, findAction } from "../helpers/action-client";
-import type { PartitionState } from "../helpers/mark-ledger";
+import { checkFinalState, type AckedMark, type LedgerProblem, type PartitionState } from "../helpers/mark-ledger";
+import { sandboxControl, type SandboxPlanState } from "../helpers/sandbox-control";
 import { root } from "./cluster";
 
 // Database and action plumbing shared by the multi-instance tests.
@@ -92,4 +93,42 @@ export function daysBetween(start: string, end: string): string[] {
   const out: string[] = [];
   for (let t = Date.parse(`${start}T00:00:00Z`); t <= Date.parse(`${end}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
   return out;
+}
+
+export type MarksCheck = {
+  /** Partitions whose final state no acknowledged mark allows. */
+  ledger: LedgerProblem[];
+  /** Acknowledged actions without exactly one intent and one `ok` outcome row. */
+  actionsNotPaired: string[];
+  unpaired: { missing: string[]; doubled: string[] };
+  verified: { code: number; output: string };
+  auditRowCount: number;
+};
+
+/**
+ * After many marks of one plan: the sandbox's final state against the acknowledged marks, the audit
+ * rows of every acknowledged action, intents without (or with two) outcomes, and the chains.
+ */
+export async function checkMarks(run: {
+  sandboxBase: string;
+  databaseUrl: string;
+  tenant: string;
+  planUuid: string;
+  keys: readonly string[];
+  before: SandboxPlanState["partitions"];
+  acked: readonly AckedMark[];
+  requestIds: readonly string[];
+}): Promise<MarksCheck> {
+  const state = (p: SandboxPlanState["partitions"]) => (key: string) => p[key]?.status ?? "missing";
+  const after = (await sandboxControl(run.sandboxBase).state(run.tenant, run.planUuid)).partitions;
+  const rows = await auditRows(run.databaseUrl, run.tenant);
+  const byRequest = new Map<string, string[]>();
+  for (const r of rows) if (r.request_id) byRequest.set(r.request_id, [...(byRequest.get(r.request_id) ?? []), `${r.phase}:${r.outcome ?? ""}`]);
+  return {
+    ledger: checkFinalState(run.keys, state(run.before), state(after), run.acked),
+    actionsNotPaired: run.requestIds.filter((id) => (byRequest.get(id) ?? []).sort().join(",") !== "intent:,outcome:ok"),
+    unpaired: unpairedIntents(rows),
+    verified: await verifyAuditChains(run.databaseUrl),
+    auditRowCount: rows.length,
+  };
 }

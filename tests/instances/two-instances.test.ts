@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callAction, findAction, signIn } from "../helpers/action-client";
-import { checkFinalState, type AckedMark, type PartitionState } from "../helpers/mark-ledger";
-import { planUuid, root, sandboxPartitions, startInstance, startSandbox, stop, type Proc } from "./cluster";
-import { auditRows, createDatabase, daysBetween, mark, unpairedIntents, verifyAuditChains } from "./support";
+import type { AckedMark, PartitionState } from "../helpers/mark-ledger";
+import { sandboxControl } from "../helpers/sandbox-control";
+import { root, startInstance, startSandbox, stop, type Proc } from "./cluster";
+import { checkMarks, createDatabase, daysBetween, mark } from "./support";
 
 // Two app instances on two loopback ports over one PostgreSQL database and one CAN sandbox: what
 // one instance does must be seen by the other, because nothing that matters lives in a process.
@@ -66,9 +67,10 @@ describe("two instances over one database", () => {
   });
 
   it("operators marking one plan through both instances at once leave one verified chain and the last acknowledged state", async () => {
-    const uuid = await planUuid(sandbox!.base, TENANT, PLAN);
+    const control = sandboxControl(sandbox!.base);
+    const uuid = (await control.planByName(TENANT, PLAN)).uuid;
     const keys = daysBetween(WINDOW.start, WINDOW.end);
-    const before = await sandboxPartitions(sandbox!.base, TENANT, uuid);
+    const before = (await control.state(TENANT, uuid)).partitions;
     const operator = await signIn(root, a!.base, "operator", "demo-password", { "x-forwarded-for": "10.8.0.3" });
     const admin = await signIn(root, b!.base, "admin", "demo-password", { "x-forwarded-for": "10.8.0.4" });
     expect(operator.cookie && admin.cookie).toBeTruthy();
@@ -98,18 +100,11 @@ describe("two instances over one database", () => {
     await Promise.all([0, 1, 2, 3].map(worker));
     expect(acked).toHaveLength(32);
 
-    const state = (p: Record<string, { status: "success" | "failed" }>) => (key: string) => p[key]?.status ?? "missing";
-    const after = await sandboxPartitions(sandbox!.base, TENANT, uuid);
-    expect(checkFinalState(keys, state(before), state(after), acked)).toEqual([]);
-
-    const rows = await auditRows(database!.url, TENANT);
-    for (const id of requestIds) {
-      const mine = rows.filter((r) => r.request_id === id);
-      expect(mine.map((r) => `${r.phase}:${r.outcome ?? ""}`).sort(), id).toEqual(["intent:", "outcome:ok"]);
-    }
-    expect(unpairedIntents(rows)).toEqual({ missing: [], doubled: [] });
-
-    const verified = await verifyAuditChains(database!.url);
-    expect(verified.code, verified.output).toBe(0);
+    const check = await checkMarks({ sandboxBase: sandbox!.base, databaseUrl: database!.url, tenant: TENANT, planUuid: uuid, keys, before, acked, requestIds });
+    expect(check.ledger).toEqual([]);
+    expect(requestIds).toHaveLength(32);
+    expect(check.actionsNotPaired).toEqual([]);
+    expect(check.unpaired).toEqual({ missing: [], doubled: [] });
+    expect(check.verified.code, check.verified.output).toBe(0);
   });
 });

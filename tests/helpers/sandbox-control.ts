@@ -1,0 +1,50 @@
+// A client for the CAN sandbox's loopback control endpoint (`/__sandbox/…`): reset, faults, config
+// and state read-back. The e2e suite, the multi-instance tests and the soak each point one at their
+// own sandbox.
+
+export type Fault = {
+  kind: "latency" | "hang" | "http" | "reset" | "malformed" | "rejected" | "null-data";
+  endpoint?: string;
+  tenant?: string;
+  page?: number;
+  ms?: number;
+  status?: number;
+  message?: string;
+  times?: number;
+};
+
+export type SandboxPlanSummary = { uuid: string; name: string; [k: string]: unknown };
+export type SandboxPlanState = {
+  plan: { id: string; name: string; materializeType: string; metricTimeGranularity: string; isFullRefresh: boolean; hasData: boolean };
+  partitions: Record<string, { status: "success" | "failed"; updateTime?: string }>;
+};
+
+export type SandboxControl = ReturnType<typeof sandboxControl>;
+
+/** `base`: the sandbox's own URL, e.g. http://127.0.0.1:8788. */
+export function sandboxControl(base: string) {
+  const call = async (path: string, init?: RequestInit): Promise<unknown> => {
+    const res = await fetch(`${base}/__sandbox${path}`, { ...init, headers: { "content-type": "application/json" } });
+    if (!res.ok) throw new Error(`sandbox control ${path}: HTTP ${res.status}`);
+    return res.json();
+  };
+  const plans = async (tenant: string) => (await call(`/state?tenant=${encodeURIComponent(tenant)}`)) as { plans: SandboxPlanSummary[] } | SandboxPlanSummary[];
+  return {
+    reset: () => call("/reset", { method: "POST" }),
+    setFaults: (faults: Fault[]) => call("/faults", { method: "POST", body: JSON.stringify(faults) }),
+    clearFaults: () => call("/faults", { method: "DELETE" }),
+    /** The armed faults with how many requests each has answered (`fired`). */
+    faults: async () => (await call("/faults")) as (Fault & { fired: number })[],
+    configure: (config: { shape?: "documented" | "detailed"; maxPageSize?: number; latencyMs?: number; readEnvelope?: "envelope" | "bare" }) =>
+      call("/config", { method: "POST", body: JSON.stringify(config) }),
+    plans,
+    state: async (tenant: string, uuid: string) => (await call(`/state?tenant=${encodeURIComponent(tenant)}&uuid=${encodeURIComponent(uuid)}`)) as SandboxPlanState,
+    requests: () => call("/requests"),
+    planByName: async (tenant: string, name: string): Promise<SandboxPlanSummary> => {
+      const listed = await plans(tenant);
+      const plan = (Array.isArray(listed) ? listed : listed.plans).find((p) => p.name === name);
+      if (!plan) throw new Error(`sandbox has no plan ${name} in ${tenant}`);
+      return plan;
+    },
+  };
+}
