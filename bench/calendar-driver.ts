@@ -2,13 +2,15 @@
 // each action's window for Event Timing and the network requests it caused.
 import { performance } from "node:perf_hooks";
 import type { Page } from "@playwright/test";
-import { interact, type Interaction } from "./browser";
+import { interact, pageNow, type Interaction } from "./browser";
 
 export class CalendarDriver {
   readonly log: Interaction[] = [];
   /** Requests the page sent, by Node clock, and the Node-clock windows of plain clicks. */
   readonly requests: { at: number; url: string }[] = [];
   readonly plainClicks: { from: number; to: number }[] = [];
+  /** Per year change: page-clock ms from before the click until a frame after the new year's grid was committed has been painted. */
+  readonly gridDrawn: { label: string; ms: number }[] = [];
 
   constructor(readonly page: Page) {
     page.on("request", (r) => this.requests.push({ at: performance.now(), url: r.url() }));
@@ -20,8 +22,21 @@ export class CalendarDriver {
 
   async showYear(year: number, label = "history strip: jump to a year"): Promise<void> {
     const row = this.page.getByRole("navigation", { name: "History by year" }).getByRole("button", { name: new RegExp(`^Show ${year}\\b`) });
-    await interact(this.page, label, () => row.click(), this.log);
-    await this.cell(`${year}-01-01`).waitFor({ state: "attached" });
+    await this.changeYear(label, () => row.click());
+  }
+
+  /**
+   * A year change: Event Timing sees the click up to its next paint (the heading); the twelve grids
+   * follow in a transition, so the time until they show the new year is noted as well.
+   */
+  private async changeYear(label: string, click: () => Promise<void>): Promise<void> {
+    const t0 = await pageNow(this.page);
+    await interact(this.page, label, async () => {
+      await click();
+      await this.page.locator('[aria-label^="Partitions of"]:not([aria-busy="true"])').waitFor({ state: "attached" });
+    }, this.log);
+    const settled = this.log.at(-1)?.t1 ?? t0;
+    this.gridDrawn.push({ label, ms: settled - t0 });
   }
 
   async plainClick(key: string, label = "select: click"): Promise<void> {
@@ -50,7 +65,7 @@ export class CalendarDriver {
     for (let i = 0; i < count; i++) {
       // "Previous year" / "Next year", possibly followed by the year it leads to.
       const name = i < count / 2 ? /^Previous year\b/ : /^Next year\b/;
-      await interact(this.page, "year switch (← / →)", () => this.page.getByRole("button", { name }).click(), this.log);
+      await this.changeYear("year switch (← / →)", () => this.page.getByRole("button", { name }).click());
     }
   }
 

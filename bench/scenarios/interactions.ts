@@ -53,6 +53,9 @@ export async function interactionLatency(ctx: BenchContext, browser: Browser, re
       const measured = interactionDurations(win, driver.log);
       interactionFigures(ctx, SCENARIO, measured, true);
 
+      const drawn = driver.gridDrawn.map((d) => d.ms);
+      ctx.add(figure({ scenario: SCENARIO, figure: "year change: click until the new grid is painted", unit: "ms", value: round(percentile(drawn, 75), 0), p95: round(percentile(drawn, 95), 0), runs: drawn.length, budget: null, note: `p75; worst ${round(max(drawn), 0)} ms; the grids render as a transition after the click's own paint, so Event Timing does not see this part (upper bound: two frames and the driver's round trips included)` }));
+
       for (const label of ["select: click", "select: shift+arrow", "year switch (← / →)", "mark dialog: open", "hover across a month"]) {
         const r = rendersPer(win, driver.log, label);
         if (r.components.length === 0) continue;

@@ -81,6 +81,41 @@ test("a DAY year is twelve labelled month grids drawn by react-day-picker, one t
   await expectAccessible(page);
 });
 
+test("switching years redraws every day of the new year from CAN's list, and arrows cross into it", async ({ page, expectAccessible }) => {
+  const plan = await planByName("acme", "orders_daily");
+  const cal = new CalendarPage(page);
+  await cal.goto("acme", plan.uuid, "?year=2026");
+  const state = await sandbox.state("acme", plan.uuid);
+  const days = page.getByRole("group", { name: /^Partitions of / }).locator("button[data-key]");
+  // The year's cells are updated in place on a switch (keyed by position): none may keep a day or a
+  // status of the year before.
+  const expectYear = async (year: number, count: number) => {
+    await expect(page.getByRole("group", { name: new RegExp(`^Partitions of ${year}\\.`) })).not.toHaveAttribute("aria-busy", "true");
+    const shown = await days.evaluateAll((els) => els.map((el) => [el.getAttribute("data-key") ?? "", el.getAttribute("data-status") ?? ""] as const));
+    expect(shown).toHaveLength(count);
+    for (const [key, status] of shown) {
+      expect(key.startsWith(`${year}-`), key).toBe(true);
+      // The default (documented) item shape lists success partitions only: a failed one reads missing.
+      if (state.partitions[key]?.status === "success") expect(status, key).toBe("success");
+      else expect(status, key).not.toBe("success");
+    }
+    await expect(page.locator('button[data-key][tabindex="0"]')).toHaveCount(1);
+  };
+  await page.getByRole("button", { name: /^Previous year/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "2025" })).toBeVisible();
+  await expectYear(2025, 365);
+  await page.getByRole("button", { name: /^Previous year/ }).click();
+  await expectYear(2024, 366);
+  await page.getByRole("navigation", { name: "History by year" }).getByRole("button", { name: /^Show 2025\b/ }).click();
+  await expectYear(2025, 365);
+  await cal.cell("2025-12-31").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(cal.cell("2026-01-01")).toBeFocused();
+  await expect(page.getByRole("heading", { level: 2, name: "2026" })).toBeVisible();
+  await expect(page.locator('button[data-key][tabindex="0"]')).toHaveAttribute("data-key", "2026-01-01");
+  await expectAccessible(page);
+});
+
 test("keyboard only: select with arrows and space, then clear", async ({ page }, testInfo) => {
   // Each browser time zone clears its own days: a cleared day stays cleared in the console's record.
   const [d0, d1, d2, d3, d4] = testInfo.project.name === "shanghai"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { StatusLegend } from "@/components/calendar/status-legend";
 import { buildClearPartitionBody, buildUpdatePartitionBody } from "@/lib/can/bodies";
 import {
@@ -54,6 +54,9 @@ export function CalendarPanel({
     const y = Number(initialYear);
     return Number.isInteger(y) && y >= 1000 && y <= 9999 ? y : Number(windowEnd.slice(0, 4));
   });
+  // The heading follows a year switch at once; the twelve grids follow as a transition React can
+  // interrupt, so the click paints within a frame and a quick run of switches draws only the last.
+  const shownYear = useDeferredValue(year);
   const [initialSelection] = useState(() => selectionFromUrlParam(initialSel, g));
   const sel = useSelection(g, initialSelection);
   const { setSelection } = sel;
@@ -124,8 +127,14 @@ export function CalendarPanel({
               <h2 className="text-xl font-semibold tabular-nums" aria-live="polite">{year}</h2>
               <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year + 1)}><span className="sr-only">Next year, </span>{year + 1}<span aria-hidden="true"> →</span></button>
             </div>
-            <div role="group" aria-label={`Partitions of ${year}. Arrows move, Shift+arrows extend the selection, Space toggles, Escape clears.`} onKeyDown={(e) => e.key === "Escape" && sel.clear()}>
-              <YearGrid year={year} today={today} onYearChange={setYear} />
+            <div
+              role="group"
+              aria-label={`Partitions of ${shownYear}. Arrows move, Shift+arrows extend the selection, Space toggles, Escape clears.`}
+              aria-busy={shownYear !== year}
+              className={shownYear !== year ? "opacity-60" : undefined}
+              onKeyDown={(e) => e.key === "Escape" && sel.clear()}
+            >
+              <YearGrid year={shownYear} today={today} onYearChange={setYear} />
             </div>
           </div>
         ) : (

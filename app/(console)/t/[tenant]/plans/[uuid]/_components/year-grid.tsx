@@ -1,8 +1,9 @@
 "use client";
 
 import { memo, useMemo, useRef, type HTMLAttributes } from "react";
-import { DayPicker, getDefaultClassNames, type ClassNames, type CustomComponents } from "react-day-picker";
+import { DayPicker, getDefaultClassNames, type ClassNames, type CustomComponents, type Formatters, type Labels } from "react-day-picker";
 import { DayButton } from "./day-cell";
+import { Week, Weeks } from "./positional-rows";
 import { useYearGridEvents } from "./use-year-grid-events";
 
 const MONTHS = Array.from({ length: 12 }, (_, m) => m);
@@ -24,7 +25,15 @@ function CaptionLabel({ className, children }: HTMLAttributes<HTMLSpanElement>) 
   return <span className={className}>{children}</span>;
 }
 
-const COMPONENTS: Partial<CustomComponents> = { DayButton, CaptionLabel };
+const COMPONENTS: Partial<CustomComponents> = { DayButton, CaptionLabel, Weeks, Week };
+// react-day-picker formats every day's number and label with date-fns on each render (about a
+// thousand calls per year shown); our DayButton draws both from the day's key, so those are skipped,
+// and the weekday headers come from fixed names (the console is English only).
+const WEEKDAY_SHORT = ["Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"];
+const WEEKDAY_LONG = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const UNUSED = () => "";
+const FORMATTERS: Partial<Formatters> = { formatDay: UNUSED, formatWeekdayName: (d) => WEEKDAY_SHORT[d.getDay()] ?? "" };
+const LABELS: Partial<Labels> = { labelDayButton: UNUSED, labelWeekday: (d) => WEEKDAY_LONG[d.getDay()] ?? "" };
 // react-day-picker renders day buttons only when the calendar is interactive; selection is ours.
 const NO_DAY_CLICK = () => undefined;
 
@@ -63,6 +72,8 @@ const MonthPicker = memo(function MonthPicker({ year, month, today }: { year: nu
       disableNavigation
       onDayClick={NO_DAY_CLICK}
       components={COMPONENTS}
+      formatters={FORMATTERS}
+      labels={LABELS}
       classNames={CLASS_NAMES}
     />
   );
