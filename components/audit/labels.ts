@@ -37,3 +37,14 @@ export const OUTCOME_STYLE: Record<string, string> = {
   error: "bg-orange-100 text-orange-950 border-orange-400",
   unknown: "bg-amber-100 text-amber-950 border-amber-500",
 };
+
+/** Where a mark counted its "before" statuses (an intent row's details.statusesRead), or null. */
+export function statusesReadLabel(details: Record<string, unknown> | null): string | null {
+  const read = details?.statusesRead;
+  if (typeof read !== "object" || read === null) return null;
+  const { from, readAt } = read as { from?: unknown; readAt?: unknown };
+  if (typeof readAt !== "string") return null;
+  if (from === "page listing") return `as shown on the page, read from CAN at ${utcTimeLabel(readAt)}`;
+  if (from === "fresh read") return `read from CAN for this mark at ${utcTimeLabel(readAt)}`;
+  return null;
+}

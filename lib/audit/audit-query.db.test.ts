@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { intentFor } from "@/tests/helpers/audit-fixtures";
 import { dbKind, withTestDb } from "@/tests/helpers/test-db";
-import { iterateAudit, lastMarksForPlan, listAudit, recordAdminEvent, recordMarkIntent, recordMarkOutcome, type MarkIntent, type MarkOutcome } from "./index";
+import { iterateAudit, lastMarksForPlan, listAudit, planMarksThrough, readPlanMarks, recordAdminEvent, recordMarkIntent, recordMarkOutcome, type MarkIntent, type MarkOutcome } from "./index";
 
 withTestDb();
 
@@ -35,6 +35,29 @@ describe(`last marks per partition (${dbKind})`, () => {
     ]);
     expect(marks[0]!.actor).toBe("operator");
     expect(Date.parse(marks[0]!.at)).not.toBeNaN();
+  });
+
+  it("the marks read carry the audit position a later mark of the plan moves past, and no other row does", async () => {
+    const base = { tenantId: "acme", planUuid: "p-through", granularity: "DAY" } as const;
+    expect(await planMarksThrough("acme", "p-through")).toBe(0);
+    const first = intentFor({ ...base, ranges: [{ start: "2026-02-01", end: "2026-02-01", status: "success" }] });
+    const { intentId } = await recordMarkIntent(first);
+    const read = await readPlanMarks("acme", "p-through");
+    expect(read.throughSeq).toBeGreaterThan(0);
+    expect(await planMarksThrough("acme", "p-through")).toBe(read.throughSeq);
+
+    // Another plan's mark, another tenant's, an admin event: the plan's position stays.
+    await mark(intentFor({ ...base, planUuid: "p-other", ranges: [{ start: "2026-02-01", end: "2026-02-01", status: "success" }] }), { outcome: "ok" });
+    await mark(intentFor({ ...base, tenantId: "globex", ranges: [{ start: "2026-02-01", end: "2026-02-01", status: "success" }] }), { outcome: "ok" });
+    await recordAdminEvent({ actor: { userId: first.actor.userId, username: first.actor.username, role: first.actor.role }, meta: first.meta, action: "role.granted", tenantId: "acme", details: { username: "x" } });
+    expect(await planMarksThrough("acme", "p-through")).toBe(read.throughSeq);
+
+    // The outcome of the pending intent changes what the calendar shows: the position moves, and a
+    // new read reports the same position.
+    await recordMarkOutcome(intentId, first, { outcome: "ok" });
+    const after = await planMarksThrough("acme", "p-through");
+    expect(after).toBeGreaterThan(read.throughSeq);
+    expect((await readPlanMarks("acme", "p-through")).throughSeq).toBe(after);
   });
 
   it("MONTH keys, and a 10-year DAY plan with many marks stays fast", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
@@ -41,7 +41,7 @@ export async function recordMarkIntent(intent: MarkIntent): Promise<{ intentId: 
     canRequest: body,
     outcome: null,
     outcomeDetail: null,
-    details: null,
+    details: intent.statusesRead ? { statusesRead: intent.statusesRead } : null,
   });
   return { intentId: row.id };
 }
@@ -92,6 +92,28 @@ function buildMarksQuery(db: Db) {
 
 const preparedMarks = new WeakMap<Db, ReturnType<typeof buildMarksQuery>>();
 
+/** Outcome rows carry their intent's action and plan, so one index range covers both phases. */
+function buildThroughQuery(db: Db) {
+  return db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, sql.placeholder("tenantId")), eq(auditLog.planUuid, sql.placeholder("planUuid")), inArray(auditLog.action, PARTITION_ACTIONS)))
+    .orderBy(desc(auditLog.seq))
+    .limit(1)
+    .prepare("plan_marks_through");
+}
+
+const preparedThrough = new WeakMap<Db, ReturnType<typeof buildThroughQuery>>();
+
+function throughQuery(db: Db): ReturnType<typeof buildThroughQuery> {
+  let q = preparedThrough.get(db);
+  if (!q) {
+    q = buildThroughQuery(db);
+    preparedThrough.set(db, q);
+  }
+  return q;
+}
+
 function marksQuery(db: Db): ReturnType<typeof buildMarksQuery> {
   let q = preparedMarks.get(db);
   if (!q) {
@@ -112,7 +134,26 @@ type StoredRange = { start: string; end: string; status?: "success" | "failed" }
  * applied in the order their outcome (else intent) was recorded; later marks win.
  */
 export async function lastMarksForPlan(tenantId: string, planUuid: string): Promise<LastMark[]> {
+  return (await readPlanMarks(tenantId, planUuid)).marks;
+}
+
+/**
+ * The plan's last marks, and the highest audit seq among the mark rows read (intents and outcomes):
+ * a later mark row of the plan means these marks are no longer the whole story.
+ */
+export async function readPlanMarks(tenantId: string, planUuid: string): Promise<{ marks: LastMark[]; throughSeq: number }> {
   const rows = await marksQuery(await getDb()).execute({ tenantId, planUuid });
+  const throughSeq = rows.reduce((top, r) => Math.max(top, r.seq, r.outcomeSeq ?? 0), 0);
+  return { marks: lastMarksOf(rows), throughSeq };
+}
+
+/** The highest audit seq among the plan's mark rows now: the same rows readPlanMarks reads. */
+export async function planMarksThrough(tenantId: string, planUuid: string): Promise<number> {
+  const [row] = await throughQuery(await getDb()).execute({ tenantId, planUuid });
+  return row?.seq ?? 0;
+}
+
+function lastMarksOf(rows: Awaited<ReturnType<ReturnType<typeof buildMarksQuery>["execute"]>>): LastMark[] {
   const applied = rows
     .filter((r) => r.outcome !== "rejected" && r.outcome !== "error")
     .sort((a, b) => (a.outcomeSeq ?? a.seq) - (b.outcomeSeq ?? b.seq));

@@ -12,6 +12,8 @@ export type MarkIntent = {
   ranges: { start: string; end: string; status?: "success" | "failed" }[];
   partitionCount: number;
   statusesBefore: Record<string, number>; // status -> count
+  /** Where statusesBefore was counted from: the page's sealed listing, or a read made for this mark. */
+  statusesRead?: { from: "page listing" | "fresh read"; readAt: string };
   canRequest: { endpoint: string; body: unknown };
 };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countKeysInRanges, isValidKey, normalizeRanges, type Granularity, type KeyRange } from "@/lib/partitions";
+import { PARTITION_STATUSES, countKeysInRanges, isValidKey, normalizeRanges, type Granularity, type KeyRange } from "@/lib/partitions";
 import { planUuidParam, tenantIdParam } from "./plans";
 
 // Client-safe input schemas of the mark/clear actions. The server validates everything again, no
@@ -7,6 +7,8 @@ import { planUuidParam, tenantIdParam } from "./plans";
 
 export const MAX_RANGES = 5_000;
 export const MAX_PARTITIONS_PER_ACTION = 20_000;
+/** About a 30-year DAY plan whose every day differs from the day before; the page sends no listing beyond it. */
+export const MAX_LISTING_RUNS = 12_000;
 /** Above this many partitions, or when clearing success partitions, the plan name must be typed. */
 export const TYPE_NAME_THRESHOLD = 31;
 
@@ -26,6 +28,19 @@ function checkRanges(ranges: readonly KeyRange[], g: Granularity, field: string,
   return good;
 }
 
+/**
+ * The page's listing, sent back as the server sealed it (lib/services/listing-seal.ts): the mark may
+ * count its statuses from it. Shape only here; the seal, the plan and the age are checked on the server.
+ */
+const listingSchema = z
+  .object({
+    readAt: z.iso.datetime(),
+    throughSeq: z.number().int().nonnegative(),
+    runs: z.array(z.tuple([z.string().max(10), z.string().max(10), z.enum(PARTITION_STATUSES)])).max(MAX_LISTING_RUNS),
+    seal: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "not a listing seal"),
+  })
+  .strict();
+
 const base = {
   tenantId: tenantIdParam,
   planUuid: planUuidParam,
@@ -34,7 +49,7 @@ const base = {
 };
 
 export const markPartitionsInput = z
-  .object({ ...base, granularity: granularitySchema, success: rangeList.default([]), failed: rangeList.default([]) })
+  .object({ ...base, granularity: granularitySchema, success: rangeList.default([]), failed: rangeList.default([]), listing: listingSchema.optional() })
   .strict()
   .transform((v, ctx) => {
     const successGood = checkRanges(v.success, v.granularity, "success", ctx);
@@ -50,7 +65,7 @@ export const markPartitionsInput = z
   });
 
 export const clearPartitionsInput = z
-  .object({ ...base, granularity: granularitySchema, ranges: rangeList })
+  .object({ ...base, granularity: granularitySchema, ranges: rangeList, listing: listingSchema.optional() })
   .strict()
   .transform((v, ctx) => {
     if (!checkRanges(v.ranges, v.granularity, "ranges", ctx)) return z.NEVER;

@@ -5,15 +5,18 @@ import type { AppError, Result } from "@/lib/api/result";
 import { recordMarkIntent, recordMarkOutcome, type MarkAction, type MarkIntent, type MarkOutcome } from "@/lib/audit";
 import { CanError, toCanErrorView } from "@/lib/can/errors";
 import type { PlanDetails } from "@/lib/can/types";
-import { countStatusesInRanges, type Granularity, type KeyRange } from "@/lib/partitions";
+import { planMarksThrough } from "@/lib/audit";
+import { countStatusesInRanges, type Granularity, type KeyRange, type StatusRun } from "@/lib/partitions";
 import { TYPE_NAME_THRESHOLD } from "@/lib/schemas/marks";
 import { trackMark, type InFlightMark } from "@/lib/server/lifecycle";
+import { currentListingKey } from "./listing-key";
+import { checkListing, type SealedListing } from "./listing-seal";
 import { getPlanCalendar } from "./plan-calendar";
 import { getPlanCached } from "./plans";
 
 export type MarkReceipt = { partitions: number; ranges: number; requestId: string };
 
-type Common = { tenantId: string; planUuid: string; confirmName?: string | undefined };
+type Common = { tenantId: string; planUuid: string; confirmName?: string | undefined; listing?: SealedListing | undefined };
 
 export type MarkSpec = {
   action: MarkAction;
@@ -60,11 +63,13 @@ async function performTrackedMark(ctx: ActionContext<Common>, spec: MarkSpec, fl
   }
 
   const statusesBefore: Record<string, number> = {};
+  let statusesRead: MarkIntent["statusesRead"];
   if (spec.granularity !== null) {
-    const calendar = await getPlanCalendar(tenant, input.planUuid);
-    if (calendar.mode.kind !== "grid") return fail({ code: "CONFLICT", message: "This plan has no partitions to mark." });
-    const counts = countStatusesInRanges(calendar.runs, spec.ranges.map((r) => r.range), spec.granularity);
+    const before = await statusesBeforeMark(ctx, spec.granularity);
+    if (!before) return fail({ code: "CONFLICT", message: "This plan has no partitions to mark." });
+    const counts = countStatusesInRanges(before.runs, spec.ranges.map((r) => r.range), spec.granularity);
     for (const [status, n] of Object.entries(counts)) if (n > 0) statusesBefore[status] = n;
+    statusesRead = before.read;
   }
   const mustType = spec.partitionCount > TYPE_NAME_THRESHOLD || (spec.destructiveForSuccess && (statusesBefore.success ?? 0) > 0);
   if (mustType && input.confirmName !== plan.name) {
@@ -82,6 +87,7 @@ async function performTrackedMark(ctx: ActionContext<Common>, spec: MarkSpec, fl
     ranges: spec.ranges.map((r) => ({ start: r.range.start, end: r.range.end, ...(r.status ? { status: r.status } : {}) })),
     partitionCount: spec.partitionCount,
     statusesBefore,
+    ...(statusesRead ? { statusesRead } : {}),
     canRequest: { endpoint: spec.endpoint, body },
   };
   let intentId: string;
@@ -130,6 +136,27 @@ async function performTrackedMark(ctx: ActionContext<Common>, spec: MarkSpec, fl
   await settle(outcome);
   if (error) return fail(error);
   return { ok: true, data: { partitions: spec.partitionCount, ranges: spec.ranges.length, requestId: meta.requestId } };
+}
+
+/**
+ * The statuses the mark is about to change, for the audit row and the typed-name rule. From the
+ * listing the operator's page holds when the server sealed it for this plan less than two minutes
+ * ago and no mark of the plan was recorded since (one CAN call per mark: the mark itself); else from
+ * a fresh read of every page of CAN's list. Null when the plan has no partition grid.
+ */
+async function statusesBeforeMark(ctx: ActionContext<Common>, g: Granularity): Promise<{ runs: readonly StatusRun[]; read: NonNullable<MarkIntent["statusesRead"]> } | null> {
+  const { tenant, input, meta } = ctx;
+  const listing = input.listing;
+  if (listing) {
+    const check = checkListing(await currentListingKey(), { tenantId: tenant.id, planUuid: input.planUuid, granularity: g }, listing, Date.now());
+    if (!check.ok && check.why === "seal") console.warn(JSON.stringify({ event: "mark.listing_seal_mismatch", requestId: meta.requestId, planUuid: input.planUuid }));
+    if (check.ok && (await planMarksThrough(tenant.id, input.planUuid)) === listing.throughSeq) {
+      return { runs: listing.runs, read: { from: "page listing", readAt: listing.readAt } };
+    }
+  }
+  const calendar = await getPlanCalendar(tenant, input.planUuid);
+  if (calendar.mode.kind !== "grid") return null;
+  return { runs: calendar.runs, read: { from: "fresh read", readAt: calendar.readAt } };
 }
 
 function outcomeOf(e: CanError): MarkOutcome {

@@ -32,4 +32,11 @@ export type PlanCalendar = {
   pagesFetched: number;
   /** When the server read CAN, so the UI can say how fresh the picture is. */
   readAt: string;
+  /** The highest audit seq among the plan's mark rows this read took into account. */
+  throughSeq: number;
+  /**
+   * The server's HMAC over this read's runs, readAt and throughSeq (grid plans only): a mark sent
+   * with them counts its statuses from this read when it is recent (lib/services/listing-seal.ts).
+   */
+  seal: string | null;
 };

@@ -1,5 +1,5 @@
 import "server-only";
-import { lastMarksForPlan } from "@/lib/audit";
+import { readPlanMarks, type LastMark } from "@/lib/audit";
 import { listAllPartitions } from "@/lib/can/partitions";
 import type { PartitionItem, PlanDetails } from "@/lib/can/types";
 import {
@@ -18,6 +18,8 @@ import {
   type RecordedMark,
 } from "@/lib/partitions";
 import type { Tenant } from "@/lib/tenants";
+import { currentListingKey } from "./listing-key";
+import { sealListing } from "./listing-seal";
 import type { CalendarMode, LastChangeRun, PlanCalendar } from "./plan-calendar-types";
 import { getPlanCached } from "./plans";
 
@@ -30,11 +32,12 @@ export function readOnlyReasonFor(plan: PlanDetails, mode: CalendarMode): string
 }
 
 export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Date()): Promise<PlanCalendar> {
-  const [plan, listing, marks] = await Promise.all([getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), lastMarksForPlan(tenant.id, uuid)]);
+  const [plan, listing, { marks, throughSeq }, key] = await Promise.all([getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), readPlanMarks(tenant.id, uuid), currentListingKey()]);
   const items = listing.items ?? [];
-  const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt: now.toISOString() };
+  const readAt = now.toISOString();
+  const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
   const rawValues = items.slice(0, RAW_VALUES_SHOWN).map((i) => i.value);
-  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], disagreements: [], unreadableValues: [] };
+  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], disagreements: [], unreadableValues: [], seal: null };
 
   if (!listing.isPartitioned || listing.items === null) {
     const mode: CalendarMode = { kind: "full-refresh" };
@@ -58,6 +61,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     readOnlyReason: readOnlyReasonFor(plan, mode),
     window,
     runs,
+    seal: sealListing(key, { tenantId: tenant.id, planUuid: uuid, granularity: g }, { readAt, throughSeq, runs }),
     counts: countByStatus(runs, g),
     lastChanges: compressMarks(marks, g),
     disagreements: describeDisagreements(args).map((d) => ({ key: d.key, status: d.status, message: d.disagreement })),
@@ -92,7 +96,7 @@ function expectedWindow(plan: PlanDetails, g: Granularity, canList: readonly Can
   return { start: start ?? addKeys(expectedEnd, g === "DAY" ? -29 : -11, g), end };
 }
 
-function compressMarks(marks: Awaited<ReturnType<typeof lastMarksForPlan>>, g: Granularity): LastChangeRun[] {
+function compressMarks(marks: readonly LastMark[], g: Granularity): LastChangeRun[] {
   const sorted = [...marks].sort((a, b) => compareKeys(a.key, b.key));
   const runs: LastChangeRun[] = [];
   for (const m of sorted) {

@@ -1,9 +1,15 @@
 import type { AuditEntry } from "@/lib/audit";
-import { actionLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "@/components/audit/labels";
+import { actionLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel, statusesReadLabel } from "@/components/audit/labels";
 
-function Statuses({ value }: { value: Record<string, number> | null }) {
+function Statuses({ value, details }: { value: Record<string, number> | null; details: Record<string, unknown> | null }) {
   if (!value || Object.keys(value).length === 0) return null;
-  return <>{Object.entries(value).map(([s, n]) => `${n} ${s}`).join(", ")}</>;
+  const read = statusesReadLabel(details);
+  return (
+    <>
+      {Object.entries(value).map(([s, n]) => `${n} ${s}`).join(", ")}
+      {read && <div className="text-slate-600">{read}</div>}
+    </>
+  );
 }
 
 /** One row per action (its intent with the outcome merged in) or event; details fold out. */
@@ -39,7 +45,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               {e.partitionCount !== null && <div className="text-xs text-slate-600">{e.partitionCount} partition(s){e.granularity ? `, ${e.granularity}` : ""}</div>}
             </td>
             <td className="p-2 text-xs">
-              <Statuses value={e.statusesBefore} />
+              <Statuses value={e.statusesBefore} details={e.details} />
             </td>
             <td className="p-2">
               {e.outcome !== null && (

@@ -22,7 +22,7 @@ import { HistoryStrip } from "./history-strip";
 import { MarkDialog, type MarkKind, type PendingMark } from "./mark-dialog";
 import { MonthGrid } from "./month-grid";
 import { SelectionBar } from "./selection-bar";
-import { useMarkMutation, mutationError } from "./use-mark-mutation";
+import { sealedListingOf, useMarkMutation, mutationError } from "./use-mark-mutation";
 import { useSelection, useSelectionValue, writeUrlParam } from "./use-selection";
 import { useTodayKey } from "./use-today";
 import { createValueStore } from "./value-store";
@@ -147,7 +147,7 @@ export function CalendarPanel({
         busy={mutation.isPending}
         error={mutationError(mutation.error)}
         onCancel={() => setPending(null)}
-        onConfirm={(confirmName) => pending && mutation.mutate({ kind: pending.kind, ranges: pending.ranges, confirmName })}
+        onConfirm={(confirmName) => pending && mutation.mutate({ kind: pending.kind, ranges: pending.ranges, confirmName, listing: sealedListingOf(calendar) })}
       />
     </CalendarCellsContext.Provider>
   );

@@ -3,14 +3,24 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useToast } from "@/components/toast";
 import type { AppError, Result } from "@/lib/api/result";
-import { applyStatusToRuns, countByStatus, type Granularity, type KeyRange, type PartitionStatus } from "@/lib/partitions";
+import { applyStatusToRuns, countByStatus, type Granularity, type KeyRange, type PartitionStatus, type StatusRun } from "@/lib/partitions";
+import { MAX_LISTING_RUNS } from "@/lib/schemas/marks";
 import { queryKeys } from "@/lib/query-keys";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import type { MarkReceipt } from "@/lib/services/marking";
 import { clearPartitionsAction, markPartitionsAction, markRefreshedAction } from "../actions";
 import type { MarkKind } from "./mark-dialog";
 
-export type MarkRequest = { kind: MarkKind; ranges: KeyRange[]; confirmName?: string | undefined };
+/** `listing`: the calendar the page shows, as the server sealed it, so the mark need not read CAN's list again. */
+export type MarkRequest = { kind: MarkKind; ranges: KeyRange[]; confirmName?: string | undefined; listing?: SealedListingInput | undefined };
+
+type SealedListingInput = { readAt: string; throughSeq: number; runs: StatusRun[]; seal: string };
+
+/** The calendar's sealed listing, when it has one and it is small enough to send back. */
+export function sealedListingOf(calendar: PlanCalendar): SealedListingInput | undefined {
+  if (!calendar.seal || calendar.runs.length > MAX_LISTING_RUNS) return undefined;
+  return { readAt: calendar.readAt, throughSeq: calendar.throughSeq, runs: calendar.runs, seal: calendar.seal };
+}
 
 class MarkFailure extends Error {
   constructor(readonly appError: AppError) {
@@ -35,8 +45,8 @@ export function useMarkMutation(tenantId: string, planUuid: string, g: Granulari
       let result: Result<MarkReceipt>;
       if (req.kind === "refresh") result = await markRefreshedAction(base);
       else if (!g) throw new MarkFailure({ code: "VALIDATION", message: "This plan cannot be marked." });
-      else if (req.kind === "clear") result = await clearPartitionsAction({ ...base, granularity: g, ranges: req.ranges });
-      else result = await markPartitionsAction({ ...base, granularity: g, [req.kind]: req.ranges });
+      else if (req.kind === "clear") result = await clearPartitionsAction({ ...base, granularity: g, ranges: req.ranges, listing: req.listing });
+      else result = await markPartitionsAction({ ...base, granularity: g, [req.kind]: req.ranges, listing: req.listing });
       if (!result.ok) throw new MarkFailure(result.error);
       return result.data;
     },
@@ -45,7 +55,8 @@ export function useMarkMutation(tenantId: string, planUuid: string, g: Granulari
       const previous = queryClient.getQueryData<Result<PlanCalendar>>(key);
       if (previous?.ok && g && req.kind !== "refresh") {
         const runs = applyStatusToRuns(previous.data.runs, req.ranges, NEW_STATUS[req.kind], g);
-        const optimistic: Result<PlanCalendar> = { ok: true, data: { ...previous.data, runs, counts: countByStatus(runs, g) } };
+        // Not CAN's answer any more, so no longer sealed: a mark sent before the refetch reads CAN.
+        const optimistic: Result<PlanCalendar> = { ok: true, data: { ...previous.data, runs, counts: countByStatus(runs, g), seal: null } };
         queryClient.setQueryData(key, optimistic);
       }
       return { previous };
