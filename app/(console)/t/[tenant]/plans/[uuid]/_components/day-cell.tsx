@@ -2,7 +2,7 @@
 
 import { memo, useSyncExternalStore } from "react";
 import type { DayButtonProps } from "react-day-picker";
-import { OUTSIDE_LOOK, STATUS_LOOK } from "@/components/calendar/status-style";
+import { STATUS_LOOK } from "@/components/calendar/status-style";
 import { tabTarget } from "@/lib/partitions/year-layout";
 import { useCalendarCells } from "./calendar-context";
 import { cellLabel } from "./cell-label";
@@ -30,30 +30,24 @@ const DayCell = memo(function DayCell({ dayKey, className }: { dayKey: string; c
   const tabStop = useSyncExternalStore(cells.focused.subscribe, isTabStop, isTabStop);
   const status = cells.statusOf(dayKey);
   const future = dayKey > cells.today;
-  const look = future || !status ? OUTSIDE_LOOK : STATUS_LOOK[status];
   const label = cellLabel(dayKey, status, selected, future);
+  // The look comes from .day-cell in globals.css, keyed by these attributes.
   return (
     <button
       type="button"
       data-key={dayKey}
       data-status={future ? "future" : (status ?? "outside")}
+      data-today={dayKey === cells.today ? "" : undefined}
       disabled={future}
       tabIndex={tabStop ? 0 : -1}
       aria-label={label}
       aria-pressed={selected}
       title={label}
-      className={[
-        className,
-        "relative flex h-8 w-8 select-none items-center justify-center rounded text-xs tabular-nums",
-        look.cell,
-        selected ? "ring-[3px] ring-offset-1 ring-slate-950" : "",
-        dayKey === cells.today ? "outline outline-2 outline-offset-[-2px] outline-black" : "",
-        future ? "opacity-60" : "",
-      ].join(" ")}
+      className={className ? `${className} day-cell` : "day-cell"}
     >
       <span aria-hidden="true">{Number(dayKey.slice(8, 10))}</span>
       {status && !future && status !== "success" && status !== "missing" && (
-        <span aria-hidden="true" className="absolute right-0 top-0 text-[9px] leading-none">
+        <span aria-hidden="true" className="day-icon">
           {STATUS_LOOK[status].icon}
         </span>
       )}

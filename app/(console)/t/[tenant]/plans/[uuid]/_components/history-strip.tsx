@@ -1,7 +1,6 @@
 "use client";
 
 import { memo, useMemo } from "react";
-import { STATUS_LOOK } from "@/components/calendar/status-style";
 import { keyToOrdinal, ordinalToKey, statusAt, type KeyRange, type PartitionStatus, type StatusRun } from "@/lib/partitions";
 
 const SEVERITY: PartitionStatus[] = ["success", "missing", "cleared", "unknown", "failed"];
@@ -63,7 +62,7 @@ const HistoryRow = memo(function HistoryRow({ row: r, current, onYear }: { row: 
       <span className="w-10 text-xs font-semibold tabular-nums">{r.year}</span>
       <span aria-hidden="true" className="flex gap-[1px]">
         {r.weeks.map((s, i) => (
-          <span key={i} className={`inline-block h-3 w-3 rounded-[1px] ${s ? STATUS_LOOK[s].swatch : "bg-white"}`} />
+          <span key={i} className="history-week" data-status={s ?? undefined} />
         ))}
       </span>
       <span className="text-[11px] text-slate-600">
