@@ -47,7 +47,8 @@ if (!buildIsCurrent(root)) {
 
 if (useSandbox) {
   env.SANDBOX_URL = env.SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`;
-  const sandbox = startService("sandbox", "npx", ["tsx", "sandbox/main.ts", "--port", sandboxPort], { cwd: root, env });
+  // One process (tsx as a loader, no npx or tsx CLI in between), so a stop signal reaches it.
+  const sandbox = startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts", "--port", sandboxPort], { cwd: root, env });
   services.push(sandbox);
   if (!(await waitForHttp(`${env.SANDBOX_URL}/__sandbox/config`, 30_000, sandbox.alive))) {
     console.error(`The CAN sandbox did not start on port ${sandboxPort} (is the port in use? set SANDBOX_PORT).`);
