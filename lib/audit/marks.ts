@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
+import { preparedPerDb } from "@/lib/db/prepared";
 import { auditLog } from "@/lib/db/schema";
 import { isMarkableGranularity, rangesToKeys } from "@/lib/partitions";
 import { appendAuditRow, type AuditContent } from "./chain";
@@ -90,7 +91,7 @@ function buildMarksQuery(db: Db) {
     .prepare("last_marks_for_plan");
 }
 
-const preparedMarks = new WeakMap<Db, ReturnType<typeof buildMarksQuery>>();
+const marksQuery = preparedPerDb(buildMarksQuery);
 
 /** Outcome rows carry their intent's action and plan, so one index range covers both phases. */
 function buildThroughQuery(db: Db) {
@@ -103,25 +104,9 @@ function buildThroughQuery(db: Db) {
     .prepare("plan_marks_through");
 }
 
-const preparedThrough = new WeakMap<Db, ReturnType<typeof buildThroughQuery>>();
+const throughQuery = preparedPerDb(buildThroughQuery);
 
-function throughQuery(db: Db): ReturnType<typeof buildThroughQuery> {
-  let q = preparedThrough.get(db);
-  if (!q) {
-    q = buildThroughQuery(db);
-    preparedThrough.set(db, q);
-  }
-  return q;
-}
 
-function marksQuery(db: Db): ReturnType<typeof buildMarksQuery> {
-  let q = preparedMarks.get(db);
-  if (!q) {
-    q = buildMarksQuery(db);
-    preparedMarks.set(db, q);
-  }
-  return q;
-}
 
 export type LastMark = { key: string; status: "success" | "failed" | "cleared"; at: string; actor: string; outcome: "ok" | "unknown" };
 

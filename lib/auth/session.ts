@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
+import { preparedPerDb } from "@/lib/db/prepared";
 import { session as sessionTable, tenantRole, user as userTable } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { isDemoMode } from "@/lib/tenants";
@@ -83,16 +84,7 @@ function buildSessionQuery(db: Db) {
     .prepare("resolve_session");
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
-
-function sessionQuery(db: Db): ReturnType<typeof buildSessionQuery> {
-  let q = prepared.get(db);
-  if (!q) {
-    q = buildSessionQuery(db);
-    prepared.set(db, q);
-  }
-  return q;
-}
+const sessionQuery = preparedPerDb(buildSessionQuery);
 
 function toRoles(pairs: readonly (readonly [string, string])[]): Record<string, Role> {
   const roles: Record<string, Role> = {};
