@@ -182,11 +182,18 @@ describe(`sign-in and sessions (${dbKind})`, () => {
 });
 
 describe(`TOTP second factor (${dbKind})`, () => {
+  const PERIOD_MS = 30_000;
   const used = new Set<string>();
   let secret = "";
-  /** A code valid right now (the verifier accepts one period either side) not used before. */
-  const freshCode = () => {
-    for (const offset of [0, 30_000, -30_000]) {
+  /**
+   * A code valid right now (the verifier accepts one period either side) not used before. The code of
+   * the period before stays valid only until this period ends, so close to its end this waits for
+   * the next period first: a check a few hundred ms later must not fall outside the window.
+   */
+  const freshCode = async () => {
+    const left = PERIOD_MS - (Date.now() % PERIOD_MS);
+    if (left < 5_000) await new Promise((r) => setTimeout(r, left + 50));
+    for (const offset of [0, PERIOD_MS, -PERIOD_MS]) {
       const c = totpCode(secret, Date.now() + offset);
       if (!used.has(c)) {
         used.add(c);
@@ -202,7 +209,7 @@ describe(`TOTP second factor (${dbKind})`, () => {
     const c = cookiesOf(await passwordStep("tina", "tina-password-1", "10.10.0.1"));
     const enabled = await auth.api.enableTwoFactor({ body: { password: "tina-password-1" }, headers: sessionHeaders(c) });
     secret = secretFromUri("totpURI" in enabled ? enabled.totpURI : "");
-    const code = freshCode();
+    const code = await freshCode();
     const confirm = await auth.api.verifyTOTP({ body: { code }, headers: sessionHeaders(c), returnHeaders: true });
     const [u] = await testDb.current().db.select().from(userTable).where(eq(userTable.username, "tina"));
     expect(u!.twoFactorEnabled).toBe(true);
@@ -214,14 +221,14 @@ describe(`TOTP second factor (${dbKind})`, () => {
     const step1 = await passwordStep("tina", "tina-password-1", "10.10.0.2");
     expect(step1.kind).toBe("totp-required");
     expect(await totpStep(cookiesOf(step1), "000000", "10.10.0.2")).toMatchObject({ kind: "refused", reason: "totp-invalid" });
-    const done = await totpStep(cookiesOf(step1), freshCode(), "10.10.0.2");
+    const done = await totpStep(cookiesOf(step1), await freshCode(), "10.10.0.2");
     expect(done.kind).toBe("signed-in");
     expect((await resolveSession(sessionHeaders(cookiesOf(done))))?.user.username).toBe("tina");
   });
 
   it("refuses a code that was already accepted (replay)", async () => {
-    const code = freshCode();
     const first = await passwordStep("tina", "tina-password-1", "10.10.0.3");
+    const code = await freshCode();
     expect((await totpStep(cookiesOf(first), code, "10.10.0.3")).kind).toBe("signed-in");
     const second = await passwordStep("tina", "tina-password-1", "10.10.0.3");
     expect(await totpStep(cookiesOf(second), code, "10.10.0.3")).toEqual({ kind: "refused", reason: "totp-replayed" });
@@ -234,7 +241,7 @@ describe(`TOTP second factor (${dbKind})`, () => {
     process.env.SIGNIN_MAX_PER_ACCOUNT = "10"; // this test is about the code, not the attempt limit
     resetEnvForTests();
     try {
-      const code = freshCode();
+      const code = await freshCode();
       const [a, b] = await Promise.all([passwordStep("tina", "tina-password-1", "10.10.0.4"), passwordStep("tina", "tina-password-1", "10.10.0.5")]);
       const results = await Promise.all([totpStep(cookiesOf(a!), code, "10.10.0.4"), totpStep(cookiesOf(b!), code, "10.10.0.5")]);
       expect(results.map((r) => (r.kind === "refused" ? r.reason : r.kind)).sort()).toEqual(["signed-in", "totp-replayed"]);
