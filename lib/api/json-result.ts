@@ -12,3 +12,8 @@ export function jsonResult<T>(result: Result<T>): NextResponse {
 export function notFoundResult(): NextResponse {
   return jsonResult({ ok: false, error: { code: "NOT_FOUND", message: "Not found" } });
 }
+
+/** A request whose parameters do not parse: 400 with what was wrong, before any work. */
+export function validationResult(message: string): NextResponse {
+  return jsonResult({ ok: false, error: { code: "VALIDATION", message } });
+}

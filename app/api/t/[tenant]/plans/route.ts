@@ -1,4 +1,4 @@
-import { jsonResult } from "@/lib/api/json-result";
+import { jsonResult, validationResult } from "@/lib/api/json-result";
 import { accessDenied } from "@/lib/api/access-denied";
 import { authorizeTenant } from "@/lib/auth/dal";
 import { parsePlansQuery } from "@/lib/schemas/plans";
@@ -14,6 +14,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   const access = await authorizeTenant((await params).tenant, "plans:read");
   if (!access.ok) return accessDenied(access.code);
   const query = parsePlansQuery(new URL(request.url).searchParams);
-  if (!query.ok) return jsonResult({ ok: false, error: { code: "VALIDATION", message: query.message } });
+  if (!query.ok) return validationResult(query.message);
   return jsonResult(await safeRead("plans.list", () => getPlansPage(access.tenant, query.query)));
 }

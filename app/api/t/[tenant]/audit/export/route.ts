@@ -1,7 +1,7 @@
 import { accessDenied } from "@/lib/api/access-denied";
 import { auditCsvHeader, auditCsvLine, iterateAudit, recordAuditExport, type AuditEntry } from "@/lib/audit";
 import { authorizeTenant, getRequestMeta } from "@/lib/auth/dal";
-import { jsonResult } from "@/lib/api/json-result";
+import { validationResult } from "@/lib/api/json-result";
 import { parseExportQuery } from "@/lib/schemas/audit";
 import { refuseWhileDraining } from "@/lib/server/draining-response";
 
@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   const access = await authorizeTenant((await params).tenant, "audit:read");
   if (!access.ok) return accessDenied(access.code);
   const query = parseExportQuery(new URL(request.url).searchParams);
-  if (!query.ok) return jsonResult({ ok: false, error: { code: "VALIDATION", message: query.message } });
+  if (!query.ok) return validationResult(query.message);
   const { format, filters } = query;
   await recordAuditExport(access.actor, await getRequestMeta(), { format, filters });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { accessDenied } from "@/lib/api/access-denied";
-import { jsonResult, notFoundResult } from "@/lib/api/json-result";
+import { jsonResult, notFoundResult, validationResult } from "@/lib/api/json-result";
 import { listAuditForPlan } from "@/lib/audit";
 import { authorizeTenant } from "@/lib/auth/dal";
 import { planUuidParam } from "@/lib/schemas/plans";
@@ -21,6 +21,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   const planId = planUuidParam.safeParse(uuid);
   if (!planId.success) return notFoundResult();
   const limit = historyLimit.safeParse(new URL(request.url).searchParams.get("limit") ?? undefined);
-  if (!limit.success) return jsonResult({ ok: false, error: { code: "VALIDATION", message: 'query parameter "limit": a whole number from 1 to 500' } });
+  if (!limit.success) return validationResult('query parameter "limit": a whole number from 1 to 500');
   return jsonResult(await safeRead("plan.history", () => listAuditForPlan(access.tenant.id, planId.data, limit.data)));
 }
