@@ -60,11 +60,13 @@ export function readAuditFilters(input: Source): AuditFilters {
 export function parseExportQuery(params: URLSearchParams): { ok: true; format: "csv" | "json"; filters: AuditFilters } | { ok: false; message: string } {
   const format = params.get("format") ?? "csv";
   if (format !== "csv" && format !== "json") return { ok: false, message: `query parameter "format": csv or json` };
+  const filters: AuditFilters = {};
   for (const key of Object.keys(auditFiltersSchema.shape) as (keyof AuditFilters)[]) {
     const parsed = auditFiltersSchema.shape[key].safeParse(params.get(key) ?? undefined);
     if (!parsed.success) return { ok: false, message: `query parameter "${key}": ${parsed.error.issues[0]?.message ?? "invalid"}` };
+    if (parsed.data !== undefined) (filters as Record<string, unknown>)[key] = parsed.data;
   }
-  return { ok: true, format, filters: readAuditFilters(params) };
+  return { ok: true, format, filters };
 }
 
 export function readAuditCursor(input: Source): AuditCursor {
