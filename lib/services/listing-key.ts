@@ -2,8 +2,14 @@ import "server-only";
 import { getAuth } from "@/lib/auth/auth";
 import { listingKey } from "./listing-seal";
 
-/** The listing seal's key, from the auth secret every instance shares (resolved once per process by getAuth). */
+let derived: { secret: string; key: Buffer } | undefined;
+
+/**
+ * The listing seal's key, from the auth secret every instance shares (resolved once per process by
+ * getAuth). Derived once per secret, not on every calendar read.
+ */
 export async function currentListingKey(): Promise<Buffer> {
-  const ctx = await (await getAuth()).$context;
-  return listingKey(ctx.secret);
+  const { secret } = await (await getAuth()).$context;
+  if (derived?.secret !== secret) derived = { secret, key: listingKey(secret) };
+  return derived.key;
 }
