@@ -12,6 +12,17 @@ function exitRecorder() {
   return { exit: (code: number) => resolve(code), exited };
 }
 
+/** A tracked mark whose intent row exists: what a shutdown asks it to settle is recorded. */
+function trackSettledMark(requestId: string) {
+  const flight = trackMark(requestId);
+  const reasons: string[] = [];
+  flight.mark.settle = async (reason) => {
+    reasons.push(reason);
+    return true;
+  };
+  return { flight, reasons };
+}
+
 beforeEach(() => {
   process.env.SHUTDOWN_TIMEOUT_MS = "3000";
   resetEnvForTests();
@@ -26,12 +37,7 @@ afterEach(() => {
 
 describe("shutdown", () => {
   it("turns draining at once and waits for a mark that finishes in time, writing nothing for it", async () => {
-    const flight = trackMark("r1");
-    const settled: string[] = [];
-    flight.mark.settle = async (reason) => {
-      settled.push(reason);
-      return true;
-    };
+    const { flight, reasons: settled } = trackSettledMark("r1");
     const { exit, exited } = exitRecorder();
     let finished = false;
     void shutdown("SIGTERM", exit);
@@ -46,12 +52,7 @@ describe("shutdown", () => {
   });
 
   it("records a mark still waiting at the deadline as unknown, once, then exits cleanly", async () => {
-    const waiting = trackMark("r2");
-    const reasons: string[] = [];
-    waiting.mark.settle = async (reason) => {
-      reasons.push(reason);
-      return true;
-    };
+    const { reasons } = trackSettledMark("r2");
     trackMark("r3"); // no intent row yet: nothing to record
     const { exit, exited } = exitRecorder();
     void shutdown("SIGINT", exit);
