@@ -41,6 +41,9 @@ const listingSchema = z
   })
   .strict();
 
+/** The listing as the page sends it back with a mark. */
+export type SealedListingInput = z.infer<typeof listingSchema>;
+
 const base = {
   tenantId: tenantIdParam,
   planUuid: planUuidParam,

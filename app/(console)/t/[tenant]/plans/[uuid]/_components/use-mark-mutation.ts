@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useToast } from "@/components/toast";
 import type { AppError, Result } from "@/lib/api/result";
-import { applyStatusToRuns, countByStatus, type Granularity, type KeyRange, type PartitionStatus, type StatusRun } from "@/lib/partitions";
-import { MAX_LISTING_RUNS } from "@/lib/schemas/marks";
+import { applyStatusToRuns, countByStatus, type Granularity, type KeyRange, type PartitionStatus } from "@/lib/partitions";
+import { MAX_LISTING_RUNS, type SealedListingInput } from "@/lib/schemas/marks";
 import { queryKeys } from "@/lib/query-keys";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import type { MarkReceipt } from "@/lib/services/marking";
@@ -13,8 +13,6 @@ import type { MarkKind } from "./mark-dialog";
 
 /** `listing`: the calendar the page shows, as the server sealed it, so the mark need not read CAN's list again. */
 export type MarkRequest = { kind: MarkKind; ranges: KeyRange[]; confirmName?: string | undefined; listing?: SealedListingInput | undefined };
-
-type SealedListingInput = { readAt: string; throughSeq: number; runs: StatusRun[]; seal: string };
 
 /** The calendar's sealed listing, when it has one and it is small enough to send back. */
 export function sealedListingOf(calendar: PlanCalendar): SealedListingInput | undefined {
