@@ -3,7 +3,10 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  output: "standalone",
+  // The deploy recipe (README "Deploying") builds a self-contained server with
+  // CONSOLE_STANDALONE_BUILD=1; `npm start` and the tests serve the ordinary build with `next start`,
+  // which refuses to serve a standalone build without a warning.
+  ...(process.env.CONSOLE_STANDALONE_BUILD === "1" ? { output: "standalone" } : {}),
   // `npm test` runs `tsc --noEmit` over the whole project (e2e and scripts too) as its own step.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@electric-sql/pglite"],

@@ -1,7 +1,9 @@
-// Entry for `npm start` and `npm test` on a fresh clone. Runs on whatever Node the machine has
-// (Node 20 here), so it uses plain JavaScript and only node: built-ins. It installs the npm
-// dependencies when they are missing or stale, then hands over to `npm run app:<command>`, which
-// runs on the Node 24 that the `node` dependency puts first on PATH.
+// Entry for every npm script a person types on a fresh clone (`npm start`, `npm test`, `npm run
+// users`, …). Runs on whatever Node the machine has (Node 20 here), so it uses plain JavaScript and
+// only node: built-ins. It installs the npm dependencies when they are missing or stale, then hands
+// over, on the Node 24 that the `node` dependency puts first on PATH:
+//   start | test        → `npm run app:start|app:test`
+//   exec CMD [ARGS…]    → CMD from node_modules/.bin (tsx, node, next, …) with ARGS
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,8 +12,8 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [command, ...rest] = process.argv.slice(2);
-if (command !== "start" && command !== "test") {
-  console.error("usage: node scripts/bootstrap.mjs start|test");
+if (command !== "start" && command !== "test" && !(command === "exec" && rest.length > 0)) {
+  console.error("usage: node scripts/bootstrap.mjs start|test|exec COMMAND [ARGS…]");
   process.exit(2);
 }
 
@@ -23,9 +25,10 @@ const wanted = createHash("sha256")
 const have = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
 
 if (have !== wanted || !existsSync(join(root, "node_modules", ".bin", "node"))) {
-  console.log("Installing npm dependencies (first run or package.json changed)…");
+  // On stderr: a command's own output (the users CLI's JSON, an export) stays clean on stdout.
+  console.error("Installing npm dependencies (first run or package.json changed)…");
   // `npm ci` rejects lockfiles made here (registry lacks some optional binaries): see stack.md.
-  const install = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
+  const install = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
   if (install.status !== 0) {
     console.error("npm install failed; see the messages above.");
     process.exit(install.status ?? 1);
@@ -36,9 +39,9 @@ if (have !== wanted || !existsSync(join(root, "node_modules", ".bin", "node"))) 
 // Ctrl-C reaches the whole process group; let the child decide how to stop, then exit with its code.
 process.on("SIGINT", () => {});
 process.on("SIGTERM", () => {});
-const child = spawnSync("npm", ["run", "--silent", `app:${command}`, "--", ...rest], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-});
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PATH: `${join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}` };
+const [cmd, args] = command === "exec" ? [rest[0], rest.slice(1)] : ["npm", ["run", "--silent", `app:${command}`, "--", ...rest]];
+// The caller's working directory stays (`npm run` sets it to the project root anyway), so relative
+// paths a person passes mean what they meant.
+const child = spawnSync(cmd, args, { stdio: "inherit", env });
 process.exit(child.status ?? 1);

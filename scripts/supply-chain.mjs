@@ -1,26 +1,37 @@
 // Supply-chain checks, printed as counts; exit 1 on a finding, 2 when a check could not run.
 //
 // 1. Known vulnerabilities in runtime dependencies: `npm audit --omit=dev`; any high or critical
-//    advisory fails. Where the registry's advisory endpoint is unreachable (these machines get
-//    405: see ../shared/stack.md) the fallback policy applies instead, and says so: every direct
-//    runtime dependency must be on the newest release of its major version (security fixes land
-//    there first), checked with `npm view <name>@^<major> version`.
+//    advisory fails. Where the registry's advisory endpoint is unreachable (these machines get 405)
+//    the fallback policy applies instead, and says so: every direct runtime dependency must be on
+//    the newest release of its line (security fixes land there first). The registry's publish
+//    times decide (`npm view NAME time --json`, scripts/lib/dependency-freshness.mjs): a newer
+//    release out for more than 7 days is a finding; a younger one is a warning with its date and
+//    the command to update, so a commit does not turn red the day somebody publishes a patch.
 // 2. The SBOM the build writes (.next/sbom.cdx.json, scripts/sbom.mjs) exists, is CycloneDX, lists
 //    every direct runtime dependency at the installed version, and no dev-only package.
 //
-// Usage: node scripts/supply-chain.mjs   (after `npm run build`)
+// Usage: node scripts/supply-chain.mjs [--root DIR] [--now ISO-TIME]   (after `npm run build`)
+//   --root and --now exist for the script's own test (a fake `npm` on PATH, a fixed clock).
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { parseArgs, promisify } from "node:util";
+import { GRACE_DAYS, judgeFreshness } from "./lib/dependency-freshness.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const { values: args } = parseArgs({ options: { root: { type: "string" }, now: { type: "string" } } });
+const root = args.root ? resolve(args.root) : join(dirname(fileURLToPath(import.meta.url)), "..");
+const now = args.now ? new Date(args.now) : new Date();
+if (Number.isNaN(now.getTime())) {
+  console.error(`--now: not a time: ${args.now}`);
+  process.exit(2);
+}
 const exec = promisify(execFile);
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const runtime = Object.entries(pkg.dependencies ?? {});
 const problems = [];
+const warnings = [];
 let unknown = false;
 
 async function npmJson(args) {
@@ -37,14 +48,8 @@ async function npmJson(args) {
   }
 }
 
-const installed = (name) => JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
-const cmp = (a, b) => {
-  const pa = a.split(/[.+-]/).map(Number);
-  const pb = b.split(/[.+-]/).map(Number);
-  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
-};
 
+const installed = (name) => JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
 // ---- 1. vulnerabilities -----------------------------------------------------------------------
 const audit = await npmJson(["audit", "--omit=dev", "--json"]);
 const counts = audit.ok ? audit.value?.metadata?.vulnerabilities : undefined;
@@ -59,22 +64,22 @@ if (counts) {
   let checked = 0;
   for (const [name] of runtime) {
     const current = installed(name);
-    const major = current.split(".")[0];
-    const view = await npmJson(["view", `${name}@^${major}.0.0`, "version", "--json"]);
-    if (!view.ok) {
-      console.log(`  ${name}: could not ask the registry (${view.error})`);
+    const view = await npmJson(["view", name, "time", "--json"]);
+    if (!view.ok || typeof view.value !== "object" || view.value === null) {
+      console.log(`  ${name}: could not ask the registry (${view.ok ? "no publish times" : view.error})`);
       unknown = true;
       continue;
     }
     checked++;
-    const versions = (Array.isArray(view.value) ? view.value : [view.value]).filter((v) => typeof v === "string" && !v.includes("-"));
-    const newest = versions.sort(cmp).at(-1) ?? current;
-    if (cmp(current, newest) < 0) {
+    const verdict = judgeFreshness({ name, installed: current, times: view.value, now });
+    if (verdict.verdict === "behind") {
       behind++;
-      problems.push(`${name} ${current} is behind ${newest} within major ${major}`);
+      problems.push(`${name} ${current} is behind ${verdict.newest} (published ${verdict.publishedAt}, over ${GRACE_DAYS} days ago) within ${verdict.line}: npm install --save-exact ${name}@${verdict.newest}`);
+    } else if (verdict.verdict === "recent") {
+      warnings.push(`${name} ${current}: ${verdict.newest} was published ${verdict.publishedAt} (within ${GRACE_DAYS} days; a finding after that): npm install --save-exact ${name}@${verdict.newest}`);
     }
   }
-  console.log(`runtime dependencies on the newest release of their major: ${checked - behind} of ${runtime.length} (behind: ${behind}, not checked: ${runtime.length - checked})`);
+  console.log(`runtime dependencies on the newest release of their line (releases younger than ${GRACE_DAYS} days excepted): ${checked - behind} of ${runtime.length} (behind: ${behind}, not checked: ${runtime.length - checked})`);
 }
 
 // ---- 2. SBOM ----------------------------------------------------------------------------------
@@ -98,6 +103,7 @@ if (!existsSync(sbomPath)) {
   }
 }
 
+for (const w of warnings) console.log(`WARNING: ${w}`);
 for (const p of problems) console.log(`FINDING: ${p}`);
 if (problems.length) process.exit(1);
 if (unknown) {

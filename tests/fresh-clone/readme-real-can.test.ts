@@ -1,0 +1,132 @@
+// The README's "Pointing at a real CAN" set-up, word for word, on a fresh clone of this repository
+// with the machine's own Node and nothing installed: write the tenants file, add a user, grant a
+// role, `npm start`, sign in, see the tenant's plans. The sandbox stands in for the real CAN; the
+// only words changed are the placeholders (tenant id, CAN address, key, the file's path).
+//
+// It clones what is committed (HEAD), so run it after committing.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_TENANTS } from "@/sandbox/demo-tenants";
+import { signIn } from "../helpers/action-client";
+import { freePort, root, startSandbox, stop, type Proc } from "../instances/cluster";
+
+const acme = DEMO_TENANTS.find((t) => t.id === "acme")!;
+let sandbox: (Proc & { dir: string }) | undefined;
+let work: string;
+
+/** The fenced blocks of one README section, in order, by language. */
+function readmeBlocks(heading: string): { json: string; sh: string } {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const start = readme.indexOf(`\n## ${heading}\n`);
+  expect(start, `README has a "## ${heading}" section`).toBeGreaterThan(-1);
+  const end = readme.indexOf("\n## ", start + 1);
+  const section = readme.slice(start, end === -1 ? undefined : end);
+  const block = (lang: string) => {
+    const m = new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(section);
+    expect(m, `a \`\`\`${lang} block in "${heading}"`).not.toBeNull();
+    return m![1]!;
+  };
+  return { json: block("json"), sh: block("sh") };
+}
+
+/** Replaces a placeholder that must be there (a README edit that drops it should fail here, loudly). */
+function replaceAll(text: string, from: string, to: string): string {
+  expect(text, `README block contains ${from}`).toContain(from);
+  return text.split(from).join(to);
+}
+
+/** The caller's environment as a new user would have it: no project tools on PATH, no database. */
+function newcomerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _db, npm_config_prefix: _prefix, ...env } = process.env;
+  for (const key of Object.keys(env)) if (key.startsWith("npm_")) delete env[key];
+  const path = (env.PATH ?? "").split(":").filter((dir) => !dir.includes("node_modules"));
+  return { ...env, PATH: path.join(":"), CI: "", ...extra };
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "fresh-clone-"));
+  const clone = spawnSync("git", ["clone", "--quiet", root, join(work, "console")], { encoding: "utf8" });
+  expect(clone.status, clone.stderr).toBe(0);
+  sandbox = await startSandbox();
+});
+
+afterAll(async () => {
+  await stop(sandbox);
+  if (sandbox) rmSync(sandbox.dir, { recursive: true, force: true });
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("README: Pointing at a real CAN, on a fresh clone", () => {
+  it("adds a user, grants a role, starts, and the user signs in to the tenant's plans", { timeout: 600_000 }, async () => {
+    const dir = join(work, "console");
+    const port = await freePort();
+    const { json, sh } = readmeBlocks("Pointing at a real CAN");
+    const tenantsPath = join(work, "tenants.json");
+
+    const tenantId = /"id":\s*"([^"]+)"/.exec(json)?.[1];
+    const baseUrl = /"baseUrl":\s*"([^"]+)"/.exec(json)?.[1];
+    expect(tenantId && baseUrl).toBeTruthy();
+    let tenants = replaceAll(json, `"${tenantId!}"`, `"${acme.id}"`);
+    tenants = replaceAll(tenants, baseUrl!, sandbox!.base);
+    writeFileSync(tenantsPath, tenants);
+
+    let script = replaceAll(sh, "/etc/can-console/tenants.json", tenantsPath);
+    script = replaceAll(script, ` ${tenantId!} `, ` ${acme.id} `);
+    script = replaceAll(script, "sk-…", acme.authValue);
+
+    const password = "a-long-fresh-clone-password";
+    const child = spawn("bash", ["-e", "-c", script], {
+      cwd: dir,
+      env: newcomerEnv({ PORT: String(port) }),
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true,
+    });
+    child.stdin.end(`${password}\n`);
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+
+    try {
+      const ready = await Promise.race([
+        new Promise<boolean>((resolve) => {
+          const check = setInterval(() => {
+            if (/is ready: http/.test(output)) {
+              clearInterval(check);
+              resolve(true);
+            }
+          }, 250);
+        }),
+        exited.then(() => false),
+      ]);
+      expect(ready, `npm start did not become ready:\n${output.slice(-4000)}`).toBe(true);
+      expect(output).not.toMatch(/tsx: not found|command not found/);
+      expect(output, "no Next.js warning on start").not.toMatch(/does not work with "output: standalone"/);
+
+      const base = `http://127.0.0.1:${port}`;
+      const session = await signIn(dir, base, "alice", password);
+      expect(session.error).toBeUndefined();
+      expect(session.cookie).toBeTruthy();
+      const page = await fetch(`${base}/t/${acme.id}/plans`, { headers: { cookie: session.cookie! }, redirect: "manual" });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain(JSON.parse(tenants).tenants[0].name);
+      expect(html).toContain("orders_daily");
+    } finally {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  });
+});
