@@ -80,7 +80,7 @@ try {
   // Several app instances of the build over the one PostgreSQL server: shared sessions, limits and
   // audit chains, graceful shutdown (tests/instances).
   if (built && pg) {
-    await vitestRun("app instances on PostgreSQL", "UTC", { filter: ["--config", "vitest.instances.config.ts"], extraEnv: { DATABASE_URL: pg.url }, tag: "instances" });
+    await vitestRun("app processes (instances on PostgreSQL, README set-up on a fresh clone)", "UTC", { filter: ["--config", "vitest.instances.config.ts"], extraEnv: { DATABASE_URL: pg.url }, tag: "instances" });
     // The load run of issue 6: 20 operators for 60 s through two instances (report in its output).
     const soak = await step("soak (20 operators, 60 s)", "npx", ["tsx", "scripts/soak.ts", "--seconds", "60", "--operators", "20"], { DATABASE_URL: pg.url });
     record("soak", soak === 0 ? 1 : 0, soak === 0 ? 0 : 1);

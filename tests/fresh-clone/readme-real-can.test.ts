@@ -1,6 +1,6 @@
 // The README's "Pointing at a real CAN" set-up, word for word, on a fresh clone of this repository
 // with the machine's own Node and nothing installed: write the tenants file, add a user, grant a
-// role, `npm start`, sign in, see the tenant's plans. The sandbox stands in for the real CAN; the
+// role, `npm start`, sign in. The sandbox stands in for the real CAN; the
 // only words changed are the placeholders (tenant id, CAN address, key, the file's path).
 //
 // It clones what is committed (HEAD), so run it after committing.
@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 describe("README: Pointing at a real CAN, on a fresh clone", () => {
-  it("adds a user, grants a role, starts, and the user signs in to the tenant's plans", { timeout: 600_000 }, async () => {
+  it("adds a user, grants admin, starts, and the user signs in (to enrol two-factor sign-in first)", { timeout: 600_000 }, async () => {
     const dir = join(work, "console");
     const port = await freePort();
     const { json, sh } = readmeBlocks("Pointing at a real CAN");
@@ -110,11 +110,16 @@ describe("README: Pointing at a real CAN, on a fresh clone", () => {
       const session = await signIn(dir, base, "alice", password);
       expect(session.error).toBeUndefined();
       expect(session.cookie).toBeTruthy();
-      const page = await fetch(`${base}/t/${acme.id}/plans`, { headers: { cookie: session.cookie! }, redirect: "manual" });
-      expect(page.status).toBe(200);
-      const html = await page.text();
-      expect(html).toContain(JSON.parse(tenants).tenants[0].name);
-      expect(html).toContain("orders_daily");
+      // The README grants admin, and an administrator enrols two-factor sign-in first (the README
+      // says so): the console sends alice to her settings page, signed in, before the plans.
+      const plans = await fetch(`${base}/t/${acme.id}/plans`, { headers: { cookie: session.cookie! }, redirect: "manual" });
+      expect(plans.status, `GET /t/${acme.id}/plans answered ${plans.status}`).toBe(307);
+      expect(plans.headers.get("location")).toBe("/settings?enroll=required");
+      const settings = await fetch(`${base}/settings?enroll=required`, { headers: { cookie: session.cookie! }, redirect: "manual" });
+      expect(settings.status).toBe(200);
+      const html = await settings.text();
+      expect(html).toContain("(alice)");
+      expect(html).toContain("turn on two-factor sign-in before you use the console");
     } finally {
       try {
         process.kill(-child.pid!, "SIGTERM");
