@@ -1,17 +1,16 @@
-// Shared wording for audit entries (audit page and plan history), client-safe.
+// Shared wording for audit entries (audit page and plan history), client-safe. Mark kinds are
+// labelled by their table (lib/marks/kinds.ts).
+import { markLabelOf } from "@/lib/marks/kinds";
 
-export const ACTION_LABELS: Record<string, string> = {
-  "partition.mark_success": "Marked success",
-  "partition.mark_failed": "Marked failed",
-  "partition.mark": "Marked success and failed",
-  "partition.clear": "Cleared",
-  "plan.mark_refreshed": "Marked refresh successful",
+const OTHER_ACTION_LABELS: Record<string, string> = {
   "role.grant": "Role granted",
   "role.revoke": "Role revoked",
+  "token.create": "API token created",
+  "token.revoke": "API token revoked",
   "audit.export": "Audit log exported",
 };
 
-export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
+export const actionLabel = (action: string) => markLabelOf(action) ?? OTHER_ACTION_LABELS[action] ?? action;
 
 /** An ISO timestamp as the tables show it: `YYYY-MM-DD HH:MM:SS`, in UTC like the stored value. */
 export const utcTimeLabel = (at: string) => at.replace("T", " ").slice(0, 19);

@@ -4,13 +4,13 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
 import { preparedPerDb } from "@/lib/db/prepared";
 import { auditLog } from "@/lib/db/schema";
+import { PARTITION_MARK_ACTIONS } from "@/lib/marks/kinds";
 import { isMarkableGranularity, rangesToKeys } from "@/lib/partitions";
 import { appendAuditRow, type AuditContent } from "./chain";
 import { redactCredentials } from "./redact";
-import type { MarkAction, MarkIntent, MarkOutcome } from "./types";
+import type { MarkIntent, MarkOutcome } from "./types";
 
-export const MARK_ACTIONS: readonly MarkAction[] = ["partition.mark_success", "partition.mark_failed", "partition.mark", "partition.clear", "plan.mark_refreshed"];
-const PARTITION_ACTIONS: MarkAction[] = ["partition.mark_success", "partition.mark_failed", "partition.mark", "partition.clear"];
+const PARTITION_ACTIONS = [...PARTITION_MARK_ACTIONS];
 
 function markContent(intent: MarkIntent): Omit<AuditContent, "phase" | "outcome" | "outcomeDetail" | "intentId" | "canRequest" | "canEndpoint" | "details"> {
   return {
@@ -30,6 +30,12 @@ function markContent(intent: MarkIntent): Omit<AuditContent, "phase" | "outcome"
   };
 }
 
+/** A machine's mark says so on both of its rows, so the people / machines filter finds either. */
+function detailsOf(intent: MarkIntent, extra: Record<string, unknown>): Record<string, unknown> | null {
+  const details = intent.machine ? { ...extra, machine: intent.machine } : extra;
+  return Object.keys(details).length > 0 ? details : null;
+}
+
 /** Written BEFORE the CAN call. Throws if the write fails: the caller must then not call CAN. */
 export async function recordMarkIntent(intent: MarkIntent): Promise<{ intentId: string }> {
   const db = await getDb();
@@ -42,7 +48,7 @@ export async function recordMarkIntent(intent: MarkIntent): Promise<{ intentId: 
     canRequest: body,
     outcome: null,
     outcomeDetail: null,
-    details: intent.statusesRead ? { statusesRead: intent.statusesRead } : null,
+    details: detailsOf(intent, intent.statusesRead ? { statusesRead: intent.statusesRead } : {}),
   });
   return { intentId: row.id };
 }
@@ -59,7 +65,7 @@ export async function recordMarkOutcome(intentId: string, intent: MarkIntent, ou
     canRequest: null,
     outcome: name,
     outcomeDetail: Object.keys(detail).length > 0 ? detail : null,
-    details: null,
+    details: detailsOf(intent, {}),
   });
 }
 

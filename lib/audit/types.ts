@@ -1,6 +1,8 @@
 import type { Actor, RequestMeta, Role } from "@/lib/auth/roles";
 
-export type MarkAction = "partition.mark_success" | "partition.mark_failed" | "partition.mark" | "partition.clear" | "plan.mark_refreshed";
+import type { MarkAction } from "@/lib/marks/kinds";
+
+export type { MarkAction };
 
 export type MarkIntent = {
   actor: Actor;
@@ -15,6 +17,8 @@ export type MarkIntent = {
   /** Where statusesBefore was counted from: the page's sealed listing, or a read made for this mark. */
   statusesRead?: { from: "page listing" | "fresh read"; readAt: string };
   canRequest: { endpoint: string; body: unknown };
+  /** Set when a machine (an API token) made the mark: the audit row says so. */
+  machine?: { tokenId: string; tokenName: string };
 };
 
 export type MarkOutcome =

@@ -1,16 +1,15 @@
 import "server-only";
 import { z } from "zod";
+import type { MarkBody, MarkEndpoint } from "@/lib/marks/kinds";
 import type { Tenant } from "@/lib/tenants";
-import type { ClearPartitionBody, UpdatePartitionBody } from "./bodies";
 import { canFetch, type CanCallOptions } from "./client";
 
-const mutationDataSchema = z.unknown();
+const answerSchema = z.unknown();
 
-/** Never retried: a mark sent twice is a mark the operator did not ask for. */
-export async function updatePartitions(tenant: Tenant, body: UpdatePartitionBody, options?: CanCallOptions): Promise<void> {
-  await canFetch(tenant, { endpoint: "updatePartition", method: "POST", body, schema: mutationDataSchema, expectsData: false }, options);
-}
-
-export async function clearPartitions(tenant: Tenant, body: ClearPartitionBody, options?: CanCallOptions): Promise<void> {
-  await canFetch(tenant, { endpoint: "clearPartition", method: "POST", body, schema: mutationDataSchema, expectsData: false }, options);
+/**
+ * Sends one mark (updatePartition or clearPartition) and returns CAN's answer as it came: the whole
+ * envelope, or a bare body. Never retried: a mark sent twice is a mark nobody asked for.
+ */
+export async function sendMark(tenant: Tenant, endpoint: MarkEndpoint, body: MarkBody, options?: CanCallOptions): Promise<unknown> {
+  return canFetch(tenant, { endpoint, method: "POST", body, schema: answerSchema, expectsData: false, payload: "whole" }, options);
 }

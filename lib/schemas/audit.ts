@@ -1,18 +1,10 @@
 import { z } from "zod";
+import { MARK_ACTIONS } from "@/lib/marks/kinds";
 import { isValidKey } from "@/lib/partitions";
 
 // Client-safe: the audit page's filters, shared by the page, the export route and the form.
 export const AUDIT_OUTCOMES = ["ok", "rejected", "error", "unknown"] as const;
-export const AUDIT_ACTIONS = [
-  "partition.mark_success",
-  "partition.mark_failed",
-  "partition.mark",
-  "partition.clear",
-  "plan.mark_refreshed",
-  "role.grant",
-  "role.revoke",
-  "audit.export",
-] as const;
+export const AUDIT_ACTIONS: readonly string[] = [...MARK_ACTIONS, "role.grant", "role.revoke", "token.create", "token.revoke", "audit.export"];
 export const AUDIT_PAGE_SIZE = 50;
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);

@@ -9,8 +9,6 @@ export const MAX_RANGES = 5_000;
 export const MAX_PARTITIONS_PER_ACTION = 20_000;
 /** About a 30-year DAY plan whose every day differs from the day before; the page sends no listing beyond it. */
 export const MAX_LISTING_RUNS = 12_000;
-/** Above this many partitions, or when clearing success partitions, the plan name must be typed. */
-export const TYPE_NAME_THRESHOLD = 31;
 
 const keyRangeSchema = z.object({ start: z.string().max(10), end: z.string().max(10) }).strict();
 const rangeList = z.array(keyRangeSchema).max(MAX_RANGES, `at most ${MAX_RANGES} ranges in one action`);

@@ -1,49 +1,56 @@
 import "server-only";
 import { after } from "next/server";
-import type { ActionContext } from "@/lib/actions/define-action";
 import type { AppError, Result } from "@/lib/api/result";
-import { planMarksThrough, recordMarkIntent, recordMarkOutcome, type MarkAction, type MarkIntent, type MarkOutcome } from "@/lib/audit";
+import { planMarksThrough, recordMarkIntent, recordMarkOutcome, type MarkIntent, type MarkOutcome } from "@/lib/audit";
+import type { Actor, RequestMeta } from "@/lib/auth/roles";
 import { CanError, toCanErrorView } from "@/lib/can/errors";
-import type { PlanDetails } from "@/lib/can/types";
-import { countStatusesInRanges, type Granularity, type KeyRange, type StatusRun } from "@/lib/partitions";
-import { TYPE_NAME_THRESHOLD } from "@/lib/schemas/marks";
+import { sendMark } from "@/lib/can/mutations";
+import { MARK_KINDS, changedRanges, granularityOf, kindOf, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
+import { countStatusesInRanges, type Granularity, type StatusRun } from "@/lib/partitions";
+import type { Tenant } from "@/lib/tenants";
 import { trackMark, type InFlightMark } from "@/lib/server/lifecycle";
 import { currentListingKey } from "./listing-key";
 import { checkListing, type SealedListing } from "./listing-seal";
 import { getPlanCalendar } from "./plan-calendar";
 import { getPlanCached } from "./plans";
 
-export type MarkReceipt = { partitions: number; ranges: number; requestId: string };
+export type MarkReceipt = {
+  partitions: number;
+  ranges: number;
+  requestId: string;
+  /** CAN's answer to the mark as it came (its envelope, or a bare body): the `/can` API returns it. */
+  canAnswer: unknown;
+};
 
-type Common = { tenantId: string; planUuid: string; confirmName?: string | undefined; listing?: SealedListing | undefined };
+/** A person confirms in the dialog; a machine's token is its consent (docs/decisions/0009-api-tokens-and-the-can-api.md). */
+export type MarkConfirmation =
+  | { by: "person"; confirmName?: string | undefined; listing?: SealedListing | undefined }
+  | { by: "machine"; tokenId: string; tokenName: string };
 
-export type MarkSpec = {
-  action: MarkAction;
-  /** Ranges with the status they get (none for clear and refresh). */
-  ranges: { range: KeyRange; status?: "success" | "failed" }[];
+export type MarkRequest = {
+  tenant: Tenant;
+  actor: Actor;
+  meta: RequestMeta;
+  planUuid: string;
+  change: MarkChange;
   partitionCount: number;
-  granularity: Granularity | null;
-  endpoint: "updatePartition" | "clearPartition";
-  /** Builds the exact body once the plan is known to be markable. */
-  body: (plan: PlanDetails) => unknown;
-  send: (body: unknown) => Promise<void>;
-  /** Clearing success partitions destroys hit-able data: it always asks for the typed name. */
-  destructiveForSuccess: boolean;
+  confirmation: MarkConfirmation;
 };
 
 const fail = (error: AppError): Result<never> => ({ ok: false, error });
 
 /**
- * The one path every mark takes: re-check the plan on the server, require the typed plan name where
- * the dialog asked for it, write the intent row (no audit, no call), call CAN once, write the outcome.
+ * The one path every mark takes, from a page or a machine: re-check the plan on the server, apply
+ * the confirmation rule, build CAN's body from the kinds table, write the intent row (no audit, no
+ * call), call CAN once, write the outcome.
  */
-export async function performMark(ctx: ActionContext<Common>, spec: MarkSpec): Promise<Result<MarkReceipt>> {
+export async function performMark(req: MarkRequest): Promise<Result<MarkReceipt>> {
   // Tracked from the start, so a stopping instance waits for it (lib/server/shutdown.ts). A request
   // that got past the proxy before the stop signal is in flight and is carried through; new ones
   // are refused by the proxy with 503, which a balancer retries elsewhere.
-  const flight = trackMark(ctx.meta.requestId);
+  const flight = trackMark(req.meta.requestId);
   try {
-    return await performTrackedMark(ctx, spec, flight.mark);
+    return await performTrackedMark(req, flight.mark);
   } finally {
     // Leaves the in-flight set once the answer has reached the client, not before: a stopping
     // instance must not exit between the outcome row and the response.
@@ -51,43 +58,48 @@ export async function performMark(ctx: ActionContext<Common>, spec: MarkSpec): P
   }
 }
 
-async function performTrackedMark(ctx: ActionContext<Common>, spec: MarkSpec, flight: InFlightMark): Promise<Result<MarkReceipt>> {
-  const { tenant, actor, meta, input } = ctx;
-  const plan = await getPlanCached(tenant, input.planUuid);
+async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promise<Result<MarkReceipt>> {
+  const { tenant, actor, meta, change, confirmation } = req;
+  const kind = kindOf(change);
+  const spec = MARK_KINDS[kind];
+  const granularity = granularityOf(change);
+  const ranges = changedRanges(change);
+  const plan = await getPlanCached(tenant, req.planUuid);
   if (plan.materializeType !== "EXTERNAL") {
     return fail({ code: "CONFLICT", message: `${plan.displayName} is a ${plan.materializeType} plan; only EXTERNAL plans accept partition marks.` });
   }
-  if (spec.granularity !== null && plan.granularity?.toUpperCase() !== spec.granularity) {
-    return fail({ code: "VALIDATION", message: `This plan's partitions are ${plan.granularity ?? "not set"}; the request used ${spec.granularity}. Reload the page.` });
+  if (granularity !== null && plan.granularity?.toUpperCase() !== granularity) {
+    return fail({ code: "VALIDATION", message: `This plan's partitions are ${plan.granularity ?? "not set"}; the request used ${granularity}. Reload the page.` });
   }
 
   const statusesBefore: Record<string, number> = {};
   let statusesRead: MarkIntent["statusesRead"];
-  if (spec.granularity !== null) {
-    const before = await statusesBeforeMark(ctx, spec.granularity);
+  // A machine's mark counts nothing first: one CAN call per mark, whatever the plan's size.
+  if (granularity !== null && confirmation.by === "person") {
+    const before = await statusesBeforeMark(tenant, req.planUuid, granularity, confirmation.listing, meta.requestId);
     if (!before) return fail({ code: "CONFLICT", message: "This plan has no partitions to mark." });
-    const counts = countStatusesInRanges(before.runs, spec.ranges.map((r) => r.range), spec.granularity);
+    const counts = countStatusesInRanges(before.runs, ranges.map((r) => r.range), granularity);
     for (const [status, n] of Object.entries(counts)) if (n > 0) statusesBefore[status] = n;
     statusesRead = before.read;
   }
-  const mustType = spec.partitionCount > TYPE_NAME_THRESHOLD || (spec.destructiveForSuccess && (statusesBefore.success ?? 0) > 0);
-  if (mustType && input.confirmName !== plan.name) {
+  if (confirmation.by === "person" && needsTypedName(kind, req.partitionCount, statusesBefore.success ?? 0) && confirmation.confirmName !== plan.name) {
     return fail({ code: "VALIDATION", message: `Type the plan name (${plan.name}) to confirm this change.`, fieldErrors: { confirmName: ["does not match the plan name"] } });
   }
 
-  const body = spec.body(plan);
+  const body = spec.body(plan.uuid, change);
   const intent: MarkIntent = {
     actor,
     meta,
     action: spec.action,
     planUuid: plan.uuid,
     planName: plan.name,
-    granularity: spec.granularity,
-    ranges: spec.ranges.map((r) => ({ start: r.range.start, end: r.range.end, ...(r.status ? { status: r.status } : {}) })),
-    partitionCount: spec.partitionCount,
+    granularity,
+    ranges: ranges.map((r) => ({ start: r.range.start, end: r.range.end, ...(r.status ? { status: r.status } : {}) })),
+    partitionCount: req.partitionCount,
     statusesBefore,
     ...(statusesRead ? { statusesRead } : {}),
     canRequest: { endpoint: spec.endpoint, body },
+    ...(confirmation.by === "machine" ? { machine: { tokenId: confirmation.tokenId, tokenName: confirmation.tokenName } } : {}),
   };
   let intentId: string;
   try {
@@ -116,8 +128,9 @@ async function performTrackedMark(ctx: ActionContext<Common>, spec: MarkSpec, fl
 
   let outcome: MarkOutcome = { outcome: "ok" };
   let error: AppError | undefined;
+  let canAnswer: unknown;
   try {
-    await spec.send(body);
+    canAnswer = await sendMark(tenant, spec.endpoint, body, { requestId: meta.requestId });
   } catch (e) {
     if (!(e instanceof CanError)) {
       await settle({ outcome: "unknown", reason: "the console failed while sending the request" });
@@ -134,7 +147,7 @@ async function performTrackedMark(ctx: ActionContext<Common>, spec: MarkSpec, fl
   }
   await settle(outcome);
   if (error) return fail(error);
-  return { ok: true, data: { partitions: spec.partitionCount, ranges: spec.ranges.length, requestId: meta.requestId } };
+  return { ok: true, data: { partitions: req.partitionCount, ranges: ranges.length, requestId: meta.requestId, canAnswer } };
 }
 
 /**
@@ -143,17 +156,21 @@ async function performTrackedMark(ctx: ActionContext<Common>, spec: MarkSpec, fl
  * ago and no mark of the plan was recorded since (one CAN call per mark: the mark itself); else from
  * a fresh read of every page of CAN's list. Null when the plan has no partition grid.
  */
-async function statusesBeforeMark(ctx: ActionContext<Common>, g: Granularity): Promise<{ runs: readonly StatusRun[]; read: NonNullable<MarkIntent["statusesRead"]> } | null> {
-  const { tenant, input, meta } = ctx;
-  const listing = input.listing;
+async function statusesBeforeMark(
+  tenant: Tenant,
+  planUuid: string,
+  g: Granularity,
+  listing: SealedListing | undefined,
+  requestId: string,
+): Promise<{ runs: readonly StatusRun[]; read: NonNullable<MarkIntent["statusesRead"]> } | null> {
   if (listing) {
-    const check = checkListing(await currentListingKey(), { tenantId: tenant.id, planUuid: input.planUuid, granularity: g }, listing, Date.now());
-    if (!check.ok && check.why === "seal") console.warn(JSON.stringify({ event: "mark.listing_seal_mismatch", requestId: meta.requestId, planUuid: input.planUuid }));
-    if (check.ok && (await planMarksThrough(tenant.id, input.planUuid)) === listing.throughSeq) {
+    const check = checkListing(await currentListingKey(), { tenantId: tenant.id, planUuid, granularity: g }, listing, Date.now());
+    if (!check.ok && check.why === "seal") console.warn(JSON.stringify({ event: "mark.listing_seal_mismatch", requestId, planUuid }));
+    if (check.ok && (await planMarksThrough(tenant.id, planUuid)) === listing.throughSeq) {
       return { runs: listing.runs, read: { from: "page listing", readAt: listing.readAt } };
     }
   }
-  const calendar = await getPlanCalendar(tenant, input.planUuid);
+  const calendar = await getPlanCalendar(tenant, planUuid);
   if (calendar.mode.kind !== "grid") return null;
   return { runs: calendar.runs, read: { from: "fresh read", readAt: calendar.readAt } };
 }

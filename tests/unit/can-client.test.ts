@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { canFetch } from "@/lib/can/client";
 import { CanError } from "@/lib/can/errors";
-import { clearPartitions, updatePartitions } from "@/lib/can/mutations";
+import { sendMark } from "@/lib/can/mutations";
 import { getPlan, listPlans } from "@/lib/can/plans";
 import { json, startScriptedCan } from "../helpers/scripted-can";
 
@@ -114,16 +114,16 @@ describe("canFetch", () => {
   it("never retries a POST: timeout, reset or 503 is reported after one attempt", async () => {
     can.handle(() => undefined);
     const body = { uuid: "u", runType: "MANUAL" as const };
-    expect((await failure(updatePartitions(can.tenant, body, { timeoutMs: 100, backoffMs: 1 }))).kind).toBe("timeout");
+    expect((await failure(sendMark(can.tenant, "updatePartition", body, { timeoutMs: 100, backoffMs: 1 }))).kind).toBe("timeout");
     expect(can.seen).toHaveLength(1);
     can.handle((_r, res) => res.socket?.destroy());
-    expect((await failure(updatePartitions(can.tenant, body, fast))).kind).toBe("network");
+    expect((await failure(sendMark(can.tenant, "updatePartition", body, fast))).kind).toBe("network");
     expect(can.seen).toHaveLength(1);
     can.handle((_r, res) => {
       res.writeHead(503);
       res.end();
     });
-    expect((await failure(clearPartitions(can.tenant, { uuid: "u", timeRange: [] }, fast))).kind).toBe("http");
+    expect((await failure(sendMark(can.tenant, "clearPartition", { uuid: "u", timeRange: [] }, fast))).kind).toBe("http");
     expect(can.seen).toHaveLength(1);
   });
 
@@ -139,11 +139,12 @@ describe("canFetch", () => {
     expect(JSON.stringify({ m: e.message, d: e.details })).not.toContain("sk-test-secret-value");
   });
 
-  it("sends mutation bodies as JSON and accepts data:'success'", async () => {
-    can.handle((_r, res) => json(res, ok("success")));
-    await updatePartitions(can.tenant, { uuid: "u", runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2025-10-22T00:00:00", endTime: "2025-10-22T00:00:00" }] }, fast);
+  it("sends mutation bodies as JSON and returns CAN's answer whole (data:'success')", async () => {
+    can.handle((_r, res) => json(res, { ...ok("success"), traceId: "t-1" }));
+    const answer = await sendMark(can.tenant, "updatePartition", { uuid: "u", runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2025-10-22T00:00:00", endTime: "2025-10-22T00:00:00" }] }, fast);
     expect(JSON.parse(can.seen[0]?.body ?? "")).toEqual({ uuid: "u", runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2025-10-22T00:00:00", endTime: "2025-10-22T00:00:00" }] });
     expect(can.seen[0]?.headers["content-type"]).toBe("application/json");
+    expect(answer).toEqual({ ...ok("success"), traceId: "t-1" });
   });
 });
 

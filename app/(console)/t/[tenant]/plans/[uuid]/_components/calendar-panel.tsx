@@ -2,7 +2,7 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { StatusLegend } from "@/components/calendar/status-legend";
-import { buildClearPartitionBody, buildUpdatePartitionBody } from "@/lib/can/bodies";
+import { kindOf, markSpec, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
 import {
   countStatusesInRanges,
   normalizeRanges,
@@ -14,7 +14,6 @@ import {
   type PartitionStatus,
   type StatusRun,
 } from "@/lib/partitions";
-import { TYPE_NAME_THRESHOLD } from "@/lib/schemas/marks";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import { CalendarCellsContext, type CalendarCells } from "./calendar-context";
 import { CellInspector } from "./cell-inspector";
@@ -92,13 +91,13 @@ export function CalendarPanel({
     (kind: MarkKind) => {
       const countsBefore = countStatusesInRanges(runs, selection, g);
       const partitions = selectionSize(selection, g);
-      const body =
+      const change: MarkChange =
         kind === "clear"
-          ? buildClearPartitionBody(calendar.plan.uuid, g, selection)
-          : buildUpdatePartitionBody(calendar.plan.uuid, g, kind === "success" ? selection : [], kind === "failed" ? selection : []);
-      const hitsSuccess = (kind === "clear" || kind === "failed") && countsBefore.success > 0;
+          ? { kind: "clear", granularity: g, ranges: selection }
+          : { kind: "update", granularity: g, success: kind === "success" ? selection : [], failed: kind === "failed" ? selection : [] };
+      const spec = markSpec(change);
       mutation.reset();
-      setPending({ kind, ranges: selection, partitions, countsBefore, body, endpoint: kind === "clear" ? "clearPartition" : "updatePartition", needsName: partitions > TYPE_NAME_THRESHOLD || hitsSuccess });
+      setPending({ kind, ranges: selection, partitions, countsBefore, body: spec.body(calendar.plan.uuid, change), endpoint: spec.endpoint, needsName: needsTypedName(kindOf(change), partitions, countsBefore.success) });
     },
     [runs, selection, g, calendar.plan.uuid, mutation],
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { buildUpdatePartitionBody } from "@/lib/can/bodies";
+import { MARK_KINDS } from "@/lib/marks/kinds";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import { MarkDialog, type PendingMark } from "./mark-dialog";
 import { mutationError, useMarkMutation } from "./use-mark-mutation";
@@ -24,7 +24,7 @@ export function FullRefreshPanel({ tenantId, calendar, canMark }: { tenantId: st
         disabled={calendar.readOnlyReason !== null}
         onClick={() => {
           mutation.reset();
-          setPending({ kind: "refresh", ranges: [], partitions: 0, countsBefore: {}, body: buildUpdatePartitionBody(calendar.plan.uuid, null, [], []), endpoint: "updatePartition", needsName: false });
+          setPending({ kind: "refresh", ranges: [], partitions: 0, countsBefore: {}, body: MARK_KINDS.refresh.body(calendar.plan.uuid, { kind: "refresh" }), endpoint: MARK_KINDS.refresh.endpoint, needsName: false });
         }}
       >
         Mark refresh successful

@@ -4,9 +4,11 @@ import { useEffect, useId, useRef, useState } from "react";
 import { ErrorPanel } from "@/components/error-panel";
 import { STATUS_LOOK } from "@/components/calendar/status-style";
 import type { AppError } from "@/lib/api/result";
+import { MARK_KINDS, type MarkEndpoint, type MarkKind as TableMarkKind } from "@/lib/marks/kinds";
 import type { KeyRange, PartitionStatus } from "@/lib/partitions";
 
-export type MarkKind = "success" | "failed" | "clear" | "refresh";
+/** The kinds a person starts from the page (a mixed mark comes only from machines). */
+export type MarkKind = Exclude<TableMarkKind, "mixed">;
 
 export type PendingMark = {
   kind: MarkKind;
@@ -14,17 +16,12 @@ export type PendingMark = {
   partitions: number;
   countsBefore: Partial<Record<PartitionStatus | "outside", number>>;
   body: unknown;
-  endpoint: "updatePartition" | "clearPartition";
+  endpoint: MarkEndpoint;
   needsName: boolean;
 };
 
-const TITLE: Record<MarkKind, string> = {
-  success: "Mark partitions success",
-  failed: "Mark partitions failed",
-  clear: "Clear partitions",
-  refresh: "Mark refresh successful",
-};
-const NEW_STATUS: Record<MarkKind, string> = { success: "success", failed: "failed", clear: "cleared", refresh: "refreshed" };
+const TITLE = (kind: MarkKind) => MARK_KINDS[kind].title;
+const NEW_STATUS = (kind: MarkKind) => MARK_KINDS[kind].becomes;
 
 /** Shows exactly what will happen (ranges, status changes, CAN's request body) before anything is sent. */
 export function MarkDialog({
@@ -77,23 +74,23 @@ export function MarkDialog({
             if (canConfirm) onConfirm(pending.needsName ? typed : undefined);
           }}
         >
-          <h2 id={titleId} className="text-lg font-semibold">{TITLE[pending.kind]}</h2>
+          <h2 id={titleId} className="text-lg font-semibold">{TITLE(pending.kind)}</h2>
           {pending.kind === "refresh" ? (
             <p>CAN will record a successful full refresh of <strong>{planName}</strong>. No data is written; only the metadata changes.</p>
           ) : (
             <>
               <p>
                 <strong>{pending.partitions}</strong> partition{pending.partitions === 1 ? "" : "s"} in <strong>{pending.ranges.length}</strong> range
-                {pending.ranges.length === 1 ? "" : "s"} will become <strong>{NEW_STATUS[pending.kind]}</strong>. Metadata only: the physical table is untouched.
+                {pending.ranges.length === 1 ? "" : "s"} will become <strong>{NEW_STATUS(pending.kind)}</strong>. Metadata only: the physical table is untouched.
               </p>
               <div>
-                <h3 className="text-sm font-semibold">Current status → {NEW_STATUS[pending.kind]}</h3>
+                <h3 className="text-sm font-semibold">Current status → {NEW_STATUS(pending.kind)}</h3>
                 <ul className="mt-1 flex flex-wrap gap-3 text-sm" aria-label="Current status of the selected partitions">
                   {Object.entries(pending.countsBefore)
                     .filter(([, n]) => (n ?? 0) > 0)
                     .map(([s, n]) => (
                       <li key={s} className="rounded bg-slate-100 px-2 py-0.5">
-                        {s === "outside" ? "Outside window" : STATUS_LOOK[s as PartitionStatus].label}: <span className="tabular-nums font-semibold">{n}</span> → {NEW_STATUS[pending.kind]}
+                        {s === "outside" ? "Outside window" : STATUS_LOOK[s as PartitionStatus].label}: <span className="tabular-nums font-semibold">{n}</span> → {NEW_STATUS(pending.kind)}
                       </li>
                     ))}
                 </ul>
@@ -139,7 +136,7 @@ export function MarkDialog({
               data-autofocus={pending.needsName ? undefined : true}
               className={`rounded px-3 py-1.5 text-white disabled:opacity-50 ${pending.kind === "clear" || pending.kind === "failed" ? "bg-red-800" : "bg-blue-800"}`}
             >
-              {busy ? "Sending…" : `Confirm: ${TITLE[pending.kind].toLowerCase()}`}
+              {busy ? "Sending…" : `Confirm: ${TITLE(pending.kind).toLowerCase()}`}
             </button>
           </div>
         </form>

@@ -5,6 +5,7 @@ import { useToast } from "@/components/toast";
 import type { AppError, Result } from "@/lib/api/result";
 import { applyStatusToRuns, countByStatus, type Granularity, type KeyRange, type PartitionStatus } from "@/lib/partitions";
 import { MAX_LISTING_RUNS, type SealedListingInput } from "@/lib/schemas/marks";
+import { MARK_KINDS } from "@/lib/marks/kinds";
 import { queryKeys } from "@/lib/query-keys";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import type { MarkReceipt } from "@/lib/services/marking";
@@ -71,7 +72,7 @@ export function useMarkMutation(tenantId: string, planUuid: string, g: Granulari
     onSuccess: (receipt, req) => {
       toast.show({
         tone: "success",
-        title: req.kind === "refresh" ? "Refresh marked successful" : `${receipt.partitions} partition${receipt.partitions === 1 ? "" : "s"} ${req.kind === "clear" ? "cleared" : `marked ${req.kind}`}`,
+        title: req.kind === "refresh" ? "Refresh marked successful" : `${receipt.partitions} partition${receipt.partitions === 1 ? "" : "s"} ${req.kind === "clear" ? "" : "marked "}${MARK_KINDS[req.kind].becomes}`,
         detail: `${receipt.ranges} range${receipt.ranges === 1 ? "" : "s"} · request ${receipt.requestId}`,
       });
       onDone();
