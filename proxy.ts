@@ -39,5 +39,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // `/can/…` is the machine API: token-authenticated, no cookies, no server actions; it refuses
+  // work itself while draining.
+  matcher: ["/((?!api/|can/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

@@ -37,6 +37,8 @@ const envSchema = z.object({
   SIGNIN_MAX_PER_IP: intFromEnv(20, 1, 100_000),
   SESSION_MAX_HOURS: intFromEnv(12, 1, 720),
   SESSION_IDLE_MINUTES: intFromEnv(30, 1, 1_440),
+  /** Requests per API token per minute through the `/can` API, counted in the database across instances. */
+  CAN_API_RATE_PER_MINUTE: intFromEnv(3_000, 1, 1_000_000),
   /** How long a stopping instance may take to finish in-flight marks and close the database. */
   SHUTDOWN_TIMEOUT_MS: intFromEnv(15_000, 1_000, 600_000),
   /** Next's own switch: when set, Next leaves SIGTERM/SIGINT to us (lib/server/shutdown.ts). */

@@ -34,7 +34,7 @@ export type OutcomeName = MarkOutcome["outcome"];
 export const GLOBAL_CHAIN = "_global";
 
 export type AuthEventAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "auth.totp_enabled" | "auth.totp_disabled";
-export type AdminEventAction = `user.${string}` | `role.${string}`;
+export type AdminEventAction = `user.${string}` | `role.${string}` | `token.${string}`;
 
 /** Who did it: a signed-in user, or the operator CLI (userId null). */
 export type AuditActor = { userId: string | null; username: string; role: Role | null };
