@@ -56,7 +56,7 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
   try {
     code = await main();
   } catch (e) {
-    const expected = e instanceof Error && ["UserAdminError", "ConfigError", "UsageError"].includes(e.name);
+    const expected = e instanceof Error && ["UserAdminError", "ApiTokenError", "ConfigError", "UsageError"].includes(e.name);
     console.error(expected ? `error: ${(e as Error).message}` : e);
   } finally {
     await closeDb().catch(() => undefined);

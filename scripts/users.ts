@@ -4,6 +4,7 @@ import { ROLES, isRole } from "@/lib/auth/roles";
 import { createUser, grantRole, listUsers, resetTotp, revokeRole, revokeSessions, setDisabled, setPassword, type Change } from "@/lib/auth/users";
 import { tenantDirectory } from "@/lib/tenants";
 import { cliActor, readPassword, runCli, UsageError } from "./cli-support";
+import { TOKEN_USAGE, tokenCommand } from "./users-tokens";
 
 const USAGE = `usage: npm run users -- <command>
   add <username> [--name "Full Name"]     create an account (password read from the terminal or stdin)
@@ -13,7 +14,8 @@ const USAGE = `usage: npm run users -- <command>
   list                                    accounts, roles, second factor, sessions
   disable <username> | enable <username>  block or allow sign-in (disable signs out everywhere)
   signout <username>                      revoke all of the user's sessions
-  reset-totp <username>                   remove the second factor (lost authenticator)`;
+  reset-totp <username>                   remove the second factor (lost authenticator)
+${TOKEN_USAGE}`;
 
 function need(args: string[], n: number): string[] {
   if (args.length < n) throw new UsageError(`missing arguments\n${USAGE}`);
@@ -91,6 +93,8 @@ await runCli(async () => {
       console.log(`second factor of ${username} removed; they enrol again after signing in`);
       return 0;
     }
+    case "token":
+      return tokenCommand(args, change, checkTenant);
     default:
       console.error(USAGE);
       return command ? 2 : 0;

@@ -36,6 +36,8 @@ export type ApiTokenView = {
   revokedBy: string | null;
   lastUsedAt: string | null;
   lastUsedIp: string | null;
+  /** As of the read. */
+  status: "active" | "expired" | "revoked";
 };
 
 export type TokenChange = { by: AuditActor; meta: RequestMeta | null };
@@ -55,6 +57,7 @@ function viewOf(row: typeof apiToken.$inferSelect): ApiTokenView {
     revokedBy: row.revokedBy,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     lastUsedIp: row.lastUsedIp,
+    status: row.revokedAt ? "revoked" : row.expiresAt && row.expiresAt.getTime() <= Date.now() ? "expired" : "active",
   };
 }
 

@@ -5,8 +5,9 @@ import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/auth/users";
 import { revokeRoleAction, revokeSessionsAction, saveRoleAction, setDisabledAction } from "./actions";
 import { ActionForm } from "./_components/action-form";
+import { ApiTokensSection } from "./_components/api-tokens-section";
 
-export const metadata: Metadata = { title: "Users and roles" };
+export const metadata: Metadata = { title: "Users, roles and API tokens" };
 export const dynamic = "force-dynamic";
 
 const input = "rounded border border-slate-400 bg-white px-2 py-1 text-sm";
@@ -133,6 +134,7 @@ export default async function AdminPage() {
                 Add to {tenant.name}
               </button>
             </ActionForm>
+            <ApiTokensSection tenantId={tenant.id} tenantName={tenant.name} />
           </section>
         );
       })}

@@ -1,0 +1,56 @@
+import { utcTimeLabel } from "@/components/audit/labels";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { CreateTokenForm } from "./create-token-form";
+import { RevokeTokenButton } from "./revoke-token-button";
+
+/** A tenant's API tokens for schedulers and scripts: who made them, when they were last used, revoke. */
+export async function ApiTokensSection({ tenantId, tenantName }: { tenantId: string; tenantName: string }) {
+  const tokens = await listApiTokens(tenantId);
+  return (
+    <section aria-labelledby={`tokens-${tenantId}`} className="mt-6">
+      <h3 id={`tokens-${tenantId}`} className="text-base font-semibold">
+        API tokens for schedulers in {tenantName}
+      </h3>
+      <p className="mt-1 text-sm text-slate-600">
+        A scheduler calls CAN&apos;s API through the console with a token, so its marks are checked and recorded like a person&apos;s.
+      </p>
+      {tokens.length === 0 ? (
+        <p className="mt-2 text-sm">No tokens yet.</p>
+      ) : (
+        <table className="mt-2 w-full border-collapse bg-white text-sm" aria-label={`API tokens of ${tenantName}`}>
+          <thead>
+            <tr className="border-b border-slate-300 text-left">
+              <th scope="col" className="p-2">Token</th>
+              <th scope="col" className="p-2">Role</th>
+              <th scope="col" className="p-2">Created (UTC)</th>
+              <th scope="col" className="p-2">Last used (UTC)</th>
+              <th scope="col" className="p-2">State</th>
+              <th scope="col" className="p-2">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => {
+              const state = t.revokedAt ? `revoked ${utcTimeLabel(t.revokedAt)} by ${t.revokedBy ?? "?"}` : t.status === "expired" && t.expiresAt ? `expired ${utcTimeLabel(t.expiresAt)}` : t.expiresAt ? `active, expires ${utcTimeLabel(t.expiresAt)}` : "active, no expiry";
+              return (
+                <tr key={t.id} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="p-2 text-left font-medium">
+                    {t.name}
+                    <div className="font-mono text-xs font-normal text-slate-600">cpc_{t.id}_…</div>
+                  </th>
+                  <td className="p-2">{t.role}</td>
+                  <td className="p-2">
+                    {utcTimeLabel(t.createdAt)} by {t.createdBy}
+                  </td>
+                  <td className="p-2">{t.lastUsedAt ? `${utcTimeLabel(t.lastUsedAt)} from ${t.lastUsedIp ?? "an unknown address"}` : "never"}</td>
+                  <td className="p-2">{state}</td>
+                  <td className="p-2">{t.status === "active" ? <RevokeTokenButton tenantId={tenantId} tokenId={t.id} name={t.name} /> : null}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <CreateTokenForm tenantId={tenantId} tenantName={tenantName} />
+    </section>
+  );
+}

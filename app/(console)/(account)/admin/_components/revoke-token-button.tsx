@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { revokeApiTokenAction } from "../token-actions";
+
+/** Revoking stops a scheduler at once, so it asks first. */
+export function RevokeTokenButton({ tenantId, tokenId, name }: { tenantId: string; tokenId: string; name: string }) {
+  const [state, formAction, pending] = useActionState(revokeApiTokenAction, null);
+  const [asking, setAsking] = useState(false);
+  const small = "rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100";
+  if (state?.ok) return <p role="status" className="text-sm text-green-800">{state.data}</p>;
+  return (
+    <form action={formAction} aria-busy={pending} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="tenantId" value={tenantId} />
+      <input type="hidden" name="tokenId" value={tokenId} />
+      {asking ? (
+        <>
+          <span className="text-sm">Revoke {name}? Its scheduler is refused from the next request.</span>
+          <button type="submit" disabled={pending} className="rounded bg-red-800 px-2 py-1 text-sm text-white hover:bg-red-900">
+            Confirm revoke
+          </button>
+          <button type="button" className={small} onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <button type="button" className={small} aria-label={`Revoke token ${name}`} onClick={() => setAsking(true)}>
+          Revoke
+        </button>
+      )}
+      {state && !state.ok && (
+        <p role="alert" className="w-full text-sm text-red-800">
+          {state.error.message}
+        </p>
+      )}
+    </form>
+  );
+}
