@@ -86,6 +86,7 @@ export async function handleCanRequest(
     return;
   }
 
+  if (endpointName === "updatePartition" || endpointName === "clearPartition") ctx.counters.recordMutation(tenantHeader, endpointName, body);
   if (bodyError) {
     sendJson(res, 200, failEnvelope("400", bodyError));
     return;

@@ -56,6 +56,8 @@ async function route(ctx: SandboxContext, req: IncomingMessage, url: URL): Promi
       return { status: 200, body: [] };
     case "GET requests":
       return { status: 200, body: ctx.counters.snapshot() };
+    case "GET mutations":
+      return { status: 200, body: ctx.counters.mutations() };
     default:
       return bad(404, `unknown control route: ${req.method ?? "?"} ${url.pathname}`);
   }

@@ -8,9 +8,17 @@ export type RequestCounts = {
 /** Requests without a tenant-id header are counted under this key. */
 export const NO_TENANT = "(none)";
 
-/** Counts CAN calls (refused ones too) so tests can assert how many calls the app really made. */
+/** A mark as the sandbox received it: which tenant header, which endpoint, the parsed body. */
+export type ReceivedMutation = { tenant: string; endpoint: string; body: unknown };
+const MUTATION_LOG_SIZE = 200;
+
+/**
+ * Counts CAN calls (refused ones too) so tests can assert how many calls the app really made, and
+ * keeps the last mutation bodies so a test can compare what CAN received with what was sent.
+ */
 export class RequestCounters {
   #counts: RequestCounts = RequestCounters.#empty();
+  #mutations: ReceivedMutation[] = [];
 
   static #empty(): RequestCounts {
     return { total: 0, byTenant: {}, byEndpoint: {}, byTenantAndEndpoint: {} };
@@ -26,11 +34,21 @@ export class RequestCounters {
     perTenant[endpoint] = (perTenant[endpoint] ?? 0) + 1;
   }
 
+  recordMutation(tenantHeader: string | undefined, endpoint: string, body: unknown): void {
+    this.#mutations.push({ tenant: tenantHeader || NO_TENANT, endpoint, body: structuredClone(body) });
+    if (this.#mutations.length > MUTATION_LOG_SIZE) this.#mutations.shift();
+  }
+
+  mutations(): ReceivedMutation[] {
+    return structuredClone(this.#mutations);
+  }
+
   snapshot(): RequestCounts {
     return structuredClone(this.#counts);
   }
 
   reset(): void {
     this.#counts = RequestCounters.#empty();
+    this.#mutations = [];
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { MarkChange } from "@/lib/marks/kinds";
-import { canTimeRangesToRanges, isMarkableGranularity, type Granularity, type KeyRange } from "@/lib/partitions";
+import { canDateTimeToKey, canTimeRangesToRanges, isMarkableGranularity, type Granularity, type KeyRange } from "@/lib/partitions";
 import { clearPartitionsInput, markPartitionsInput, markRefreshedInput } from "@/lib/schemas/marks";
 import { clearPartitionWire, updatePartitionWire } from "./wire";
 
@@ -27,9 +27,11 @@ function granularityOf(lists: readonly (readonly WireRange[])[]): { ok: true; g:
   return { ok: true, g };
 }
 
+/** The ranges as the scheduler wrote them (order and splits kept, so CAN receives them range for range). */
 function keyRanges(field: string, list: readonly WireRange[], g: Granularity): { ok: true; ranges: KeyRange[] } | { ok: false; message: string } {
   const parsed = canTimeRangesToRanges(list, g);
-  return parsed.ok ? parsed : { ok: false, message: `${field}: ${parsed.error}` };
+  if (!parsed.ok) return { ok: false, message: `${field}: ${parsed.error}` };
+  return { ok: true, ranges: list.map((r) => ({ start: canDateTimeToKey(r.startTime, g)!, end: canDateTimeToKey(r.endTime, g)! })) };
 }
 
 /**
@@ -56,7 +58,7 @@ export function parseUpdatePartition(tenantId: string, raw: unknown): MarkParse 
   const input = markPartitionsInput.safeParse({ tenantId, planUuid: wire.data.uuid, granularity: g.g, success: s.ranges, failed: f.ranges });
   if (!input.success) return { ok: false, message: describe(input.error) };
   const v = input.data;
-  return { ok: true, mark: { planUuid: v.planUuid, change: { kind: "update", granularity: v.granularity, success: v.success, failed: v.failed }, partitionCount: v.total } };
+  return { ok: true, mark: { planUuid: v.planUuid, change: { kind: "update", granularity: v.granularity, success: s.ranges, failed: f.ranges }, partitionCount: v.total } };
 }
 
 /** CAN's clearPartition body (the documented field-table form; a bare array names no plan). */
@@ -72,5 +74,5 @@ export function parseClearPartition(tenantId: string, raw: unknown): MarkParse {
   const input = clearPartitionsInput.safeParse({ tenantId, planUuid: wire.data.uuid, granularity: g.g, ranges: r.ranges });
   if (!input.success) return { ok: false, message: describe(input.error) };
   const v = input.data;
-  return { ok: true, mark: { planUuid: v.planUuid, change: { kind: "clear", granularity: v.granularity, ranges: v.ranges }, partitionCount: v.total } };
+  return { ok: true, mark: { planUuid: v.planUuid, change: { kind: "clear", granularity: v.granularity, ranges: r.ranges }, partitionCount: v.total } };
 }

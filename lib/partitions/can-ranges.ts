@@ -19,6 +19,14 @@ export function rangesToCanTimeRanges(ranges: readonly KeyRange[], g: Granularit
   }));
 }
 
+/**
+ * The ranges exactly as given, in their order: what a scheduler sent through the console's API
+ * reaches CAN range for range. Callers that want the fewest ranges normalize first.
+ */
+export function keyRangesAsCanTimeRanges(ranges: readonly KeyRange[], g: Granularity): CanTimeRange[] {
+  return ranges.map((r) => ({ dateGranularity: g, startTime: keyToCanDateTime(r.start, g), endTime: keyToCanDateTime(r.end, g) }));
+}
+
 function expectedForm(g: Granularity): string {
   return g === "DAY" ? "YYYY-MM-DDT00:00:00" : "YYYY-MM-01T00:00:00";
 }

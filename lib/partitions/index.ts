@@ -31,6 +31,7 @@ export {
   parseRangeInput,
   rangeContains,
   rangesToCanTimeRanges,
+  keyRangesAsCanTimeRanges,
   rangesToKeys,
   type CanTimeRange,
   type KeyRange,

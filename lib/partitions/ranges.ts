@@ -12,6 +12,7 @@ export {
 } from "./range-set";
 export {
   canTimeRangesToRanges,
+  keyRangesAsCanTimeRanges,
   rangesToCanTimeRanges,
   type CanTimeRange,
   type RangeParse,

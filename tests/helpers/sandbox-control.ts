@@ -40,6 +40,8 @@ export function sandboxControl(base: string) {
     plans,
     state: async (tenant: string, uuid: string) => (await call(`/state?tenant=${encodeURIComponent(tenant)}&uuid=${encodeURIComponent(uuid)}`)) as SandboxPlanState,
     requests: () => call("/requests"),
+    /** The last mark bodies the sandbox received (updatePartition / clearPartition), oldest first. */
+    mutations: () => call("/mutations") as Promise<{ tenant: string; endpoint: string; body: unknown }[]>,
     planByName: async (tenant: string, name: string): Promise<SandboxPlanSummary> => {
       const listed = await plans(tenant);
       const plan = (Array.isArray(listed) ? listed : listed.plans).find((p) => p.name === name);
