@@ -10,6 +10,9 @@ const OTHER_ACTION_LABELS: Record<string, string> = {
   "audit.export": "Audit log exported",
 };
 
+/** Who, as the tables say it: a machine is named by its API token. */
+export const actorLabel = (actor: string, kind: "person" | "machine") => (kind === "machine" ? `${actor} (API token)` : actor);
+
 export const actionLabel = (action: string) => markLabelOf(action) ?? OTHER_ACTION_LABELS[action] ?? action;
 
 /** An ISO timestamp as the tables show it: `YYYY-MM-DD HH:MM:SS`, in UTC like the stored value. */

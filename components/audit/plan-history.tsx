@@ -5,7 +5,7 @@ import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
 import type { PlanHistoryEntry } from "@/lib/audit/query";
 import { queryKeys } from "@/lib/query-keys";
-import { actionLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "./labels";
+import { actionLabel, actorLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "./labels";
 
 /**
  * A plan's audit history, newest first: drop it into the plan page as a "History" tab. Reads
@@ -37,7 +37,7 @@ export function PlanHistory({ tenantId, planUuid, initialEntries, limit = 50 }: 
         {data.data.map((e) => (
           <tr key={e.id} className="border-b border-slate-200 align-top">
             <td className="whitespace-nowrap p-2 font-mono text-xs">{utcTimeLabel(e.at)}</td>
-            <td className="p-2">{e.actor}</td>
+            <td className="p-2">{actorLabel(e.actor, e.actorKind)}</td>
             <td className="p-2">{actionLabel(e.action)}</td>
             <td className="p-2">
               {rangesLabel(e.ranges)}

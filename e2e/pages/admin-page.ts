@@ -23,4 +23,20 @@ export class AdminPage {
     if (person.password) await s.getByLabel("Initial password (new account)").fill(person.password);
     await s.getByRole("button", { name: `Add to ${tenantName}` }).click();
   }
+
+  tokens(tenantName: string): Locator {
+    return this.page.getByRole("table", { name: `API tokens of ${tenantName}` });
+  }
+
+  /** Creates an API token through the form and returns the secret the page shows once. */
+  async createToken(tenantName: string, token: { name: string; role: "viewer" | "operator"; expires?: string }): Promise<string> {
+    const s = this.section(tenantName);
+    await s.getByLabel("Token name").fill(token.name);
+    await s.getByRole("combobox", { name: "Token role" }).selectOption(token.role);
+    if (token.expires) await s.getByLabel("Expires (optional)").fill(token.expires);
+    await s.getByRole("button", { name: `Create token for ${tenantName}` }).click();
+    const secret = s.getByLabel("New token (shown once)");
+    await secret.waitFor();
+    return secret.inputValue();
+  }
 }

@@ -4,6 +4,7 @@ const COLUMNS: [string, (e: AuditEntry) => unknown][] = [
   ["time", (e) => e.at],
   ["seq", (e) => e.seq],
   ["actor", (e) => e.actor],
+  ["actor_kind", (e) => e.actorKind],
   ["actor_role", (e) => e.actorRole],
   ["action", (e) => e.action],
   ["phase", (e) => e.phase],

@@ -7,6 +7,7 @@ import { auditLog } from "@/lib/db/schema";
 import { PARTITION_MARK_ACTIONS } from "@/lib/marks/kinds";
 import { isMarkableGranularity, rangesToKeys } from "@/lib/partitions";
 import { appendAuditRow, type AuditContent } from "./chain";
+import { actorKindOf, type ActorKind } from "./query";
 import { redactCredentials } from "./redact";
 import type { MarkIntent, MarkOutcome } from "./types";
 
@@ -80,6 +81,7 @@ function buildMarksQuery(db: Db) {
       granularity: auditLog.granularity,
       ranges: auditLog.ranges,
       actor: auditLog.actorUsername,
+      actorUserId: auditLog.actorUserId,
       outcome: o.outcome,
       outcomeAt: o.at,
       outcomeSeq: o.seq,
@@ -114,7 +116,7 @@ const throughQuery = preparedPerDb(buildThroughQuery);
 
 
 
-export type LastMark = { key: string; status: "success" | "failed" | "cleared"; at: string; actor: string; outcome: "ok" | "unknown" };
+export type LastMark = { key: string; status: "success" | "failed" | "cleared"; at: string; actor: string; actorKind: ActorKind; outcome: "ok" | "unknown" };
 
 type StoredRange = { start: string; end: string; status?: "success" | "failed" };
 
@@ -162,7 +164,8 @@ function lastMarksOf(rows: Awaited<ReturnType<ReturnType<typeof buildMarksQuery>
       } catch {
         continue; // a malformed stored range cannot be drawn; verify still covers the row itself
       }
-      for (const key of keys) byKey.set(key, { key, status, at, actor: r.actor, outcome });
+      const actorKind = actorKindOf(r.actorUserId);
+      for (const key of keys) byKey.set(key, { key, status, at, actor: r.actor, actorKind, outcome });
     }
   }
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

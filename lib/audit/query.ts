@@ -12,6 +12,8 @@ export type AuditEntry = {
   seq: number;
   at: string;
   actor: string;
+  /** A machine is an API token (its name is the actor); everyone else is a person (or the CLI). */
+  actorKind: ActorKind;
   actorRole: string | null;
   action: string;
   phase: "intent" | "event";
@@ -37,6 +39,12 @@ export type AuditEntry = {
 
 const o = alias(auditLog, "o");
 
+export type ActorKind = "person" | "machine";
+/** Rows written by an API token carry `token:<id>` as their actor id (lib/can-api/handle.ts). */
+const MACHINE_ACTOR_PREFIX = "token:";
+export const actorKindOf = (actorUserId: string | null): ActorKind => (actorUserId?.startsWith(MACHINE_ACTOR_PREFIX) ? "machine" : "person");
+const isMachine = () => sql`${auditLog.actorUserId} like ${`${MACHINE_ACTOR_PREFIX}%`}`;
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -45,6 +53,8 @@ function filterConditions(tenantId: string, f: AuditFilters): SQL[] {
   const where: SQL[] = [eq(auditLog.tenantId, tenantId), inArray(auditLog.phase, ["intent", "event"])];
   if (f.plan) where.push(or(eq(auditLog.planUuid, f.plan), ilike(auditLog.planName, `%${escapeLike(f.plan)}%`)) as SQL);
   if (f.actor) where.push(eq(auditLog.actorUsername, f.actor));
+  if (f.by === "machines") where.push(isMachine());
+  else if (f.by === "people") where.push(or(isNull(auditLog.actorUserId), sql`not (${isMachine()})`) as SQL);
   if (f.action) {
     where.push(f.action.endsWith(".*") ? sql`${auditLog.action} like ${`${escapeLike(f.action.slice(0, -1))}%`}` : eq(auditLog.action, f.action));
   }
@@ -63,6 +73,7 @@ const columns = {
   seq: auditLog.seq,
   at: auditLog.at,
   actor: auditLog.actorUsername,
+  actorUserId: auditLog.actorUserId,
   actorRole: auditLog.actorRole,
   action: auditLog.action,
   phase: auditLog.phase,
@@ -96,6 +107,7 @@ function toEntry(r: Selected): AuditEntry {
     seq: r.seq,
     at: r.at.toISOString(),
     actor: r.actor,
+    actorKind: actorKindOf(r.actorUserId),
     actorRole: r.actorRole,
     action: r.action,
     phase: isIntent ? "intent" : "event",
@@ -166,7 +178,7 @@ export async function* iterateAudit(tenantId: string, filters: AuditFilters, pag
 
 export type PlanHistoryEntry = Pick<
   AuditEntry,
-  "id" | "at" | "actor" | "action" | "ranges" | "partitionCount" | "outcome" | "pending" | "outcomeAt" | "outcomeDetail" | "requestId"
+  "id" | "at" | "actor" | "actorKind" | "action" | "ranges" | "partitionCount" | "outcome" | "pending" | "outcomeAt" | "outcomeDetail" | "requestId"
 >;
 
 /** A plan's marks, newest first, for the plan page's History tab (no IPs or user agents). */
@@ -179,10 +191,11 @@ export async function listAuditForPlan(tenantId: string, planUuid: string, limit
     .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.planUuid, planUuid), eq(auditLog.phase, "intent")))
     .orderBy(desc(auditLog.seq))
     .limit(Math.max(1, Math.min(limit, 500)))) as Selected[];
-  return rows.map(toEntry).map(({ id, at, actor, action, ranges, partitionCount, outcome, pending, outcomeAt, outcomeDetail, requestId }) => ({
+  return rows.map(toEntry).map(({ id, at, actor, actorKind, action, ranges, partitionCount, outcome, pending, outcomeAt, outcomeDetail, requestId }) => ({
     id,
     at,
     actor,
+    actorKind,
     action,
     ranges,
     partitionCount,

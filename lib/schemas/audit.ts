@@ -6,6 +6,7 @@ import { isValidKey } from "@/lib/partitions";
 export const AUDIT_OUTCOMES = ["ok", "rejected", "error", "unknown"] as const;
 export const AUDIT_ACTIONS: readonly string[] = [...MARK_ACTIONS, "role.grant", "role.revoke", "token.create", "token.revoke", "audit.export"];
 export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_ACTOR_KINDS = ["people", "machines"] as const;
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 // A real calendar day: `new Date("2025-13-01…")` is Invalid Date (the query then crashed the
@@ -15,6 +16,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date (YYYY-MM-DD)").refin
 export const auditFiltersSchema = z.object({
   plan: z.preprocess(blank, z.string().trim().max(100).optional()),
   actor: z.preprocess(blank, z.string().trim().toLowerCase().max(64).optional()),
+  /** People (signed-in users and the operator CLI) or machines (API tokens). */
+  by: z.preprocess(blank, z.enum(AUDIT_ACTOR_KINDS).optional()),
   action: z.preprocess(blank, z.string().regex(/^[a-z_]+(\.[a-z_]+|\.\*)?$/).max(64).optional()),
   outcome: z.preprocess(blank, z.enum(AUDIT_OUTCOMES).optional()),
   from: z.preprocess(blank, day.optional()),

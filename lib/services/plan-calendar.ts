@@ -99,7 +99,9 @@ function expectedWindow(plan: PlanDetails, g: Granularity, canList: readonly Can
 function compressMarks(marks: readonly LastMark[], g: Granularity): LastChangeRun[] {
   const sorted = [...marks].sort((a, b) => compareKeys(a.key, b.key));
   const runs: LastChangeRun[] = [];
-  for (const m of sorted) {
+  for (const mark of sorted) {
+    // The cell details name a machine by its API token, like the history does.
+    const m = mark.actorKind === "machine" ? { ...mark, actor: `${mark.actor} (API token)` } : mark;
     const last = runs.at(-1);
     if (last && last.actor === m.actor && last.at === m.at && last.status === m.status && last.outcome === m.outcome && nextKey(last.end, g) === m.key) {
       last.end = m.key;

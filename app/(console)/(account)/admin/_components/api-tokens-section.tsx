@@ -7,7 +7,8 @@ import { RevokeTokenButton } from "./revoke-token-button";
 export async function ApiTokensSection({ tenantId, tenantName }: { tenantId: string; tenantName: string }) {
   const tokens = await listApiTokens(tenantId);
   return (
-    <section aria-labelledby={`tokens-${tenantId}`} className="mt-6">
+    // Not a landmark of its own: the tenant's section around it is the region a reader navigates by.
+    <div className="mt-6">
       <h3 id={`tokens-${tenantId}`} className="text-base font-semibold">
         API tokens for schedulers in {tenantName}
       </h3>
@@ -51,6 +52,6 @@ export async function ApiTokensSection({ tenantId, tenantName }: { tenantId: str
         </table>
       )}
       <CreateTokenForm tenantId={tenantId} tenantName={tenantName} />
-    </section>
+    </div>
   );
 }

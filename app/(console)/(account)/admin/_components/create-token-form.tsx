@@ -17,7 +17,7 @@ export function CreateTokenForm({ tenantId, tenantName }: { tenantId: string; te
         <input name="name" required maxLength={64} placeholder="airflow-prod" className={`mt-1 ${input}`} autoComplete="off" />
       </label>
       <label className="flex flex-col text-sm font-medium">
-        Role
+        Token role
         <select name="role" defaultValue="operator" className={`mt-1 ${input}`}>
           <option value="operator">operator (read and mark)</option>
           <option value="viewer">viewer (read only)</option>

@@ -17,6 +17,14 @@ export function AuditFiltersForm({ filters, basePath }: { filters: AuditFilters;
         <input name="actor" defaultValue={filters.actor ?? ""} className={`${input} w-32`} />
       </label>
       <label className="flex flex-col text-sm font-medium">
+        Made by
+        <select name="by" defaultValue={filters.by ?? ""} className={input}>
+          <option value="">People and machines</option>
+          <option value="people">People</option>
+          <option value="machines">Machines (API tokens)</option>
+        </select>
+      </label>
+      <label className="flex flex-col text-sm font-medium">
         Action
         <select name="action" defaultValue={filters.action ?? ""} className={input}>
           <option value="">All actions</option>

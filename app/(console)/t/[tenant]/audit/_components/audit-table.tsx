@@ -1,5 +1,5 @@
 import type { AuditEntry } from "@/lib/audit";
-import { actionLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel, statusesReadLabel } from "@/components/audit/labels";
+import { actionLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel, statusesReadLabel, actorLabel } from "@/components/audit/labels";
 
 function Statuses({ value, details }: { value: Record<string, number> | null; details: Record<string, unknown> | null }) {
   if (!value || Object.keys(value).length === 0) return null;
@@ -32,7 +32,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           <tr key={e.id} className="border-b border-slate-200 align-top" data-seq={e.seq}>
             <td className="whitespace-nowrap p-2 font-mono text-xs">{utcTimeLabel(e.at)}</td>
             <td className="p-2">
-              {e.actor}
+              {actorLabel(e.actor, e.actorKind)}
               {e.actorRole && <div className="text-xs text-slate-600">{e.actorRole}</div>}
             </td>
             <td className="p-2">{actionLabel(e.action)}</td>
