@@ -60,6 +60,8 @@ export default defineConfig({
         SIGNIN_WINDOW_SECONDS: String(E2E_SIGNIN_WINDOW_SECONDS),
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_MANUAL_SIG_HANDLE: "true",
+        // Low enough for scheduler-api.spec.ts to reach it with one token.
+        CAN_API_RATE_PER_MINUTE: "60",
       },
     },
   ],

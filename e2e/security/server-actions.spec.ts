@@ -78,6 +78,8 @@ const ACTIONS: Record<string, ActionCase> = {
   revokeRoleAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, username: "operator" })], calls: tenantMutation("admin") },
   revokeSessionsAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, username: "operator" })], calls: tenantMutation("admin") },
   setDisabledAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, username: "operator", disabled: "false" })], calls: tenantMutation("admin") },
+  createApiTokenAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, name: "sa-probe-token", role: "operator" })], calls: tenantMutation("admin") },
+  revokeApiTokenAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, tokenId: "aaaaaaaaaaaa" })], calls: tenantMutation("admin") },
   startTotpAction: { path: () => "/settings", args: () => [{ stage: "idle" }, form({ password: "demo-password" })], calls: accountAction },
   confirmTotpAction: { path: () => "/settings", args: () => [{}, form({ code: "123456" })], calls: accountAction },
   disableTotpAction: { path: () => "/settings", args: () => [{ stage: "idle" }, form({ password: "demo-password" })], calls: accountAction },
@@ -105,6 +107,21 @@ const ROUTES: Record<string, { query: string; calls: RouteCall[] }> = {
   "/api/health": { query: "", calls: [] },
   // Readiness: public too (load balancers probe it without a session), checked on its own below.
   "/api/health/ready": { query: "", calls: [] },
+};
+
+/**
+ * The machine API (CAN's paths under /can): no session at all, a token in CAN's headers. Every
+ * endpoint is called with no token, a session cookie instead of one, a CAN credential, a forged
+ * token, and (marks) below the role; each answer is CAN's envelope with a console code, no CAN call.
+ */
+const MACHINE_ROUTES = ["/can/anymetrics/api/v1/accelerate/plan/[endpoint]"];
+const MACHINE_ENDPOINTS: Record<string, { method: "GET" | "POST"; query?: string; body?: unknown; mark: boolean }> = {
+  updatePartition: { method: "POST", body: { uuid: "DAILY", successTimeRange: [{ dateGranularity: "DAY", startTime: `${MARK_DAY}T00:00:00`, endTime: `${MARK_DAY}T00:00:00` }] }, mark: true },
+  clearPartition: { method: "POST", body: { uuid: "DAILY", timeRange: [{ dateGranularity: "DAY", startTime: "2026-10-01T00:00:00", endTime: "2026-10-01T00:00:00" }] }, mark: true },
+  queryMtPartitionList: { method: "GET", query: "?uuid=DAILY&pageNumber=1&pageSize=5", mark: false },
+  queryAccelerateResultPlan: { method: "GET", query: "?uuid=DAILY", mark: false },
+  queryReferenceScript: { method: "GET", query: "?uuid=DAILY", mark: false },
+  queryAccelerateResultPlanList: { method: "POST", body: { pager: { pageNumber: 1, pageSize: 20 } }, mark: false },
 };
 
 function readRefusals(): RouteCall[] {
@@ -171,7 +188,42 @@ test("every server action and route handler in the build has a case, and every c
   const actions = listActions(APP_ROOT).map((a) => a.name);
   expect(new Set(actions).size, "action names are unique").toBe(actions.length);
   expect([...actions].sort()).toEqual(Object.keys(ACTIONS).sort());
-  expect(routePatterns().sort()).toEqual(Object.keys(ROUTES).sort());
+  expect(routePatterns().sort()).toEqual([...Object.keys(ROUTES), ...MACHINE_ROUTES].sort());
+});
+
+test("the machine API refuses every endpoint without a valid token of the tenant and role, in CAN's envelope, with no CAN call", async () => {
+  const viewerForm = form({ tenantId: "acme", name: `sa-viewer-${Date.now().toString(36)}`, role: "viewer" });
+  const created = await callAction<{ ok: boolean; data?: { token: string } }>(APP_BASE, findAction(APP_ROOT, "createApiTokenAction"), { path: "/admin", args: [null, viewerForm], cookie: adminCookie });
+  const viewerToken = created.value?.data?.token ?? "";
+  expect(viewerToken).toMatch(/^cpc_/);
+  const before = await auditSizes();
+  const secrets = [...(await tenantSecrets("acme")), ...(await tenantSecrets("globex"))];
+  for (const [endpoint, spec] of Object.entries(MACHINE_ENDPOINTS)) {
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body).replaceAll("DAILY", refs.acme.daily);
+    const callers: [string, Record<string, string>, number][] = [
+      ["no token", {}, 401],
+      ["a session cookie", { cookie: cookies.operator ?? "" }, 401],
+      ["the tenant's CAN credential", { "auth-value": "sk-sandbox-acme-7d41c9e2b8" }, 401],
+      ["a forged token", { "auth-value": `cpc_aaaaaaaaaaaa_${"A".repeat(43)}` }, 401],
+      ["the viewer token as globex", { "auth-value": viewerToken, "tenant-id": "globex" }, 403],
+      ...(spec.mark ? [["the viewer token marking", { "auth-value": viewerToken }, 403] as [string, Record<string, string>, number]] : []),
+    ];
+    for (const [who, headers, status] of callers) {
+      const response = await fetch(`${APP_BASE}/can/anymetrics/api/v1/accelerate/plan/${endpoint}${(spec.query ?? "").replaceAll("DAILY", refs.acme.daily)}`, {
+        method: spec.method,
+        headers: { "tenant-id": "acme", "auth-type": "APIKEY", "content-type": "application/json", ...headers },
+        body,
+      });
+      const text = await response.text();
+      const label = `${spec.method} ${endpoint} with ${who}`;
+      expect(response.status, label).toBe(status);
+      expect(JSON.parse(text), label).toMatchObject({ success: false, code: expect.stringMatching(/^CONSOLE_/), data: null });
+      expectClean(text, secrets, label);
+    }
+  }
+  await expectNoCanCall();
+  // One row: the viewer token's creation; no refusal wrote anything.
+  expect(await auditSizes()).toEqual({ ...before });
 });
 
 for (const action of listActions(APP_ROOT)) {
@@ -190,7 +242,7 @@ for (const action of listActions(APP_ROOT)) {
   });
 }
 
-for (const pattern of routePatterns()) {
+for (const pattern of routePatterns().filter((p) => !MACHINE_ROUTES.includes(p))) {
   test(`route handler ${pattern} refuses callers without the right, and answers only GET`, async () => {
     const c = ROUTES[pattern];
     if (!c) throw new Error(`${pattern} has no case in server-actions.spec.ts`);
