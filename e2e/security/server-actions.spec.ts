@@ -107,6 +107,8 @@ const ROUTES: Record<string, { query: string; calls: RouteCall[] }> = {
   "/api/health": { query: "", calls: [] },
   // Readiness: public too (load balancers probe it without a session), checked on its own below.
   "/api/health/ready": { query: "", calls: [] },
+  // The site icon (app/favicon.ico): public and static.
+  "/favicon.ico": { query: "", calls: [] },
 };
 
 /**

@@ -26,10 +26,11 @@ const revokeInput = z.object({ tenantId: z.string().min(1).max(64), tokenId: z.s
 
 const changeBy = (ctx: ActionContext<unknown>): TokenChange => ({ by: { userId: ctx.actor.userId, username: ctx.actor.username, role: ctx.actor.role }, meta: ctx.meta });
 
-async function expected<T>(work: () => Promise<T>): Promise<Result<T>> {
+/** `refresh`: revalidate the admin page from the action; the create form refreshes it itself instead, so its answer stays small. */
+async function expected<T>(work: () => Promise<T>, refresh: boolean): Promise<Result<T>> {
   try {
     const data = await work();
-    revalidatePath("/admin");
+    if (refresh) revalidatePath("/admin");
     return { ok: true, data };
   } catch (e) {
     if (e instanceof ApiTokenError) return { ok: false, error: { code: "VALIDATION", message: e.message } };
@@ -42,17 +43,18 @@ const create = defineAction({ name: "admin.createApiToken", input: createInput, 
   return expected(async () => {
     const { token, view } = await createApiToken({ tenantId, name, role, expiresAt: expires ? new Date(`${expires}T00:00:00Z`) : null }, changeBy(ctx));
     return { token, message: `${view.name} (${view.role}) created. Copy the token now: it is not shown again.` };
-  });
+  }, false);
 });
 
 const revoke = defineAction({ name: "admin.revokeApiToken", input: revokeInput, permission: "users:manage" }, async (ctx) =>
   expected(async () => {
     const view = await revokeApiToken(ctx.input.tenantId, ctx.input.tokenId, changeBy(ctx));
     return `${view.name} revoked: it is refused from the next request on.`;
-  }),
+  }, true),
 );
 
-const formInput = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => v !== ""));
+// React adds its own `$ACTION_…` fields to a progressively enhanced form; the schemas are strict.
+const formInput = (form: FormData) => Object.fromEntries([...form.entries()].filter(([k, v]) => v !== "" && !k.startsWith("$ACTION")));
 
 export async function createApiTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   return create(formInput(form));

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useId } from "react";
 import { createApiTokenAction, type CreateTokenState } from "../token-actions";
 
 const input = "rounded border border-slate-400 bg-white px-2 py-1 text-sm";
@@ -9,6 +10,12 @@ const input = "rounded border border-slate-400 bg-white px-2 py-1 text-sm";
 export function CreateTokenForm({ tenantId, tenantName }: { tenantId: string; tenantName: string }) {
   const [state, formAction, pending] = useActionState<CreateTokenState, FormData>(createApiTokenAction, null);
   const secretId = useId();
+  const router = useRouter();
+  const created = state?.ok ? state.data.token : null;
+  // The list above gains the new token; this form keeps showing its secret.
+  useEffect(() => {
+    if (created) router.refresh();
+  }, [created, router]);
   return (
     <form action={formAction} aria-busy={pending} className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3">
       <input type="hidden" name="tenantId" value={tenantId} />
