@@ -109,6 +109,8 @@ const ROUTES: Record<string, { query: string; calls: RouteCall[] }> = {
   "/api/health/ready": { query: "", calls: [] },
   // The site icon (app/favicon.ico): public and static.
   "/favicon.ico": { query: "", calls: [] },
+  // The /can API's OpenAPI document: public, describes shapes only.
+  "/api/openapi.json": { query: "", calls: [] },
 };
 
 /**

@@ -1,3 +1,8 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { callAction, findAction } from "../../tests/helpers/action-client";
 import { expect, test } from "../fixtures";
 import { AdminPage } from "../pages/admin-page";
@@ -181,6 +186,32 @@ test.describe("CAN's API through the console", () => {
     expect(other.status).toBe(409);
     expect(other.envelope.code).toBe("CONSOLE_CONFLICT");
     expect(((await canCalls()).byTenantAndEndpoint.acme?.updatePartition ?? 0) - before).toBe(1);
+  });
+
+  test("the README's Python snippet (standard library only) marks a partition, and raises on a refusal", async () => {
+    const readme = readFileSync(join(APP_ROOT, "README.md"), "utf8");
+    const snippet = /```python\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf("## For schedulers")))?.[1];
+    expect(snippet, "a python block in For schedulers").toBeTruthy();
+    const adminCookie = await sessionCookie("admin", IP);
+    const daily = await planByName("acme", "orders_daily");
+    const token = await makeToken(adminCookie, "acme", unique("python"), "operator");
+    const file = join(mkdtempSync(join(tmpdir(), "snippet-")), "mark.py");
+    writeFileSync(
+      file,
+      `${snippet!}\nimport sys\nprint(mark_partition(sys.argv[1], "2026-10-07", ok=False, run_id="r1"))\ntry:\n    mark_partition(sys.argv[1], "2026-02-30")\nexcept RuntimeError as e:\n    print("refused:", e)\n`,
+    );
+    const run = await promisify(execFile)("python3", [file, daily.uuid], { env: { ...process.env, CONSOLE: APP_BASE, CONSOLE_TENANT: "acme", CONSOLE_TOKEN: token } });
+    expect(run.stdout).toContain("'success': True");
+    expect(run.stdout).toMatch(/refused: CONSOLE_VALIDATION: .*2026-02-30/);
+    expect((await sandbox.mutations()).at(-1)?.body).toMatchObject({ uuid: daily.uuid, failedTimeRange: [{ startTime: "2026-10-07T00:00:00" }] });
+  });
+
+  test("the OpenAPI document describes the API, public", async () => {
+    const response = await fetch(`${APP_BASE}/api/openapi.json`);
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toContain("/can/anymetrics/api/v1/accelerate/plan/updatePartition");
   });
 
   test("reads pass through with CAN's answer; the rate limit answers 429 in CAN's envelope", async () => {
