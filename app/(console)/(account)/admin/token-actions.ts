@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "@/lib/actions/define-action";
 import type { Result } from "@/lib/api/result";
@@ -26,12 +25,10 @@ const revokeInput = z.object({ tenantId: z.string().min(1).max(64), tokenId: z.s
 
 const changeBy = (ctx: ActionContext<unknown>): TokenChange => ({ by: { userId: ctx.actor.userId, username: ctx.actor.username, role: ctx.actor.role }, meta: ctx.meta });
 
-/** `refresh`: revalidate the admin page from the action; the create form refreshes it itself instead, so its answer stays small. */
-async function expected<T>(work: () => Promise<T>, refresh: boolean): Promise<Result<T>> {
+/** The forms refresh the page themselves once they have shown the answer, so an answer stays small (no page payload). */
+async function expected<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
-    const data = await work();
-    if (refresh) revalidatePath("/admin");
-    return { ok: true, data };
+    return { ok: true, data: await work() };
   } catch (e) {
     if (e instanceof ApiTokenError) return { ok: false, error: { code: "VALIDATION", message: e.message } };
     throw e;
@@ -43,14 +40,14 @@ const create = defineAction({ name: "admin.createApiToken", input: createInput, 
   return expected(async () => {
     const { token, view } = await createApiToken({ tenantId, name, role, expiresAt: expires ? new Date(`${expires}T00:00:00Z`) : null }, changeBy(ctx));
     return { token, message: `${view.name} (${view.role}) created. Copy the token now: it is not shown again.` };
-  }, false);
+  });
 });
 
 const revoke = defineAction({ name: "admin.revokeApiToken", input: revokeInput, permission: "users:manage" }, async (ctx) =>
   expected(async () => {
     const view = await revokeApiToken(ctx.input.tenantId, ctx.input.tokenId, changeBy(ctx));
     return `${view.name} revoked: it is refused from the next request on.`;
-  }, true),
+  }),
 );
 
 // React adds its own `$ACTION_…` fields to a progressively enhanced form; the schemas are strict.

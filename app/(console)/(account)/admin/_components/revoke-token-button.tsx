@@ -1,12 +1,19 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
 import { revokeApiTokenAction } from "../token-actions";
 
 /** Revoking stops a scheduler at once, so it asks first. */
 export function RevokeTokenButton({ tenantId, tokenId, name }: { tenantId: string; tokenId: string; name: string }) {
   const [state, formAction, pending] = useActionState(revokeApiTokenAction, null);
   const [asking, setAsking] = useState(false);
+  const router = useRouter();
+  const done = state?.ok === true;
+  // The table's State column then says "revoked"; this button's row has no action left.
+  useEffect(() => {
+    if (done) router.refresh();
+  }, [done, router]);
   const small = "rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100";
   if (state?.ok) return <p role="status" className="text-sm text-green-800">{state.data}</p>;
   return (
