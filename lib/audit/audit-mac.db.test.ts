@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { rewriteAsOwner as rewriteChainAsOwner, rowsOf as rowsOfChain } from "@/tests/helpers/audit-tamper";
 import { asSuperuserBypassingTriggers, dbKind, withTestDb } from "@/tests/helpers/test-db";
-import { auditChainHead, auditLog } from "@/lib/db/schema";
-import { GENESIS_HASH } from "./canonical";
-import { appendAuditRow, hashRow } from "./chain";
+import { auditChainHead } from "@/lib/db/schema";
+import { appendAuditRow } from "./chain";
 import { readCheckpoints } from "./checkpoint";
 import { deriveAuditKey, resolveAuditKey } from "./mac";
 import { sealLegacyChains, takeCheckpoints } from "./anchor";
-import type { AuditRow } from "./types";
 import { verifyChain } from "./verify";
 
 // What someone holding the database's owner login can do (triggers off, any SQL), against what the
@@ -28,27 +27,8 @@ async function seedChain(n: number): Promise<string> {
   return tenant;
 }
 
-const rowsOf = async (tenant: string) => (await testDb.current().db.select().from(auditLog).where(eq(auditLog.tenantId, tenant)).orderBy(auditLog.seq)) as AuditRow[];
-
-/**
- * The attack the unkeyed chain cannot see: edit row `seq`, recompute its hash and every later
- * row's prev_hash and hash with the public algorithm, move the head. MACs are left as they were
- * (or stripped), since forging one needs the key.
- */
-async function rewriteAsOwner(tenant: string, seq: number, opts: { stripMacs?: boolean } = {}): Promise<void> {
-  const rows = await rowsOf(tenant);
-  let prev = rows[seq - 2]?.hash ?? GENESIS_HASH;
-  const statements = [];
-  for (const r of rows.filter((x) => x.seq >= seq)) {
-    const next = { ...r, actorUsername: r.seq === seq ? "mallory" : r.actorUsername, prevHash: prev };
-    const hash = hashRow(next);
-    statements.push(sql`update audit_log set actor_username = ${next.actorUsername}, prev_hash = ${prev}, hash = ${hash} where id = ${r.id}`);
-    prev = hash;
-  }
-  if (opts.stripMacs) statements.push(sql`update audit_log set mac = null where tenant_id = ${tenant}`);
-  statements.push(sql`update audit_chain_head set hash = ${prev} where tenant_id = ${tenant}`);
-  await asSuperuserBypassingTriggers(testDb.current().db, statements);
-}
+const rowsOf = (tenant: string) => rowsOfChain(testDb.current().db, tenant);
+const rewriteAsOwner = (tenant: string, seq: number, opts: { stripMacs?: boolean } = {}) => rewriteChainAsOwner(testDb.current().db, tenant, seq, opts);
 
 describe(`audit MACs and checkpoints (${dbKind})`, () => {
   it("every appended row carries a MAC, and the chain verifies", async () => {
