@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverUrl } from "@/tests/helpers/test-db";
 import { intentFor } from "@/tests/helpers/audit-fixtures";
+import { rewriteAsOwner } from "@/tests/helpers/audit-tamper";
 import { passwordStep } from "@/tests/helpers/auth-helpers";
-import { recordMarkIntent, recordMarkOutcome, takeCheckpoints, verifyAll } from "@/lib/audit";
+import { recordMarkIntent, recordMarkOutcome, takeCheckpoints, verifyAll, verifyChain } from "@/lib/audit";
 import { resetAuthForTests } from "@/lib/auth/auth";
 import { createUser, grantRole, type Change } from "@/lib/auth/users";
 import { closeDb, installDbForTests, openPostgres, type DbHandle } from "@/lib/db";
@@ -84,6 +85,17 @@ describe.skipIf(!serverUrl)("least-privilege PostgreSQL roles (docs/postgres-rol
     expect(reports.every((r) => r.ok)).toBe(true);
     expect((await takeCheckpoints(app!.db, CLI.by)).checkpoints).toHaveLength(2);
     expect(await asRuntime("select count(*) from audit_log")).toBe("allowed");
+  });
+
+  it("the migration role, which owns audit_log, can switch its trigger off and rewrite a row with every hash recomputed: verify names the row", async () => {
+    const owner = await openPostgres(urlAs(names.owner), 2);
+    try {
+      await rewriteAsOwner(owner.db, "acme", 1, { disableTrigger: true });
+    } finally {
+      await owner.close();
+    }
+    const report = await verifyChain(app!.db, "acme");
+    expect(report.problem).toMatchObject({ seq: 1, what: expect.stringContaining("MAC does not match") });
   });
 
   const refused: [string, RegExp][] = [
