@@ -23,6 +23,11 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3000"),
   /** Signs session cookies and encrypts TOTP secrets. Required outside demo mode. */
   AUTH_SECRET: blankToUndefined(z.string().min(32, "at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
+  /**
+   * Keys the audit chain's MACs and checkpoint signatures. Unset: derived from AUTH_SECRET. Set it
+   * to keep the audit key when AUTH_SECRET rotates (docs/decisions/0010-audit-keyed-chain.md).
+   */
+  AUDIT_KEY: blankToUndefined(z.string().min(32, "at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
   /** The one request header a reverse proxy sets to the client address; unset = trust none. */
   TRUST_PROXY_HEADER: blankToUndefined(
     z

@@ -40,6 +40,14 @@ await mark(intent(tenant, plan.uuid, plan.name, { action: "partition.clear", ran
 await mark(intent(tenant, plan.uuid, plan.name, { actor: { userId: "seed2", username: "admin", tenantId: tenant, role: "admin" }, ranges: [{ start: "2026-04-01", end: "2026-04-01", status: "success" }], partitionCount: 1 }));
 await mark(intent(tenant, plan.uuid, plan.name, { ranges: [{ start: "2026-05-01", end: "2026-05-01", status: "success" }], partitionCount: 1 }), { outcome: "unknown", reason: "no answer within the timeout" });
 for (let i = 0; i < SEED.bulkCount; i++) await mark(intent(tenant, bulkPlan.uuid, bulkPlan.name), { outcome: "ok" });
+const { hostilePlan, hostile } = SEED;
+await mark(intent(tenant, hostilePlan.uuid, hostilePlan.name, { meta: { ip: "192.0.2.10", userAgent: hostile.userAgent, requestId: "seed-hostile" } }), {
+  outcome: "rejected",
+  code: hostile.code,
+  errorMsg: hostile.errorMsg,
+  detailErrorMsg: hostile.detailErrorMsg,
+  traceId: hostile.traceId,
+});
 await mark(intent("globex", SEED.globexPlan.uuid, SEED.globexPlan.name), { outcome: "ok" });
 await closeDb();
 console.log(`seeded ${n} audit intents`);

@@ -33,21 +33,26 @@ const COLUMNS: [string, (e: AuditEntry) => unknown][] = [
   ["hash", (e) => e.hash],
 ];
 
+/** Where a spreadsheet may start a cell: the start, any separator a locale might use, a line break. */
+const CELL_START = /(^|[,;\t|]|\r\n|\r|\n)(?=[ \u00a0]*[=+\-@])/g;
+
 /**
- * RFC 4180 quoting, plus a leading apostrophe for text a spreadsheet would run as a formula
- * (= + - @ at the start), so opening an export cannot execute what someone typed into a field.
+ * Every cell is quoted (RFC 4180). A spreadsheet in a `;` or tab locale splits a `,` file at
+ * separators inside quoted text too, so a formula start (= + - @), after leading spaces, at the
+ * start or after any separator or line break gets an apostrophe in front: opening an export can
+ * never run what someone typed into a field (a user agent, CAN's errorMsg, a plan name).
  */
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return "";
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '""';
   let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === "string") text = text.replace(CELL_START, "$1'");
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 export function auditCsvHeader(): string {
-  return `${COLUMNS.map(([name]) => name).join(",")}\r\n`;
+  return `${COLUMNS.map(([name]) => csvCell(name)).join(",")}\r\n`;
 }
 
 export function auditCsvLine(e: AuditEntry): string {
-  return `${COLUMNS.map(([, get]) => cell(get(e))).join(",")}\r\n`;
+  return `${COLUMNS.map(([, get]) => csvCell(get(e))).join(",")}\r\n`;
 }

@@ -7,4 +7,7 @@ export { recordMarkIntent, recordMarkOutcome, lastMarksForPlan, readPlanMarks, p
 export { recordAuthEvent, recordAdminEvent, recordAuditExport } from "./events";
 export { auditCsvHeader, auditCsvLine } from "./csv";
 export { listAudit, iterateAudit, listAuditForPlan, type AuditEntry, type AuditPage, type PlanHistoryEntry } from "./query";
-export { verifyAll, verifyChain, describeReport, type ChainReport, type ChainProblem } from "./verify";
+export { verifyAll, verifyChain, describeReport, type ChainReport, type ChainProblem, type VerifyOptions } from "./verify";
+export { sealLegacyChains, takeCheckpoints } from "./anchor";
+export { readCheckpoints, type Checkpoint, type CheckpointFile } from "./checkpoint";
+export { resolveAuditKey, describeKey, type AuditKey } from "./mac";

@@ -67,6 +67,7 @@ export type AuditRow = {
   userAgent: string | null;
   prevHash: string;
   hash: string;
+  mac: string | null;
 };
 
-export type AuditRowContent = Omit<AuditRow, "id" | "tenantId" | "seq" | "prevHash" | "hash">;
+export type AuditRowContent = Omit<AuditRow, "id" | "tenantId" | "seq" | "prevHash" | "hash" | "mac">;

@@ -4,9 +4,12 @@ import type { Db } from "@/lib/db";
 import { auditChainHead, auditLog } from "@/lib/db/schema";
 import { GENESIS_HASH } from "./canonical";
 import { hashRow } from "./chain";
+import type { Checkpoint } from "./checkpoint";
+import { resolveAuditKey, rowMacMatches, type AuditKey } from "./mac";
 import type { AuditRow } from "./types";
 
-export type ChainProblem = { id: string | null; seq: number; at: string | null; what: string };
+/** `unsealed`: the only problem is that the newest row predates audit MACs (sealLegacyChains fixes it). */
+export type ChainProblem = { id: string | null; seq: number; at: string | null; what: string; unsealed?: true };
 export type ChainReport = { tenantId: string; rows: number; ok: boolean; headSeq: number | null; headHash: string | null; problem?: ChainProblem };
 
 /** Tenants that have a chain head or any row (a chain whose head was deleted is still checked). */
@@ -16,18 +19,28 @@ export async function listChains(db: Db): Promise<string[]> {
   return [...new Set([...heads, ...rows].map((r) => r.t))].sort();
 }
 
+export type VerifyOptions = { key?: AuditKey; checkpoints?: Checkpoint[]; pageSize?: number };
+
 /**
  * Walks one chain in seq order, in pages, and stops at the first row that does not hold: a gap
  * in seq (a row deleted), a row whose content no longer gives its hash (a row edited), a row whose
- * prev_hash is not its predecessor's hash (a row replaced or rewritten), or a head that does not
- * match the last row (the newest rows deleted). Triggers do not matter here: this catches what a
- * superuser did behind them.
+ * prev_hash is not its predecessor's hash (a row replaced or rewritten), a row whose MAC does not
+ * match (the chain rewritten consistently by someone without the audit key), a MAC missing after
+ * MACs began or on the newest row (MACs stripped), a head that does not match the last row (the
+ * newest rows deleted), and, given checkpoints kept elsewhere, a row that no longer has the hash a
+ * checkpoint recorded or a chain that ends before one (rolled back). Triggers do not matter here:
+ * this catches what the database owner did behind them.
  */
-export async function verifyChain(db: Db, tenantId: string, pageSize = 1000): Promise<ChainReport> {
+export async function verifyChain(db: Db, tenantId: string, options: VerifyOptions = {}): Promise<ChainReport> {
+  const key = options.key ?? (await resolveAuditKey(db));
+  const pageSize = options.pageSize ?? 1000;
+  const checkpoints = (options.checkpoints ?? []).filter((c) => c.tenantId === tenantId);
+  const checkpointAt = new Map(checkpoints.map((c) => [c.seq, c]));
   const [head] = await db.select().from(auditChainHead).where(eq(auditChainHead.tenantId, tenantId));
   let prevHash = GENESIS_HASH;
   let prevSeq = 0;
   let count = 0;
+  let macSeen = false;
   let last: AuditRow | undefined;
   const fail = (problem: ChainProblem): ChainReport => ({ tenantId, rows: count, ok: false, headSeq: head?.seq ?? null, headHash: head?.hash ?? null, problem });
   for (;;) {
@@ -51,11 +64,27 @@ export async function verifyChain(db: Db, tenantId: string, pageSize = 1000): Pr
           what: row.seq === 1 ? "prev_hash of the first row is not the genesis hash" : `prev_hash does not match the hash of row seq ${prevSeq} (that row was changed or replaced)`,
         });
       }
+      if (row.mac !== null) {
+        if (!rowMacMatches(key, { ...row, mac: row.mac })) {
+          return fail({ ...where, what: "its MAC does not match (the chain was rewritten by someone without the audit key, or the audit key changed)" });
+        }
+        macSeen = true;
+      } else if (macSeen) {
+        return fail({ ...where, what: "it carries no MAC though an earlier row does (its MAC was removed)" });
+      }
+      const checkpoint = checkpointAt.get(row.seq);
+      if (checkpoint && checkpoint.hash !== row.hash) {
+        return fail({ ...where, what: `its hash is not the one checkpointed at ${checkpoint.at}: the log was rewritten after that checkpoint` });
+      }
       prevHash = row.hash;
       prevSeq = row.seq;
       last = row;
     }
     if (page.length < pageSize) break;
+  }
+  const beyond = checkpoints.find((c) => c.seq > prevSeq);
+  if (beyond) {
+    return fail({ id: null, seq: beyond.seq, at: null, what: `the checkpoint of ${beyond.at} records seq ${beyond.seq} but the chain ends at seq ${prevSeq}: rows were deleted (rolled back)` });
   }
   if (!head) {
     if (count === 0) return { tenantId, rows: 0, ok: true, headSeq: null, headHash: null };
@@ -68,13 +97,25 @@ export async function verifyChain(db: Db, tenantId: string, pageSize = 1000): Pr
         : `the chain head (seq ${head.seq}) does not match the last row (seq ${prevSeq})`;
     return fail({ id: head.seq > prevSeq ? null : (last?.id ?? null), seq: head.seq > prevSeq ? prevSeq + 1 : prevSeq, at: null, what });
   }
+  if (last && last.mac === null) {
+    return fail({
+      id: last.id,
+      seq: last.seq,
+      at: last.at.toISOString(),
+      what: "the newest row carries no MAC, so nothing vouches for the chain (rows from before audit MACs: `npm run db:migrate` or `npm run audit -- checkpoint` seals it)",
+      unsealed: true,
+    });
+  }
   return { tenantId, rows: count, ok: true, headSeq: head.seq, headHash: head.hash };
 }
 
-export async function verifyAll(db: Db, tenantId?: string): Promise<ChainReport[]> {
-  const chains = tenantId ? [tenantId] : await listChains(db);
+/** Every chain (or one), plus any chain a checkpoint names that the database no longer has. */
+export async function verifyAll(db: Db, tenantId?: string, options: VerifyOptions = {}): Promise<ChainReport[]> {
+  const key = options.key ?? (await resolveAuditKey(db));
+  const named = (options.checkpoints ?? []).map((c) => c.tenantId).filter((t) => !tenantId || t === tenantId);
+  const chains = [...new Set([...(tenantId ? [tenantId] : await listChains(db)), ...named])].sort();
   const reports: ChainReport[] = [];
-  for (const t of chains) reports.push(await verifyChain(db, t));
+  for (const t of chains) reports.push(await verifyChain(db, t, { ...options, key }));
   return reports;
 }
 

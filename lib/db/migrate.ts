@@ -1,7 +1,8 @@
 import "server-only";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
+import { ConfigError } from "@/lib/env";
 import * as schema from "./schema";
 
 /** Any number fixed for this app: the session-level advisory lock held while migrating. */
@@ -19,6 +20,21 @@ export async function migratePglite(client: PGlite): Promise<void> {
 }
 
 /**
+ * Whether the database already has every committed migration. The runtime role of a least-privilege
+ * set-up (docs/postgres-roles.sql) may not create drizzle's bookkeeping schema, so it must not try.
+ */
+async function upToDate(client: PoolClient): Promise<boolean> {
+  const { readMigrationFiles } = await import("drizzle-orm/migrator");
+  const newest = Math.max(0, ...readMigrationFiles({ migrationsFolder: migrationsFolder() }).map((m) => m.folderMillis));
+  try {
+    const { rows } = await client.query<{ last: string | null }>("select max(created_at)::text as last from drizzle.__drizzle_migrations");
+    return Number(rows[0]?.last ?? 0) >= newest;
+  } catch {
+    return false; // no bookkeeping yet: a first migration
+  }
+}
+
+/**
  * On a server, several instances may start at once: each takes the same advisory lock on one
  * connection, so one migrates while the others wait and then find nothing left to apply.
  */
@@ -27,9 +43,15 @@ export async function migratePostgres(pool: Pool): Promise<void> {
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const client = await pool.connect();
   try {
+    if (await upToDate(client)) return;
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
       await migrate(drizzle({ client, schema }), { migrationsFolder: migrationsFolder() });
+    } catch (e) {
+      if ((e as { code?: unknown; cause?: { code?: unknown } }).code === "42501" || (e as { cause?: { code?: unknown } }).cause?.code === "42501") {
+        throw new ConfigError("Migrations are pending and this database role may not apply them: run `npm run db:migrate` with the migration role (docs/postgres-roles.sql).");
+      }
+      throw e;
     } finally {
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
     }

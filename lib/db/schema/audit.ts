@@ -39,6 +39,11 @@ export const auditLog = pgTable(
     userAgent: text("user_agent"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    /**
+     * HMAC of (tenant, seq, hash) under the audit key, which the database never holds (outside demo
+     * mode). Null only on rows written before MACs existed; a later MAC'd row covers them.
+     */
+    mac: text("mac"),
   },
   (t) => [
     uniqueIndex("audit_log_tenant_seq_idx").on(t.tenantId, t.seq),
