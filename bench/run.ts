@@ -2,7 +2,7 @@
 // own sandbox and app on loopback, runs the scenarios, prints the table, writes bench/results.json.
 //   --quick    only the smallest scenario (proxy overhead, 1 client, 200 requests): for CI
 //   --strict   exit 1 when a budget does not hold (default: report only, exit 0)
-//   --only=a,b run some scenarios: proxy, paging, load, weight, interaction, scaling, marking
+//   --only=a,b run some scenarios: proxy, paging, load, weight, interaction, scaling, marking, api
 //   --verbose  show the sandbox's and the app's output
 //   --postgres (scripts/bench.mjs starts the server) the app on PostgreSQL instead of PGlite
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -17,6 +17,7 @@ import { countMarkAuditRows, marking } from "./scenarios/marking";
 import { paging } from "./scenarios/paging";
 import { proxyOverhead } from "./scenarios/proxy-overhead";
 import { scaling } from "./scenarios/scaling";
+import { schedulerApi } from "./scenarios/scheduler-api";
 import { weight } from "./scenarios/weight";
 import { SandboxControl, freePort, startService, waitForHttp } from "./services";
 import { signIn } from "./session";
@@ -77,7 +78,8 @@ const app = startService(
   appUrl,
   "npx",
   ["next", "start", "-H", "127.0.0.1", "-p", String(appPort)],
-  { ...process.env, SANDBOX_URL: sandboxUrl, PUBLIC_URL: appUrl, DATA_DIR: appDataDir, NODE_ENV: "production" },
+  // The API's per-token rate limit would cap the scheduler scenario's load: it is measured, not limited.
+  { ...process.env, SANDBOX_URL: sandboxUrl, PUBLIC_URL: appUrl, DATA_DIR: appDataDir, NODE_ENV: "production", CAN_API_RATE_PER_MINUTE: "1000000" },
   verbose,
 );
 const services = [app, sandbox];
@@ -168,6 +170,7 @@ try {
   await scenario("weight", () => weight(ctx));
   await scenario("interaction", () => interactionLatency(ctx, requireBrowser(), { selections: 20, arrows: 30, yearSwitches: 20, dialogs: 5 }));
   await scenario("scaling", () => scaling(ctx, requireBrowser(), { years: [1, 3, 10, 30], loads: 5, selections: 5 }));
+  await scenario("api", () => schedulerApi(ctx, { sequential: 200, concurrent: 800 }));
   let confirmed = 0;
   await scenario("marking", async () => {
     confirmed = await marking(ctx, requireBrowser(), [
