@@ -8,3 +8,4 @@ export { recordAuthEvent, recordAdminEvent, recordAuditExport } from "./events";
 export { auditCsvHeader, auditCsvLine } from "./csv";
 export { listAudit, iterateAudit, listAuditForPlan, type AuditEntry, type AuditPage, type PlanHistoryEntry } from "./query";
 export { verifyAll, verifyChain, describeReport, type ChainReport, type ChainProblem } from "./verify";
+export { OBSERVED_ACTION, OUTSIDE_ACTOR, listOutsideChanges, type OutsideChange, type ObservedInterval } from "./observed";

@@ -1,5 +1,5 @@
 import "server-only";
-import { readPlanMarks, type LastMark } from "@/lib/audit";
+import { listOutsideChanges, readPlanMarks, type LastMark } from "@/lib/audit";
 import { listAllPartitions } from "@/lib/can/partitions";
 import type { PartitionItem, PlanDetails } from "@/lib/can/types";
 import {
@@ -8,6 +8,7 @@ import {
   countByStatus,
   describeDisagreements,
   isMarkableGranularity,
+  listedRuns,
   localTodayKey,
   nextKey,
   parsePartitionValue,
@@ -19,6 +20,7 @@ import {
 } from "@/lib/partitions";
 import type { Tenant } from "@/lib/tenants";
 import { currentListingKey } from "./listing-key";
+import { observeListing } from "./listing-observer";
 import { sealListing } from "./listing-seal";
 import type { CalendarMode, LastChangeRun, PlanCalendar } from "./plan-calendar-types";
 import { getPlanCached } from "./plans";
@@ -32,12 +34,16 @@ export function readOnlyReasonFor(plan: PlanDetails, mode: CalendarMode): string
 }
 
 export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Date()): Promise<PlanCalendar> {
-  const [plan, listing, { marks, throughSeq }, key] = await Promise.all([getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), readPlanMarks(tenant.id, uuid), currentListingKey()]);
+  const startedAt = new Date();
+  // The marks are read first: their position must not include a mark whose change CAN's list, read
+  // after, does not show yet, or the next read would call that change "outside the console".
+  const marksRead = readPlanMarks(tenant.id, uuid);
+  const [{ marks, throughSeq }, plan, listing, key, outside] = await Promise.all([marksRead, getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), currentListingKey(), listOutsideChanges(tenant.id, uuid)]);
   const items = listing.items ?? [];
   const readAt = now.toISOString();
   const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
   const rawValues = items.slice(0, RAW_VALUES_SHOWN).map((i) => i.value);
-  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], disagreements: [], unreadableValues: [], seal: null };
+  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], outsideChanges: [], disagreements: [], unreadableValues: [], seal: null };
 
   if (!listing.isPartitioned || listing.items === null) {
     const mode: CalendarMode = { kind: "full-refresh" };
@@ -50,6 +56,8 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   }
 
   const { canList, unreadable } = toCanPartitions(items, g);
+  const listed = listedRuns(canList, g);
+  const seen = await observeListing({ tenantId: tenant.id, planUuid: uuid, planName: plan.name, granularity: g, runs: listed, throughSeq, startedAt, finishedAt: new Date() });
   const recorded: RecordedMark[] = marks.map((m) => ({ key: m.key, status: m.status, at: m.at, actor: m.actor }));
   const window = expectedWindow(plan, g, canList, recorded, now);
   const args = { window, granularity: g, canList, recorded };
@@ -64,6 +72,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     seal: sealListing(key, { tenantId: tenant.id, planUuid: uuid, granularity: g }, { readAt, throughSeq, runs }),
     counts: countByStatus(runs, g),
     lastChanges: compressMarks(marks, g),
+    outsideChanges: [...seen, ...outside],
     disagreements: describeDisagreements(args).map((d) => ({ key: d.key, status: d.status, message: d.disagreement })),
     unreadableValues: unreadable,
     rawValues: [],
