@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "partition.mark",
   "partition.clear",
   "plan.mark_refreshed",
+  "partition.observed",
   "role.grant",
   "role.revoke",
   "audit.export",

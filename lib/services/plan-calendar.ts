@@ -38,7 +38,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   // The marks are read first: their position must not include a mark whose change CAN's list, read
   // after, does not show yet, or the next read would call that change "outside the console".
   const marksRead = readPlanMarks(tenant.id, uuid);
-  const [{ marks, throughSeq }, plan, listing, key, outside] = await Promise.all([marksRead, getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), currentListingKey(), listOutsideChanges(tenant.id, uuid)]);
+  const [{ marks, throughSeq }, plan, listing, key] = await Promise.all([marksRead, getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), currentListingKey()]);
   const items = listing.items ?? [];
   const readAt = now.toISOString();
   const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
@@ -57,7 +57,9 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
 
   const { canList, unreadable } = toCanPartitions(items, g);
   const listed = listedRuns(canList, g);
-  const seen = await observeListing({ tenantId: tenant.id, planUuid: uuid, planName: plan.name, granularity: g, runs: listed, throughSeq, startedAt, finishedAt: new Date() });
+  await observeListing({ tenantId: tenant.id, planUuid: uuid, planName: plan.name, granularity: g, runs: listed, throughSeq, startedAt, finishedAt: new Date() });
+  // Read after the compare: a read running beside this one may be the one that records the change.
+  const outside = await listOutsideChanges(tenant.id, uuid);
   const recorded: RecordedMark[] = marks.map((m) => ({ key: m.key, status: m.status, at: m.at, actor: m.actor }));
   const window = expectedWindow(plan, g, canList, recorded, now);
   const args = { window, granularity: g, canList, recorded };
@@ -72,7 +74,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     seal: sealListing(key, { tenantId: tenant.id, planUuid: uuid, granularity: g }, { readAt, throughSeq, runs }),
     counts: countByStatus(runs, g),
     lastChanges: compressMarks(marks, g),
-    outsideChanges: [...seen, ...outside],
+    outsideChanges: outside,
     disagreements: describeDisagreements(args).map((d) => ({ key: d.key, status: d.status, message: d.disagreement })),
     unreadableValues: unreadable,
     rawValues: [],
