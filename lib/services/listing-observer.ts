@@ -15,7 +15,7 @@ export type ListingRead = {
   granularity: Granularity;
   /** CAN's own statuses as runs (lib/partitions listedRuns), not the console's resolved picture. */
   runs: StatusRun[];
-  /** The plan's audit position taken before the read began (readPlanMarks' throughSeq). */
+  /** The plan's audit position (planMarksThrough) taken before the first page was asked for. */
   throughSeq: number;
   startedAt: Date;
   finishedAt: Date;

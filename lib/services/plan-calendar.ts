@@ -1,5 +1,5 @@
 import "server-only";
-import { listOutsideChanges, readPlanMarks, type LastMark } from "@/lib/audit";
+import { listOutsideChanges, planMarksThrough, readPlanMarks, type LastMark } from "@/lib/audit";
 import { listAllPartitions } from "@/lib/can/partitions";
 import type { PartitionItem, PlanDetails } from "@/lib/can/types";
 import {
@@ -35,10 +35,11 @@ export function readOnlyReasonFor(plan: PlanDetails, mode: CalendarMode): string
 
 export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Date()): Promise<PlanCalendar> {
   const startedAt = new Date();
-  // The marks are read first: their position must not include a mark whose change CAN's list, read
-  // after, does not show yet, or the next read would call that change "outside the console".
-  const marksRead = readPlanMarks(tenant.id, uuid);
-  const [{ marks, throughSeq }, plan, listing, key] = await Promise.all([marksRead, getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), currentListingKey()]);
+  // The audit position this read is compared from is taken before CAN is asked: a mark recorded up
+  // to it had its answer from CAN already, so the list shows it; a later mark's rows lie after it,
+  // so the next read can still credit its change to the console.
+  const observedFrom = await planMarksThrough(tenant.id, uuid);
+  const [plan, listing, { marks, throughSeq }, key] = await Promise.all([getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), readPlanMarks(tenant.id, uuid), currentListingKey()]);
   const items = listing.items ?? [];
   const readAt = now.toISOString();
   const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
@@ -57,7 +58,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
 
   const { canList, unreadable } = toCanPartitions(items, g);
   const listed = listedRuns(canList, g);
-  await observeListing({ tenantId: tenant.id, planUuid: uuid, planName: plan.name, granularity: g, runs: listed, throughSeq, startedAt, finishedAt: new Date() });
+  await observeListing({ tenantId: tenant.id, planUuid: uuid, planName: plan.name, granularity: g, runs: listed, throughSeq: observedFrom, startedAt, finishedAt: new Date() });
   // Read after the compare: a read running beside this one may be the one that records the change.
   const outside = await listOutsideChanges(tenant.id, uuid);
   const recorded: RecordedMark[] = marks.map((m) => ({ key: m.key, status: m.status, at: m.at, actor: m.actor }));
