@@ -3,6 +3,7 @@
 import { markLabelOf } from "@/lib/marks/kinds";
 
 const OTHER_ACTION_LABELS: Record<string, string> = {
+  "partition.observed": "Changed outside the console",
   "role.grant": "Role granted",
   "role.revoke": "Role revoked",
   "token.create": "API token created",
@@ -24,12 +25,13 @@ export function outcomeLabel(outcome: string | null, pending: boolean): string {
   return outcome;
 }
 
-type Range = { start: string; end: string; status?: string };
+type Range = { start: string; end: string; status?: string; before?: string; after?: string };
 
-/** "2026-11-01…2026-11-03 success, 2026-11-07" — at most `max` ranges, then "+N more". */
+/** "2026-11-01…2026-11-03 success, 2026-11-07", observed ranges as "… missing → success"; at most `max`, then "+N more". */
 export function rangesLabel(ranges: readonly Range[] | null, max = 4): string {
   if (!ranges || ranges.length === 0) return "";
-  const shown = ranges.slice(0, max).map((r) => `${r.start === r.end ? r.start : `${r.start}…${r.end}`}${r.status ? ` ${r.status}` : ""}`);
+  const what = (r: Range) => (r.before && r.after ? ` ${r.before} → ${r.after}` : r.status ? ` ${r.status}` : "");
+  const shown = ranges.slice(0, max).map((r) => `${r.start === r.end ? r.start : `${r.start}…${r.end}`}${what(r)}`);
   return ranges.length > max ? `${shown.join(", ")} +${ranges.length - max} more` : shown.join(", ");
 }
 
@@ -49,4 +51,28 @@ export function statusesReadLabel(details: Record<string, unknown> | null): stri
   if (from === "page listing") return `as shown on the page, read from CAN at ${utcTimeLabel(readAt)}`;
   if (from === "fresh read") return `read from CAN for this mark at ${utcTimeLabel(readAt)}`;
   return null;
+}
+
+/** What an observed change did to a partition, in words ("became materialized"). */
+const BECAME: Record<string, string> = {
+  success: "became materialized",
+  failed: "was marked failed",
+  cleared: "was cleared",
+  missing: "stopped being listed (cleared or marked failed)",
+  unknown: "got a status this console does not recognise",
+};
+
+export const becameLabel = (after: string) => BECAME[after] ?? `became ${after}`;
+
+/** The interval of an observed event (its `details.interval`), or null for other rows. */
+export function observedInterval(details: Record<string, unknown> | null): { from: string; to: string } | null {
+  const interval = details?.interval;
+  if (typeof interval !== "object" || interval === null) return null;
+  const { from, to } = interval as { from?: unknown; to?: unknown };
+  return typeof from === "string" && typeof to === "string" ? { from, to } : null;
+}
+
+/** "between 2026-01-13 10:02:00 and 2026-01-13 10:07:00 (UTC), not through this console" */
+export function observedIntervalLabel(interval: { from: string; to: string }): string {
+  return `between ${utcTimeLabel(interval.from)} and ${utcTimeLabel(interval.to)} (UTC), not through this console`;
 }

@@ -5,10 +5,10 @@ import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
 import type { PlanHistoryEntry } from "@/lib/audit/query";
 import { queryKeys } from "@/lib/query-keys";
-import { actionLabel, actorLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "./labels";
+import { actionLabel, actorLabel, observedIntervalLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "./labels";
 
 /**
- * A plan's audit history, newest first: drop it into the plan page as a "History" tab. Reads
+ * A plan's audit history, newest first, changes seen from outside the console included: drop it into the plan page as a "History" tab. Reads
  * through GET /api/t/[tenant]/plans/[uuid]/history (plans:read). Pass `initialEntries` from
  * `listAuditForPlan` on the server to avoid a first fetch; invalidate
  * `queryKeys.planHistory(tenantId, planUuid)` after a mark to refresh it.
@@ -21,7 +21,7 @@ export function PlanHistory({ tenantId, planUuid, initialEntries, limit = 50 }: 
   });
   if (!data) return <p role="status" className="text-slate-600">Loading history…</p>;
   if (!data.ok) return <ErrorPanel title="The history could not be loaded" error={data.error} onRetry={() => void refetch()} retrying={isFetching} />;
-  if (data.data.length === 0) return <p role="status" className="text-slate-700">No change to this plan has been made through this console yet.</p>;
+  if (data.data.length === 0) return <p role="status" className="text-slate-700">No change to this plan has been made or seen by this console yet.</p>;
   return (
     <table className="w-full border-collapse bg-white text-sm" aria-label="Plan history">
       <thead>
@@ -38,7 +38,10 @@ export function PlanHistory({ tenantId, planUuid, initialEntries, limit = 50 }: 
           <tr key={e.id} className="border-b border-slate-200 align-top">
             <td className="whitespace-nowrap p-2 font-mono text-xs">{utcTimeLabel(e.at)}</td>
             <td className="p-2">{actorLabel(e.actor, e.actorKind)}</td>
-            <td className="p-2">{actionLabel(e.action)}</td>
+            <td className="p-2">
+              {actionLabel(e.action)}
+              {e.interval && <div className="text-xs text-slate-700">{observedIntervalLabel(e.interval)}</div>}
+            </td>
             <td className="p-2">
               {rangesLabel(e.ranges)}
               {e.partitionCount ? <span className="text-slate-600"> ({e.partitionCount})</span> : null}

@@ -11,3 +11,4 @@ export { verifyAll, verifyChain, describeReport, type ChainReport, type ChainPro
 export { sealLegacyChains, takeCheckpoints } from "./anchor";
 export { readCheckpoints, type Checkpoint, type CheckpointFile } from "./checkpoint";
 export { resolveAuditKey, describeKey, type AuditKey } from "./mac";
+export { OBSERVED_ACTION, OUTSIDE_ACTOR, listOutsideChanges, type OutsideChange, type ObservedInterval } from "./observed";

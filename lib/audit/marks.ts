@@ -11,7 +11,7 @@ import { actorKindOf, type ActorKind } from "./query";
 import { redactCredentials } from "./redact";
 import type { MarkIntent, MarkOutcome } from "./types";
 
-const PARTITION_ACTIONS = [...PARTITION_MARK_ACTIONS];
+export const PARTITION_ACTIONS: readonly string[] = PARTITION_MARK_ACTIONS;
 
 function markContent(intent: MarkIntent): Omit<AuditContent, "phase" | "outcome" | "outcomeDetail" | "intentId" | "canRequest" | "canEndpoint" | "details"> {
   return {
@@ -115,7 +115,6 @@ function buildThroughQuery(db: Db) {
 const throughQuery = preparedPerDb(buildThroughQuery);
 
 
-
 export type LastMark = { key: string; status: "success" | "failed" | "cleared"; at: string; actor: string; actorKind: ActorKind; outcome: "ok" | "unknown" };
 
 type StoredRange = { start: string; end: string; status?: "success" | "failed" };
@@ -146,27 +145,36 @@ export async function planMarksThrough(tenantId: string, planUuid: string): Prom
   return row?.seq ?? 0;
 }
 
+/** The columns keysOfMark needs from a mark intent row. */
+export type MarkRow = { action: string; granularity: string | null; ranges: unknown };
+
+/** Every key a mark intent names, with the status the mark gives it. */
+export function* keysOfMark(r: MarkRow): Generator<{ key: string; status: LastMark["status"] }> {
+  const g = r.granularity?.toUpperCase();
+  if (!g || !isMarkableGranularity(g)) return;
+  for (const range of (r.ranges as StoredRange[] | null) ?? []) {
+    const status = r.action === "partition.clear" ? "cleared" : (range.status ?? (r.action === "partition.mark_failed" ? "failed" : "success"));
+    let keys: string[];
+    try {
+      keys = rangesToKeys([{ start: range.start, end: range.end }], g);
+    } catch {
+      continue; // a malformed stored range cannot be drawn; verify still covers the row itself
+    }
+    for (const key of keys) yield { key, status };
+  }
+}
+
+/** Rejected and error outcomes changed nothing; ok, unknown and missing ones may have. */
+export const mayHaveApplied = (outcome: string | null): boolean => outcome !== "rejected" && outcome !== "error";
+
 function lastMarksOf(rows: Awaited<ReturnType<ReturnType<typeof buildMarksQuery>["execute"]>>): LastMark[] {
-  const applied = rows
-    .filter((r) => r.outcome !== "rejected" && r.outcome !== "error")
-    .sort((a, b) => (a.outcomeSeq ?? a.seq) - (b.outcomeSeq ?? b.seq));
+  const applied = rows.filter((r) => mayHaveApplied(r.outcome)).sort((a, b) => (a.outcomeSeq ?? a.seq) - (b.outcomeSeq ?? b.seq));
   const byKey = new Map<string, LastMark>();
   for (const r of applied) {
-    const g = r.granularity?.toUpperCase();
-    if (!g || !isMarkableGranularity(g)) continue;
     const outcome = r.outcome === "ok" ? "ok" : "unknown";
     const at = (outcome === "ok" && r.outcomeAt ? r.outcomeAt : r.at).toISOString();
-    for (const range of (r.ranges as StoredRange[] | null) ?? []) {
-      const status = r.action === "partition.clear" ? "cleared" : (range.status ?? (r.action === "partition.mark_failed" ? "failed" : "success"));
-      let keys: string[];
-      try {
-        keys = rangesToKeys([{ start: range.start, end: range.end }], g);
-      } catch {
-        continue; // a malformed stored range cannot be drawn; verify still covers the row itself
-      }
-      const actorKind = actorKindOf(r.actorUserId);
-      for (const key of keys) byKey.set(key, { key, status, at, actor: r.actor, actorKind, outcome });
-    }
+    const actorKind = actorKindOf(r.actorUserId);
+    for (const { key, status } of keysOfMark(r)) byKey.set(key, { key, status, at, actor: r.actor, actorKind, outcome });
   }
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import type { AuditCursor, AuditFilters } from "@/lib/schemas/audit";
+import { OBSERVED_ACTION } from "./observed";
 import type { OutcomeName } from "./types";
 
 /** One line of the audit page: an intent with its outcome merged in, or a single event. */
@@ -179,19 +180,22 @@ export async function* iterateAudit(tenantId: string, filters: AuditFilters, pag
 export type PlanHistoryEntry = Pick<
   AuditEntry,
   "id" | "at" | "actor" | "actorKind" | "action" | "ranges" | "partitionCount" | "outcome" | "pending" | "outcomeAt" | "outcomeDetail" | "requestId"
->;
+> & {
+  /** For changes seen from outside the console: between which two reads of CAN's list it happened. */
+  interval: { from: string; to: string } | null;
+};
 
-/** A plan's marks, newest first, for the plan page's History tab (no IPs or user agents). */
+/** A plan's marks and the changes seen from outside the console, newest first, for the plan page's History tab (no IPs or user agents). */
 export async function listAuditForPlan(tenantId: string, planUuid: string, limit = 50): Promise<PlanHistoryEntry[]> {
   const db = await getDb();
   const rows = (await db
     .select(columns)
     .from(auditLog)
     .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
-    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.planUuid, planUuid), eq(auditLog.phase, "intent")))
+    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.planUuid, planUuid), or(eq(auditLog.phase, "intent"), eq(auditLog.action, OBSERVED_ACTION))))
     .orderBy(desc(auditLog.seq))
     .limit(Math.max(1, Math.min(limit, 500)))) as Selected[];
-  return rows.map(toEntry).map(({ id, at, actor, actorKind, action, ranges, partitionCount, outcome, pending, outcomeAt, outcomeDetail, requestId }) => ({
+  return rows.map(toEntry).map(({ id, at, actor, actorKind, action, ranges, partitionCount, outcome, pending, outcomeAt, outcomeDetail, requestId, details }) => ({
     id,
     at,
     actor,
@@ -204,5 +208,6 @@ export async function listAuditForPlan(tenantId: string, planUuid: string, limit
     outcomeAt,
     outcomeDetail,
     requestId,
+    interval: action === OBSERVED_ACTION ? ((details?.interval as PlanHistoryEntry["interval"] | undefined) ?? null) : null,
   }));
 }

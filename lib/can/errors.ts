@@ -1,4 +1,4 @@
-export type CanErrorKind = "network" | "timeout" | "http" | "rejected" | "malformed";
+export type CanErrorKind = "network" | "timeout" | "http" | "rejected" | "malformed" | "unsettled";
 
 export type CanErrorDetails = {
   kind: CanErrorKind;
@@ -17,6 +17,7 @@ const SUMMARY: Record<CanErrorKind, string> = {
   http: "CAN answered with an HTTP error",
   rejected: "CAN refused the request",
   malformed: "CAN sent a response the console cannot read",
+  unsettled: "CAN's list kept changing while the console read it",
 };
 
 /**

@@ -61,18 +61,48 @@ export async function getPartitionPage(
 
 export type ListAllOptions = CanCallOptions & { pageSize?: number; concurrency?: number };
 
+/** How many times a list that changed while it was read is read again before the read fails. */
+export const TORN_READ_ATTEMPTS = 3;
+
 /**
- * Every partition CAN lists for the plan. Page 1 tells the total and, by how many items it holds,
- * the page size CAN really serves (it may cap ours); the other pages are then fetched with bounded
- * concurrency. The documented pageNumber/pageSize echoes are not trusted for loop control.
+ * Every partition CAN lists for the plan, as one consistent picture. CAN pages newest first, so a
+ * partition added or cleared mid-read shifts the later pages (a key read twice, or never): when the
+ * pages do not all report the same `total`, the list is read again, at most TORN_READ_ATTEMPTS
+ * times, and then the read fails (`unsettled`) rather than show or compare a list that never was.
  */
 export async function listAllPartitions(tenant: Tenant, uuid: string, options: ListAllOptions = {}): Promise<PartitionListing> {
+  const totals: string[] = [];
+  for (let attempt = 1; attempt <= TORN_READ_ATTEMPTS; attempt++) {
+    const read = await readAllPages(tenant, uuid, options);
+    if (read.totals.size <= 1) return read.listing;
+    totals.push([...read.totals].join("→"));
+  }
+  throw new CanError({
+    kind: "unsettled",
+    endpoint: "queryMtPartitionList",
+    requestId: options.requestId ?? "-",
+    errorMsg: `the number of partitions changed during each of ${TORN_READ_ATTEMPTS} reads (totals ${totals.join(", ")}); try again in a moment`,
+  });
+}
+
+/**
+ * One pass over the pages. Page 1 tells the total and, by how many items it holds, the page size
+ * CAN really serves (it may cap ours); the other pages are then fetched with bounded concurrency.
+ * The documented pageNumber/pageSize echoes are not trusted for loop control. `totals`: every
+ * distinct `total` the pages reported.
+ */
+async function readAllPages(tenant: Tenant, uuid: string, options: ListAllOptions): Promise<{ listing: PartitionListing; totals: Set<number> }> {
   const env = getEnv();
   const pageSize = options.pageSize ?? env.CAN_PAGE_SIZE;
   const concurrency = options.concurrency ?? env.CAN_PAGE_CONCURRENCY;
   const first = await getPartitionPage(tenant, uuid, 1, pageSize, options);
-  if (!first.page) return { hasData: first.hasData, isPartitioned: false, items: null, total: 0, pagesFetched: 1 };
+  if (!first.page) return { listing: { hasData: first.hasData, isPartitioned: false, items: null, total: 0, pagesFetched: 1 }, totals: new Set() };
 
+  const totals = new Set<number>();
+  const noteTotal = (p: PartitionPage): void => {
+    if (p.page?.total !== undefined) totals.add(p.page.total);
+  };
+  noteTotal(first);
   const pages = new Map<number, PartitionItem[]>([[1, first.page.items]]);
   let lastHasNext = first.page.hasNext ?? false;
   const served = first.page.items.length;
@@ -81,13 +111,17 @@ export async function listAllPartitions(tenant: Tenant, uuid: string, options: L
     pageCount = first.page.total !== undefined ? Math.ceil(first.page.total / served) : 2;
     pageCount = Math.min(pageCount, MAX_PAGES);
     const results = await mapBounded(range(2, pageCount), concurrency, (n) => getPartitionPage(tenant, uuid, n, pageSize, options));
-    results.forEach((r, i) => pages.set(i + 2, r.page?.items ?? []));
+    results.forEach((r, i) => {
+      pages.set(i + 2, r.page?.items ?? []);
+      noteTotal(r);
+    });
     lastHasNext = results.at(-1)?.page?.hasNext ?? false;
-    // A list that grew while we read it, or a server without `total`: walk on until hasNext ends.
+    // A server without `total` (or a list that grew, which the totals then catch): walk on until hasNext ends.
     while (lastHasNext && pageCount < MAX_PAGES) {
       pageCount++;
       const next = await getPartitionPage(tenant, uuid, pageCount, pageSize, options);
       pages.set(pageCount, next.page?.items ?? []);
+      noteTotal(next);
       lastHasNext = (next.page?.hasNext ?? false) && (next.page?.items.length ?? 0) > 0;
     }
   }
@@ -103,7 +137,7 @@ export async function listAllPartitions(tenant: Tenant, uuid: string, options: L
       items.push(item);
     }
   }
-  return { hasData: first.hasData, isPartitioned: true, items, total: first.page.total ?? items.length, pagesFetched: pageCount };
+  return { listing: { hasData: first.hasData, isPartitioned: true, items, total: first.page.total ?? items.length, pagesFetched: pageCount }, totals };
 }
 
 function range(from: number, to: number): number[] {

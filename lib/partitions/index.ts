@@ -69,3 +69,13 @@ export {
   type Selection,
 } from "./selection";
 export { applyStatusToRuns, countStatusesInRanges } from "./runs-in-ranges";
+export {
+  changedKeyCount,
+  diffListings,
+  listedRuns,
+  markExplains,
+  unexplainedChanges,
+  type ListedStatus,
+  type ListingChange,
+  type MarkedKey,
+} from "./listing-diff";

@@ -4,7 +4,7 @@ import { isValidKey } from "@/lib/partitions";
 
 // Client-safe: the audit page's filters, shared by the page, the export route and the form.
 export const AUDIT_OUTCOMES = ["ok", "rejected", "error", "unknown"] as const;
-export const AUDIT_ACTIONS: readonly string[] = [...MARK_ACTIONS, "role.grant", "role.revoke", "token.create", "token.revoke", "audit.export"];
+export const AUDIT_ACTIONS: readonly string[] = [...MARK_ACTIONS, "partition.observed", "role.grant", "role.revoke", "token.create", "token.revoke", "audit.export"];
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_ACTOR_KINDS = ["people", "machines"] as const;
 

@@ -1,5 +1,5 @@
 import type { PlanDetails } from "@/lib/can/types";
-import type { Granularity, KeyRange, PartitionKey, PartitionStatus, StatusRun } from "@/lib/partitions";
+import type { Granularity, KeyRange, ListingChange, PartitionKey, PartitionStatus, StatusRun } from "@/lib/partitions";
 
 // What the plan page receives: status as runs, so its size follows the number of status changes,
 // not the number of partitions (a 10-year DAY plan is a few hundred runs, not 3,650 rows).
@@ -12,6 +12,12 @@ export type CalendarMode =
 /** A stretch of consecutive partitions whose last change by this console was the same mark. */
 export type LastChangeRun = { start: PartitionKey; end: PartitionKey; status: "success" | "failed" | "cleared"; actor: string; at: string; outcome: "ok" | "unknown" };
 
+/**
+ * A change a full read found in CAN's list that no console mark explains (a `partition.observed`
+ * audit event): between `from` and `to` (ISO), keys start…end went from `before` to `after`.
+ */
+export type OutsideChangeRun = ListingChange & { eventId: string; from: string; to: string };
+
 export type PlanCalendar = {
   plan: PlanDetails;
   mode: CalendarMode;
@@ -23,6 +29,8 @@ export type PlanCalendar = {
   runs: StatusRun[];
   counts: Record<PartitionStatus, number>;
   lastChanges: LastChangeRun[];
+  /** The plan's recent changes seen from outside the console, newest event first. */
+  outsideChanges: OutsideChangeRun[];
   disagreements: { key: PartitionKey; status: PartitionStatus; message: string }[];
   /** CAN values that are not partition keys of this granularity (shown, never guessed). */
   unreadableValues: string[];

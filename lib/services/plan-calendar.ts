@@ -1,5 +1,5 @@
 import "server-only";
-import { readPlanMarks, type LastMark } from "@/lib/audit";
+import { listOutsideChanges, planMarksThrough, readPlanMarks, type LastMark } from "@/lib/audit";
 import { listAllPartitions } from "@/lib/can/partitions";
 import type { PartitionItem, PlanDetails } from "@/lib/can/types";
 import {
@@ -8,6 +8,7 @@ import {
   countByStatus,
   describeDisagreements,
   isMarkableGranularity,
+  listedRuns,
   localTodayKey,
   nextKey,
   parsePartitionValue,
@@ -19,6 +20,7 @@ import {
 } from "@/lib/partitions";
 import type { Tenant } from "@/lib/tenants";
 import { currentListingKey } from "./listing-key";
+import { observeListing } from "./listing-observer";
 import { sealListing } from "./listing-seal";
 import type { CalendarMode, LastChangeRun, PlanCalendar } from "./plan-calendar-types";
 import { getPlanCached } from "./plans";
@@ -32,12 +34,17 @@ export function readOnlyReasonFor(plan: PlanDetails, mode: CalendarMode): string
 }
 
 export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Date()): Promise<PlanCalendar> {
+  const startedAt = new Date();
+  // The audit position this read is compared from is taken before CAN is asked: a mark recorded up
+  // to it had its answer from CAN already, so the list shows it; a later mark's rows lie after it,
+  // so the next read can still credit its change to the console.
+  const observedFrom = await planMarksThrough(tenant.id, uuid);
   const [plan, listing, { marks, throughSeq }, key] = await Promise.all([getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), readPlanMarks(tenant.id, uuid), currentListingKey()]);
   const items = listing.items ?? [];
   const readAt = now.toISOString();
   const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
   const rawValues = items.slice(0, RAW_VALUES_SHOWN).map((i) => i.value);
-  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], disagreements: [], unreadableValues: [], seal: null };
+  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], outsideChanges: [], disagreements: [], unreadableValues: [], seal: null };
 
   if (!listing.isPartitioned || listing.items === null) {
     const mode: CalendarMode = { kind: "full-refresh" };
@@ -50,6 +57,10 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   }
 
   const { canList, unreadable } = toCanPartitions(items, g);
+  const listed = listedRuns(canList, g);
+  await observeListing({ tenantId: tenant.id, planUuid: uuid, planName: plan.name, granularity: g, runs: listed, throughSeq: observedFrom, startedAt, finishedAt: new Date() });
+  // Read after the compare: a read running beside this one may be the one that records the change.
+  const outside = await listOutsideChanges(tenant.id, uuid);
   const recorded: RecordedMark[] = marks.map((m) => ({ key: m.key, status: m.status, at: m.at, actor: m.actor }));
   const window = expectedWindow(plan, g, canList, recorded, now);
   const args = { window, granularity: g, canList, recorded };
@@ -64,6 +75,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     seal: sealListing(key, { tenantId: tenant.id, planUuid: uuid, granularity: g }, { readAt, throughSeq, runs }),
     counts: countByStatus(runs, g),
     lastChanges: compressMarks(marks, g),
+    outsideChanges: outside,
     disagreements: describeDisagreements(args).map((d) => ({ key: d.key, status: d.status, message: d.disagreement })),
     unreadableValues: unreadable,
     rawValues: [],

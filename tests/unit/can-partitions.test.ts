@@ -82,6 +82,51 @@ describe("listAllPartitions", () => {
   });
 });
 
+describe("listAllPartitions on a list that changes while it is read", () => {
+  const day = (i: number) => new Date(Date.UTC(2025, 9, 31) - i * 86_400_000).toISOString().slice(0, 10);
+
+  /** Serves `values()` newest first, 10 per page, with the total of the moment; `afterPage1` runs once page 1 is out. */
+  function serveChanging(values: () => string[], afterPage1: () => void) {
+    can.handle((r, res) => {
+      const page = Number(r.query.get("pageNumber"));
+      const all = values();
+      const items = all.slice((page - 1) * 10, page * 10).map((value) => ({ value }));
+      json(res, { data: { hasData: true, isPartition: true, partition: { paritionList: items, hasNext: page * 10 < all.length, total: all.length } }, success: true, code: "200" });
+      if (page === 1) afterPage1();
+    });
+  }
+
+  it("reads again when a partition added mid-read shifts the pages, and returns the list as it then stands", async () => {
+    const values = Array.from({ length: 30 }, (_, i) => day(i + 1));
+    let added = false;
+    serveChanging(
+      () => values,
+      () => {
+        if (!added) values.unshift(day(0)); // the newest key lands on page 1 after page 1 was read
+        added = true;
+      },
+    );
+    const listing = await listAllPartitions(can.tenant, "u", { ...fast, concurrency: 1, pageSize: 10 });
+    expect(listing.items?.map((i) => i.value)).toEqual(Array.from({ length: 31 }, (_, i) => day(i)));
+    expect(listing.total).toBe(31);
+    expect(can.seen.filter((s) => s.query.get("pageNumber") === "1")).toHaveLength(2);
+  });
+
+  it("fails the read as unsettled when the list changes during every attempt, never returning a torn list", async () => {
+    const values = Array.from({ length: 30 }, (_, i) => day(i + 100));
+    let n = 0;
+    serveChanging(
+      () => values,
+      () => values.unshift(day(99 - n++)),
+    );
+    const e = await listAllPartitions(can.tenant, "u", { ...fast, pageSize: 10 }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(CanError);
+    expect((e as CanError).kind).toBe("unsettled");
+    expect(e instanceof CanError && e.message).toMatch(/kept changing/);
+    expect(can.seen.filter((s) => s.query.get("pageNumber") === "1")).toHaveLength(3);
+  });
+});
+
 describe("mapBounded", () => {
   it("never exceeds the limit and keeps order", async () => {
     let inFlight = 0;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 
 const tz = { withTimezone: true } as const;
@@ -55,3 +55,23 @@ export const appSetting = pgTable("app_setting", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * The last full read of each plan's list, as CAN itself listed it (runs of listed statuses), so the
+ * next read can tell what changed in between (lib/services/listing-observer.ts). `runs_hash` lets a
+ * read that found nothing new move the snapshot forward in one UPDATE; `through_seq` is the plan's
+ * audit position when the read began, so marks recorded after it can explain the next change.
+ */
+export const planListingSnapshot = pgTable(
+  "plan_listing_snapshot",
+  {
+    tenantId: text("tenant_id").notNull(),
+    planUuid: text("plan_uuid").notNull(),
+    granularity: text("granularity").notNull(),
+    runs: jsonb("runs").notNull(),
+    runsHash: text("runs_hash").notNull(),
+    throughSeq: bigint("through_seq", { mode: "number" }).notNull(),
+    readAt: timestamp("read_at", tz).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.planUuid] })],
+);

@@ -1,5 +1,5 @@
 import type { AuditEntry } from "@/lib/audit";
-import { actionLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel, statusesReadLabel, actorLabel } from "@/components/audit/labels";
+import { actionLabel, actorLabel, observedInterval, observedIntervalLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel, statusesReadLabel } from "@/components/audit/labels";
 
 function Statuses({ value, details }: { value: Record<string, number> | null; details: Record<string, unknown> | null }) {
   if (!value || Object.keys(value).length === 0) return null;
@@ -10,6 +10,11 @@ function Statuses({ value, details }: { value: Record<string, number> | null; de
       {read && <div className="text-slate-600">{read}</div>}
     </>
   );
+}
+
+function ObservedInterval({ details }: { details: Record<string, unknown> | null }) {
+  const interval = observedInterval(details);
+  return interval ? <div className="text-xs text-slate-700">{observedIntervalLabel(interval)}</div> : null;
 }
 
 /** One row per action (its intent with the outcome merged in) or event; details fold out. */
@@ -35,7 +40,10 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               {actorLabel(e.actor, e.actorKind)}
               {e.actorRole && <div className="text-xs text-slate-600">{e.actorRole}</div>}
             </td>
-            <td className="p-2">{actionLabel(e.action)}</td>
+            <td className="p-2">
+              {actionLabel(e.action)}
+              <ObservedInterval details={e.details} />
+            </td>
             <td className="p-2">
               {e.planName ?? ""}
               {e.planUuid && <div className="break-all font-mono text-xs text-slate-600">{e.planUuid}</div>}

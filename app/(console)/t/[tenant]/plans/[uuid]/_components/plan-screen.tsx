@@ -1,8 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useSyncExternalStore } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { PlanHistory } from "@/components/audit/plan-history";
 import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
@@ -33,6 +33,7 @@ export function PlanScreen({
     queryKey: queryKeys.plan(tenantId, uuid),
     queryFn: () => fetchResult<PlanCalendar>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(uuid)}`),
   });
+  useHistoryFollowsOutsideChanges(tenantId, uuid, data?.ok ? (data.data.outsideChanges[0]?.eventId ?? null) : undefined);
   // Marks the page interactive once React has hydrated it (tests and the bench wait for this).
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const back = (
@@ -85,10 +86,24 @@ export function PlanScreen({
         </>
       )}
       <section aria-labelledby="history-heading" className="space-y-2">
-        <h2 id="history-heading" className="text-lg font-semibold">History of changes made here</h2>
+        <h2 id="history-heading" className="text-lg font-semibold">History of changes</h2>
         <PlanHistory tenantId={tenantId} planUuid={uuid} limit={20} />
       </section>
       <PlanDetailsCard calendar={calendar} />
     </div>
   );
+}
+
+/**
+ * A read of CAN's list can record a change seen from outside the console: when the newest such
+ * event differs from the one the page last showed, the history is fetched again to list it.
+ */
+function useHistoryFollowsOutsideChanges(tenantId: string, uuid: string, newestEventId: string | null | undefined): void {
+  const queryClient = useQueryClient();
+  const shown = useRef(newestEventId);
+  useEffect(() => {
+    if (newestEventId === undefined || newestEventId === shown.current) return;
+    shown.current = newestEventId;
+    void queryClient.invalidateQueries({ queryKey: queryKeys.planHistory(tenantId, uuid) });
+  }, [queryClient, tenantId, uuid, newestEventId]);
 }
