@@ -27,11 +27,15 @@ export async function migratePostgres(pool: Pool): Promise<void> {
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const client = await pool.connect();
   try {
+    // Waiting for another instance's migration, or building an index over a large audit log, may
+    // take longer than the per-statement limit the pool sets for requests; RESET restores it.
+    await client.query("set statement_timeout = 0");
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
       await migrate(drizzle({ client, schema }), { migrationsFolder: migrationsFolder() });
     } finally {
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+      await client.query("reset statement_timeout");
     }
   } finally {
     client.release();
