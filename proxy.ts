@@ -42,7 +42,8 @@ export function proxy(request: NextRequest) {
   const hosts = hostPolicy();
 
   if (kind !== "probe" && !isAllowedHost(request.headers, hosts)) {
-    const refusal = new NextResponse("This console is not served under that host name.", {
+    // Names the right address: someone who typed localhost instead of 127.0.0.1 knows where to go.
+    const refusal = new NextResponse(`This console is not served under that host name. Open ${env.PUBLIC_URL}`, {
       status: 421,
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
