@@ -1,29 +1,66 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
+import { getEnv } from "@/lib/env";
 import { isServerActionRequest, refuseServerAction } from "@/lib/http/action-guard";
+import { hostPolicyFrom, isAllowedHost, type HostPolicy } from "@/lib/http/host-guard";
+import { requestKindOf } from "@/lib/http/request-kind";
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/http/security-headers";
 import { refuseWhileDraining } from "@/lib/server/draining-response";
 
-// Convenience only: every page, route handler and action checks the session itself through
-// lib/auth/dal.ts. This passes the requested path on (so sign-in can return to it) and sends
-// visitors without any session cookie straight to the sign-in page. Two real checks live here: a
-// draining instance refuses new work (API routes, outside the matcher to save a hop per refetch,
-// refuse it themselves), and server-action POSTs from a foreign or `null` Origin (or oversized) are
-// refused before Next runs them (docs/decisions/0006-origin-check.md).
+// Convenience for sign-in: every page, route handler and action checks the session itself through
+// lib/auth/dal.ts; this passes the requested path on (so sign-in can return to it) and sends
+// visitors without any session cookie straight to the sign-in page. The real checks here, in order:
+// the Host must be PUBLIC_URL's (DNS rebinding, docs/decisions/0009-host-check-and-csp-nonce.md); a
+// draining instance refuses new page work; server-action POSTs from a foreign or `null` Origin (or
+// oversized) are refused before Next runs them (docs/decisions/0006-origin-check.md). Every response
+// that passes here carries a CSP with a fresh script nonce, and HSTS under an https PUBLIC_URL.
+// What applies to which path (pages, /api routes, the machine API, health probes) is the table in
+// lib/http/request-kind.ts.
 const PATH_HEADER = "x-console-path";
+
+let policy: { key: string; value: HostPolicy } | undefined;
+function hostPolicy(): HostPolicy {
+  const env = getEnv();
+  const key = `${env.PUBLIC_URL} ${env.ALLOWED_HOSTS.join(",")} ${env.TRUST_FORWARDED_HOST}`;
+  if (policy?.key !== key) policy = { key, value: hostPolicyFrom(env.PUBLIC_URL, env.ALLOWED_HOSTS, env.TRUST_FORWARDED_HOST) };
+  return policy.value;
+}
+
+function secured(response: NextResponse, csp: string): NextResponse {
+  response.headers.set("content-security-policy", csp);
+  const hsts = strictTransportSecurity(getEnv().PUBLIC_URL);
+  if (hsts) response.headers.set("strict-transport-security", hsts);
+  return response;
+}
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const kind = requestKindOf(pathname);
+  const env = getEnv();
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");
+  const hosts = hostPolicy();
+
+  if (kind !== "probe" && !isAllowedHost(request.headers, hosts)) {
+    // Names the right address: someone who typed localhost instead of 127.0.0.1 knows where to go.
+    const refusal = new NextResponse(`This console is not served under that host name. Open ${env.PUBLIC_URL}`, {
+      status: 421,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+    return secured(refusal, csp);
+  }
+  // Route handlers, the machine API and probes authenticate and drain themselves.
+  if (kind !== "page") return secured(NextResponse.next(), csp);
+
   // A stopping instance takes no new work.
   const draining = refuseWhileDraining();
-  if (draining) return draining;
+  if (draining) return secured(draining, csp);
   const action = isServerActionRequest(request.method, request.headers, pathname);
   if (action) {
-    const refusal = refuseServerAction(request.headers);
+    const refusal = refuseServerAction(request.headers, hosts.trustForwardedHost);
     if (refusal) {
-      return NextResponse.json(
-        { ok: false, error: { code: refusal.code, message: refusal.message } },
-        { status: refusal.status, headers: { "cache-control": "no-store" } },
-      );
+      const body = { ok: false, error: { code: refusal.code, message: refusal.message } };
+      return secured(NextResponse.json(body, { status: refusal.status, headers: { "cache-control": "no-store" } }), csp);
     }
   }
   const hasCookie = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
@@ -31,15 +68,17 @@ export function proxy(request: NextRequest) {
   if (!hasCookie && !action && pathname !== "/login") {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    return secured(NextResponse.redirect(login), csp);
   }
   const forwarded = new Headers(request.headers);
   forwarded.set(PATH_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers: forwarded } });
+  // Next takes the nonce for its own scripts from the request's CSP header.
+  forwarded.set("content-security-policy", csp);
+  return secured(NextResponse.next({ request: { headers: forwarded } }), csp);
 }
 
+// Static files skip the proxy (next.config.js gives them a static CSP). Each exclusion ends at a
+// boundary, so `/robots.txt.x` or `/_next/staticX` still go through the checks above.
 export const config = {
-  // `/can/…` is the machine API: token-authenticated, no cookies, no server actions; it refuses
-  // work itself while draining.
-  matcher: ["/((?!api/|can/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$|robots\\.txt$).*)"],
 };

@@ -8,6 +8,10 @@ export const metadata: Metadata = {
   description: "Partition status for Aloudata CAN external materialization plans",
 };
 
+// Every page carries this request's CSP nonce on its scripts (proxy.ts), so none may be prerendered:
+// a static page, the built-in 404 included, would ship scripts without one and the browser would block them.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { LoginPage } from "./pages/login-page";
 import { sandbox } from "./sandbox-control";
 
@@ -26,8 +26,35 @@ async function signInThroughForm(page: Page, username: string, password = DEMO_P
   await login.expectSignedIn();
 }
 
+/**
+ * Every page of the test's browser context reports Content-Security-Policy violations (the DOM's
+ * `securitypolicyviolation` event, and Chromium's console message for each refusal); the test fails
+ * if there was any. The listener is an init script, which the page's CSP does not govern.
+ */
+async function watchCsp(context: BrowserContext): Promise<string[]> {
+  const seen: string[] = [];
+  await context.exposeBinding("__reportCspViolation", (_source, line: string) => {
+    seen.push(line);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __reportCspViolation?: (line: string) => void }).__reportCspViolation;
+      report?.(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${location.pathname} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) seen.push(`console: ${message.text()}`);
+  });
+  return seen;
+}
+
 export const test = base.extend<Options & Fixtures>({
   user: ["admin", { option: true }],
+  context: async ({ context }, use) => {
+    const violations = await watchCsp(context);
+    await use(context);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
   cleanSandbox: [
     async ({}, use) => {
       await sandbox.reset();

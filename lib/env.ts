@@ -19,8 +19,20 @@ const envSchema = z.object({
   /** Postgres server (postgres://…). Unset: embedded PGlite in <DATA_DIR>/db, one instance per process. */
   DATABASE_URL: blankToUndefined(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DB_POOL_MAX: intFromEnv(10, 1, 100),
+  /** Longest any one SQL statement may run before the database cancels it (Postgres and PGlite alike). */
+  DB_STATEMENT_TIMEOUT_MS: intFromEnv(15_000, 100, 600_000),
   /** Where users reach the console. Decides the cookie mode: https gives Secure cookies with the __Host- prefix. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3000"),
+  /** More hosts the console answers to besides PUBLIC_URL's (host[:port], comma-separated); any other Host is refused. */
+  ALLOWED_HOSTS: blankToUndefined(
+    z
+      .string()
+      .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== ""))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/, "host[:port] names, comma-separated")))
+      .optional(),
+  ).transform((v) => v ?? []),
+  /** Set to `true` only behind a reverse proxy that sets X-Forwarded-Host itself; otherwise anyone could name the host. */
+  TRUST_FORWARDED_HOST: blankToUndefined(z.enum(["true", "false"]).optional()).transform((v) => v === "true"),
   /** Signs session cookies and encrypts TOTP secrets. Required outside demo mode. */
   AUTH_SECRET: blankToUndefined(z.string().min(32, "at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
   /**

@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/env";
 import { tenantIdParam } from "@/lib/schemas/plans";
 import { allTenants, getTenant, toTenantSummary, type Tenant, type TenantSummary } from "@/lib/tenants";
 import { clientIpFrom } from "./client-ip";
+import { returnPathFor } from "./return-path";
 import { hasPermission, type Actor, type Permission, type RequestMeta, type SessionUser } from "./roles";
 import { resolveSession, type ResolvedSession } from "./session";
 
@@ -54,10 +55,9 @@ export async function authorizeTenant(
   return { ok: true, actor: { userId: s.user.id, username: s.user.username, tenantId: tenant.id, role }, tenant, user: s.user };
 }
 
-/** Where to come back to after signing in: only a same-origin path. */
+/** Where to come back to after signing in: only a path on PUBLIC_URL's origin (lib/auth/return-path.ts). */
 export function safeReturnPath(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\") || raw.startsWith("/login")) return "/";
-  return raw.slice(0, 2048);
+  return returnPathFor(raw, getEnv().PUBLIC_URL);
 }
 
 export async function loginRedirectPath(): Promise<string> {

@@ -43,8 +43,17 @@ async function openConfigured(): Promise<DbHandle> {
   return openPglite(resolve(env.DATA_DIR, "db"));
 }
 
+/**
+ * Every connection gets a statement_timeout (DB_STATEMENT_TIMEOUT_MS): a runaway query, or one stuck
+ * behind a lock, is cancelled by the database instead of holding a pooled connection and the request
+ * that waits on it for ever.
+ */
+function statementTimeout(ms: number | undefined): number {
+  return ms ?? getEnv().DB_STATEMENT_TIMEOUT_MS;
+}
+
 /** `dataDir` undefined = in memory (tests). Migrations are applied before the handle is returned. */
-export async function openPglite(dataDir?: string): Promise<DbHandle> {
+export async function openPglite(dataDir?: string, statementTimeoutMs?: number): Promise<DbHandle> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -56,6 +65,8 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
     const client = dataDir ? new PGlite(dataDir) : new PGlite();
     await client.waitReady;
     await migratePglite(client);
+    // PGlite is one session: a session-level setting covers every later query.
+    await client.query(`set statement_timeout = ${statementTimeout(statementTimeoutMs)}`);
     const db = drizzle({ client, schema }) as unknown as Db;
     return {
       db,
@@ -71,10 +82,11 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   }
 }
 
-export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
+export async function openPostgres(url: string, max = 10, statementTimeoutMs?: number): Promise<DbHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new Pool({ connectionString: url, max });
+  // Sent with each connection's start-up, so it holds for every pooled connection from its first query.
+  const pool = new Pool({ connectionString: url, max, statement_timeout: statementTimeout(statementTimeoutMs) });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on("error", (e) => console.error(JSON.stringify({ event: "db.pool_error", error: e.message })));
   await migratePostgres(pool);

@@ -44,6 +44,9 @@ export async function migratePostgres(pool: Pool): Promise<void> {
   const client = await pool.connect();
   try {
     if (await upToDate(client)) return;
+    // Waiting for another instance's migration, or building an index over a large audit log, may
+    // take longer than the per-statement limit the pool sets for requests; RESET restores it.
+    await client.query("set statement_timeout = 0");
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
       await migrate(drizzle({ client, schema }), { migrationsFolder: migrationsFolder() });
@@ -54,6 +57,7 @@ export async function migratePostgres(pool: Pool): Promise<void> {
       throw e;
     } finally {
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+      await client.query("reset statement_timeout");
     }
   } finally {
     client.release();

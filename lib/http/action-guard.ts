@@ -1,8 +1,11 @@
 // Decides, before Next sees it, whether a server-action POST may proceed. Next's own CSRF check
 // (Origin against X-Forwarded-Host / Host) throws for a foreign or `null` Origin and answers 500
 // with an error digest; its body-size check does the same for an oversized body. Refusing here
-// gives the client a clean 4xx and keeps those errors out of the server log. No imports: proxy.ts
-// runs it on every request, and unit tests call it directly.
+// gives the client a clean 4xx and keeps those errors out of the server log. The host itself has
+// already been checked against PUBLIC_URL (host-guard.ts). Pure: proxy.ts runs it on every request,
+// and unit tests call it directly.
+
+import { addressedHost } from "./host-guard";
 
 /** Next's default `serverActions.bodySizeLimit` (1 MB); the mark schemas stay far below it. */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -10,12 +13,6 @@ export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 export type ActionRefusal = { status: 403 | 411 | 413; code: "FORBIDDEN" | "VALIDATION"; message: string };
 
 type HeaderReader = Pick<Headers, "get">;
-
-/** The host the client addressed: the proxy's X-Forwarded-Host (first entry) or Host, as Next reads it. */
-function addressedHost(headers: HeaderReader): string | null {
-  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("host")?.trim()) ?? null;
-}
 
 function originHost(origin: string): string | null {
   try {
@@ -39,9 +36,9 @@ export function isServerActionRequest(method: string, headers: HeaderReader, pat
 }
 
 /** null when the request may go on; otherwise the refusal to answer with. */
-export function refuseServerAction(headers: HeaderReader): ActionRefusal | null {
+export function refuseServerAction(headers: HeaderReader, trustForwardedHost: boolean): ActionRefusal | null {
   const origin = headers.get("origin");
-  const host = addressedHost(headers);
+  const host = addressedHost(headers, trustForwardedHost);
   const from = origin === null ? null : originHost(origin);
   // Browsers send Origin on every POST. A fetch-style call without one is not from our pages; a
   // plain form post without one is let through as Next does (scripts such as the bench sign in so).

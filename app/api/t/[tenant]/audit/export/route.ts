@@ -1,7 +1,8 @@
 import { accessDenied } from "@/lib/api/access-denied";
 import { auditCsvHeader, auditCsvLine, iterateAudit, recordAuditExport, type AuditEntry } from "@/lib/audit";
 import { authorizeTenant, getRequestMeta } from "@/lib/auth/dal";
-import { validationResult } from "@/lib/api/json-result";
+import { jsonResult, validationResult } from "@/lib/api/json-result";
+import { isForeignBrowserRequest } from "@/lib/http/fetch-metadata";
 import { parseExportQuery } from "@/lib/schemas/audit";
 import { refuseWhileDraining } from "@/lib/server/draining-response";
 
@@ -14,6 +15,10 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ tenant: string }> }) {
   const draining = refuseWhileDraining();
   if (draining) return draining;
+  // Exporting writes an audit row: a link on another site must not make a signed-in user do it.
+  if (isForeignBrowserRequest(request.headers)) {
+    return jsonResult({ ok: false, error: { code: "FORBIDDEN", message: "Export from the console's audit page." } });
+  }
   const access = await authorizeTenant((await params).tenant, "audit:read");
   if (!access.ok) return accessDenied(access.code);
   const query = parseExportQuery(new URL(request.url).searchParams);

@@ -1,0 +1,40 @@
+import { E2E_APP_PORT } from "../../playwright.config";
+import { DEMO_PASSWORD, expect, test } from "../fixtures";
+import { LoginPage } from "../pages/login-page";
+
+// `/login?next=…` decides where a user lands after signing in. Browsers drop tabs and newlines and
+// read a backslash as a slash while parsing a URL, so each of these would leave the console if it
+// were used as it came (tests/unit/return-path.test.ts tries the whole family of characters).
+const APP = `http://127.0.0.1:${E2E_APP_PORT}`;
+const FOREIGN = ["/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\t\\evil.example", "/\\evil.example", "\\/evil.example", "//evil.example", "/.//evil.example", "/%2e//evil.example", "https://evil.example/"];
+
+test.use({ user: null });
+
+test("the sign-in form never carries a return path off the console's origin", async ({ page }) => {
+  const login = new LoginPage(page);
+  for (const next of FOREIGN) {
+    await login.goto(next);
+    const kept = await page.locator('input[type="hidden"][name="next"]').inputValue();
+    expect(kept, JSON.stringify(next)).toBe("/");
+  }
+  await login.goto("/t/acme/plans?year=2026");
+  await expect(page.locator('input[type="hidden"][name="next"]')).toHaveValue("/t/acme/plans?year=2026");
+});
+
+test("signing in from /login?next=/%09/evil.example lands on the console, not on another site", async ({ page }) => {
+  await page.goto("/login?next=/%09/evil.example");
+  const login = new LoginPage(page);
+  await login.signIn("viewer", DEMO_PASSWORD);
+  await login.expectSignedIn();
+  expect(new URL(page.url()).origin).toBe(APP);
+});
+
+test("a forged sign-in post with a foreign `next` is sent home, not away", async ({ page }) => {
+  // The form's hidden field rewritten before submitting, as a user talked into it would.
+  await page.goto("/login");
+  await page.locator('input[type="hidden"][name="next"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), "/\t/evil.example");
+  const login = new LoginPage(page);
+  await login.signIn("viewer", DEMO_PASSWORD);
+  await login.expectSignedIn();
+  expect(new URL(page.url()).origin).toBe(APP);
+});

@@ -1,0 +1,26 @@
+// What proxy.ts does with a request depends on who sends it. One table, so a new kind of endpoint
+// gets its handling by adding a prefix here, not by another `if` in the proxy.
+//
+//               host check   draining 503   server-action guard   sign-in redirect
+//   page            yes          yes               yes                  yes
+//   route           yes          (itself)          no                   no
+//   machine-api     yes          (itself)          no                   no
+//   probe           no           (itself)          no                   no
+//
+// `route`: our own GET handlers under /api/ (session cookie, checked by the handler).
+// `machine-api`: handlers for schedulers under /can/anymetrics/api/ (API token in a header, no
+// cookie, POSTs without Origin): the handler authenticates; a 307 to /login or an Origin check
+// would only break the caller.
+// `probe`: health endpoints a load balancer calls by the instance's address, not PUBLIC_URL's host;
+// they name no tenant to a caller without a session.
+
+export type RequestKind = "page" | "route" | "machine-api" | "probe";
+
+const PROBES = new Set(["/api/health", "/api/health/ready"]);
+
+export function requestKindOf(pathname: string): RequestKind {
+  if (PROBES.has(pathname)) return "probe";
+  if (pathname.startsWith("/can/anymetrics/api/")) return "machine-api";
+  if (pathname.startsWith("/api/")) return "route";
+  return "page";
+}
