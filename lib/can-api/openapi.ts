@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { CONSOLE_CODES, canEnvelope, clearPartitionWire, partitionListQuery, planListWire, planQuery, updatePartitionWire } from "./wire";
 
