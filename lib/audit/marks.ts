@@ -6,7 +6,7 @@ import { preparedPerDb } from "@/lib/db/prepared";
 import { auditLog } from "@/lib/db/schema";
 import { isMarkableGranularity, rangesToKeys } from "@/lib/partitions";
 import { appendAuditRow, type AuditContent } from "./chain";
-import { redactCredentials } from "./redact";
+import { redactCredentials } from "@/lib/can/redact";
 import type { MarkAction, MarkIntent, MarkOutcome } from "./types";
 
 export const MARK_ACTIONS: readonly MarkAction[] = ["partition.mark_success", "partition.mark_failed", "partition.mark", "partition.clear", "plan.mark_refreshed"];
