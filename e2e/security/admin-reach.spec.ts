@@ -1,0 +1,75 @@
+import { callAction, findAction, signIn } from "../../tests/helpers/action-client";
+import { expect, test } from "../fixtures";
+import { APP_BASE, APP_ROOT, sessionCookie } from "../support/http-client";
+
+// An admin's reach ends at their tenant (issue 15, finding 8). An admin of acme only learns nothing
+// about accounts outside acme from the admin page's actions, and cannot sign out everywhere someone
+// who also works in globex. The demo admin (admin of both) sets the people up and still can.
+
+test.use({ user: null });
+
+type Answer = { ok: boolean; data?: string; error?: { code: string; message: string } };
+const IP = "10.77.0.1";
+const PASSWORD = "reach-password-123";
+const suffix = Date.now().toString(36);
+const ann = `reach_ann_${suffix}`; // admin of acme only
+const gina = `reach_gina_${suffix}`; // viewer of globex only: exists, but not in acme
+const both = `reach_both_${suffix}`; // viewer in acme and in globex
+const nobody = `reach_nobody_${suffix}`; // no account at all
+
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+
+async function act(cookie: string, name: string, fields: Record<string, string>): Promise<Answer> {
+  const answer = await callAction<Answer>(APP_BASE, findAction(APP_ROOT, name), { path: "/admin", args: [null, form(fields)], cookie, headers: { "x-forwarded-for": IP } });
+  expect(answer.status).toBe(200);
+  return answer.value!;
+}
+
+async function cookieOf(username: string): Promise<string> {
+  const result = await signIn(APP_ROOT, APP_BASE, username, PASSWORD, { "x-forwarded-for": IP });
+  expect(result.cookie, `sign-in of ${username}: ${result.error ?? result.status}`).toBeTruthy();
+  return result.cookie!;
+}
+
+const signedIn = async (cookie: string) => (await fetch(`${APP_BASE}/t/acme/plans`, { headers: { cookie }, redirect: "manual" })).status === 200;
+
+test("an admin of one tenant cannot enumerate accounts of another, nor sign out everywhere someone who works elsewhere too", async () => {
+  const root = await sessionCookie("admin", IP);
+  for (const [username, tenantId] of [[ann, "acme"], [gina, "globex"], [both, "acme"]] as const) {
+    expect(await act(root, "saveRoleAction", { tenantId, username, role: username === ann ? "admin" : "viewer", password: PASSWORD })).toMatchObject({ ok: true });
+  }
+  expect(await act(root, "saveRoleAction", { tenantId: "globex", username: both, role: "viewer" })).toMatchObject({ ok: true });
+  const annCookie = await cookieOf(ann);
+
+  // Adding without a password: one answer whether the name exists in another tenant or nowhere.
+  const addGina = await act(annCookie, "saveRoleAction", { tenantId: "acme", username: gina, role: "viewer" });
+  const addNobody = await act(annCookie, "saveRoleAction", { tenantId: "acme", username: nobody, role: "viewer" });
+  expect(addGina.ok).toBe(false);
+  expect({ ...addGina, error: { ...addGina.error, message: addGina.error?.message.replaceAll(gina, "X") } }).toEqual({
+    ...addNobody,
+    error: { ...addNobody.error, message: addNobody.error?.message.replaceAll(nobody, "X") },
+  });
+
+  // Removing or signing out someone outside acme: "Not found." either way.
+  for (const name of ["revokeRoleAction", "revokeSessionsAction", "setDisabledAction"]) {
+    const fields: Record<string, string> = name === "setDisabledAction" ? { disabled: "true" } : {};
+    const answers = [gina, nobody].map((username) => act(annCookie, name, { tenantId: "acme", username, ...fields }));
+    for (const a of await Promise.all(answers)) expect(a, name).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "Not found." } });
+  }
+
+  // "Sign out everywhere" of someone who also works in globex: refused, their session lives on.
+  const bothCookie = await cookieOf(both);
+  const refused = await act(annCookie, "revokeSessionsAction", { tenantId: "acme", username: both });
+  expect(refused.ok).toBe(false);
+  expect(refused.error?.message).toMatch(/a tenant you do not administer/);
+  expect(refused.error?.message).not.toMatch(/globex|Globex/);
+  expect(await signedIn(bothCookie)).toBe(true);
+
+  // An admin of every tenant the person works in may.
+  expect(await act(root, "revokeSessionsAction", { tenantId: "acme", username: both })).toMatchObject({ ok: true });
+  expect(await signedIn(bothCookie)).toBe(false);
+});
