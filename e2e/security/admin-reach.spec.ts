@@ -1,12 +1,12 @@
 import { callAction, findAction, signIn } from "../../tests/helpers/action-client";
 import { expect, test } from "../fixtures";
-import { APP_BASE, APP_ROOT, sessionCookie } from "../support/http-client";
+import { AdminPage } from "../pages/admin-page";
+import { APP_BASE, APP_ROOT } from "../support/http-client";
 
 // An admin's reach ends at their tenant (issue 15, finding 8). An admin of acme only learns nothing
 // about accounts outside acme from the admin page's actions, and cannot sign out everywhere someone
-// who also works in globex. The demo admin (admin of both) sets the people up and still can.
-
-test.use({ user: null });
+// who also works in globex. The demo admin (admin of both) sets the people up on the page and still
+// can. The acme admin's calls are posted over HTTP, as a hand-written request would be.
 
 type Answer = { ok: boolean; data?: string; error?: { code: string; message: string } };
 const IP = "10.77.0.1";
@@ -23,10 +23,20 @@ const form = (fields: Record<string, string>) => {
   return f;
 };
 
+/**
+ * A refusal decodes as a plain result. A change that went through re-renders the admin page in the
+ * same answer (revalidatePath), whose client components this decoder cannot load: that is reported
+ * as success, so a check that should have refused fails below on `ok`.
+ */
 async function act(cookie: string, name: string, fields: Record<string, string>): Promise<Answer> {
-  const answer = await callAction<Answer>(APP_BASE, findAction(APP_ROOT, name), { path: "/admin", args: [null, form(fields)], cookie, headers: { "x-forwarded-for": IP } });
-  expect(answer.status).toBe(200);
-  return answer.value!;
+  try {
+    const answer = await callAction<Answer>(APP_BASE, findAction(APP_ROOT, name), { path: "/admin", args: [null, form(fields)], cookie, headers: { "x-forwarded-for": IP } });
+    expect(answer.status).toBe(200);
+    return answer.value!;
+  } catch (e) {
+    if (e instanceof Error && /React Server Consumer Manifest/.test(e.message)) return { ok: true, data: "(went through: the page re-rendered)" };
+    throw e;
+  }
 }
 
 async function cookieOf(username: string): Promise<string> {
@@ -37,12 +47,20 @@ async function cookieOf(username: string): Promise<string> {
 
 const signedIn = async (cookie: string) => (await fetch(`${APP_BASE}/t/acme/plans`, { headers: { cookie }, redirect: "manual" })).status === 200;
 
-test("an admin of one tenant cannot enumerate accounts of another, nor sign out everywhere someone who works elsewhere too", async () => {
-  const root = await sessionCookie("admin", IP);
-  for (const [username, tenantId] of [[ann, "acme"], [gina, "globex"], [both, "acme"]] as const) {
-    expect(await act(root, "saveRoleAction", { tenantId, username, role: username === ann ? "admin" : "viewer", password: PASSWORD })).toMatchObject({ ok: true });
+test("an admin of one tenant cannot enumerate accounts of another, nor sign out everywhere someone who works elsewhere too", async ({ page }) => {
+  test.setTimeout(90_000);
+  const admin = new AdminPage(page);
+  await admin.goto();
+  const people: [string, string, string, string | undefined][] = [
+    [ann, "Acme Retail", "admin", PASSWORD],
+    [gina, "Globex Logistics", "viewer", PASSWORD],
+    [both, "Acme Retail", "viewer", PASSWORD],
+    [both, "Globex Logistics", "viewer", undefined],
+  ];
+  for (const [username, tenant, role, password] of people) {
+    await admin.addPerson(tenant, { username, role, ...(password ? { password } : {}) });
+    await expect(admin.section(tenant).getByRole("status")).toContainText(`${username} is now ${role} in ${tenant}`);
   }
-  expect(await act(root, "saveRoleAction", { tenantId: "globex", username: both, role: "viewer" })).toMatchObject({ ok: true });
   const annCookie = await cookieOf(ann);
 
   // Adding without a password: one answer whether the name exists in another tenant or nowhere.
@@ -70,6 +88,8 @@ test("an admin of one tenant cannot enumerate accounts of another, nor sign out 
   expect(await signedIn(bothCookie)).toBe(true);
 
   // An admin of every tenant the person works in may.
-  expect(await act(root, "revokeSessionsAction", { tenantId: "acme", username: both })).toMatchObject({ ok: true });
+  await admin.goto();
+  await admin.people("Acme Retail").getByRole("button", { name: `Sign out everywhere: ${both}` }).click();
+  await expect(admin.section("Acme Retail").getByRole("status")).toContainText(`${both}: 1 session(s) ended`);
   expect(await signedIn(bothCookie)).toBe(false);
 });
