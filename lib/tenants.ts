@@ -15,10 +15,14 @@ export type Tenant = {
   baseUrl: string;
   authType: AuthType;
   authValue: string;
+  /** Set only by a tenants file that opts this tenant into plain http (start-up warns about it). */
+  allowInsecureHttp?: true;
 };
 
 /** What may be shown to a user. */
 export type TenantSummary = { id: string; name: string };
+
+const isPlainHttp = (url: string) => new URL(url).protocol === "http:";
 
 const tenantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, '_' or '-' only (1–64)");
 
@@ -30,11 +34,17 @@ const tenantEntrySchema = z
     authType: z.enum(AUTH_TYPES),
     authValueEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "an environment variable name").optional(),
     authValue: z.string().min(1).optional(),
+    allowInsecureHttp: z.boolean().optional(),
   })
   .strict()
   .refine((t) => (t.authValue === undefined) !== (t.authValueEnv === undefined), {
     message: "give exactly one of authValueEnv (recommended) or authValue",
     path: ["authValueEnv"],
+  })
+  // The credential travels in a header on every call: over http anyone on the path can read it.
+  .refine((t) => t.allowInsecureHttp === true || !isPlainHttp(t.baseUrl), {
+    message: 'http:// sends the credential in clear text: use https://, or add "allowInsecureHttp": true to this tenant',
+    path: ["baseUrl"],
   });
 
 const tenantsFileSchema = z.object({ tenants: z.array(z.unknown()).min(1) });
@@ -64,7 +74,7 @@ export function parseTenantsFile(
       const field = issue?.path.join(".") || "(entry)";
       throw new ConfigError(`Tenants file ${fileName}: tenant ${label}: field "${field}": ${issue?.message ?? "invalid"}`);
     }
-    const { authValueEnv, authValue, ...rest } = entry.data;
+    const { authValueEnv, authValue, allowInsecureHttp, ...rest } = entry.data;
     const secret = authValueEnv === undefined ? authValue : readSecret(authValueEnv);
     if (!secret) {
       throw new ConfigError(
@@ -74,7 +84,8 @@ export function parseTenantsFile(
     if (tenants.some((t) => t.id === rest.id)) {
       throw new ConfigError(`Tenants file ${fileName}: tenant ${label}: field "id": duplicate tenant id`);
     }
-    tenants.push({ ...rest, baseUrl: rest.baseUrl.replace(/\/+$/, ""), authValue: secret });
+    const insecure = allowInsecureHttp === true && isPlainHttp(rest.baseUrl);
+    tenants.push({ ...rest, baseUrl: rest.baseUrl.replace(/\/+$/, ""), authValue: secret, ...(insecure ? { allowInsecureHttp: true as const } : {}) });
   });
   return tenants;
 }

@@ -7,8 +7,8 @@ import { auditLog } from "@/lib/db/schema";
 import { PARTITION_MARK_ACTIONS } from "@/lib/marks/kinds";
 import { isMarkableGranularity, rangesToKeys } from "@/lib/partitions";
 import { appendAuditRow, type AuditContent } from "./chain";
+import { redactCredentials } from "@/lib/can/redact";
 import { actorKindOf, type ActorKind } from "./query";
-import { redactCredentials } from "./redact";
 import type { MarkIntent, MarkOutcome } from "./types";
 
 export const PARTITION_ACTIONS: readonly string[] = PARTITION_MARK_ACTIONS;

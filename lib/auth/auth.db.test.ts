@@ -106,7 +106,7 @@ describe(`sign-in and sessions (${dbKind})`, () => {
     expect((await passwordStep("admin", DEMO_PASSWORD, "10.4.0.2")).kind).toBe("signed-in");
   });
 
-  it("without a trusted proxy header every client shares one address bucket", async () => {
+  it("requests with no address at all (trusted or claimed) share one address bucket", async () => {
     for (const name of ["b1", "b2", "b3", "b4", "b5"]) await passwordStep(name, "wrong-password", null);
     expect(await passwordStep("admin", DEMO_PASSWORD, null)).toMatchObject({ reason: "rate-limited" });
   });
@@ -155,13 +155,17 @@ describe(`sign-in and sessions (${dbKind})`, () => {
     expect(events.some((e) => e.actorUsername === "operator")).toBe(true);
   });
 
-  it("a disabled account cannot sign in and loses its sessions", async () => {
+  it("a disabled account cannot sign in, loses its sessions, and does not reveal that the password was right", async () => {
     await createUser({ username: "dora", password: "dora-password-1" }, CLI);
     await grantRole("dora", "acme", "viewer", CLI);
     const c = cookiesOf(await passwordStep("dora", "dora-password-1", "10.8.0.1"));
     await setDisabled("dora", true, CLI);
     expect(await resolveSession(sessionHeaders(c))).toBeNull();
-    expect(await passwordStep("dora", "dora-password-1", "10.8.0.1")).toEqual({ kind: "refused", reason: "disabled" });
+    // Told exactly as a wrong password (saying "disabled" would confirm the password); audited as disabled.
+    expect(await passwordStep("dora", "dora-password-1", "10.8.0.1")).toEqual({ kind: "refused", reason: "credentials" });
+    expect(await passwordStep("dora", "not-doras-password", "10.8.0.1")).toEqual({ kind: "refused", reason: "credentials" });
+    const failures = await testDb.current().db.select().from(auditLog).where(eq(auditLog.action, "auth.sign_in_failed"));
+    expect(failures.filter((r) => r.actorUsername === "dora").map((r) => (r.details as { reason: string }).reason)).toEqual(["disabled", "credentials"]);
     await setDisabled("dora", false, CLI);
     expect((await passwordStep("dora", "dora-password-1", "10.8.0.1")).kind).toBe("signed-in");
   });

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { getEnv } from "@/lib/env";
 import { tenantIdParam } from "@/lib/schemas/plans";
 import { allTenants, getTenant, toTenantSummary, type Tenant, type TenantSummary } from "@/lib/tenants";
-import { clientIpFrom } from "./client-ip";
+import { claimedIpFrom, clientIpFrom } from "./client-ip";
 import { returnPathFor } from "./return-path";
 import { hasPermission, type Actor, type Permission, type RequestMeta, type SessionUser } from "./roles";
 import { resolveSession, type ResolvedSession } from "./session";
@@ -33,7 +33,8 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 export async function getRequestMeta(): Promise<RequestMeta> {
   const h = await headers();
   const ua = h.get("user-agent");
-  return { ip: clientIpFrom(h, getEnv().TRUST_PROXY_HEADER), userAgent: ua ? ua.slice(0, 512) : null, requestId: randomUUID() };
+  const trusted = getEnv().TRUST_PROXY_HEADER;
+  return { ip: clientIpFrom(h, trusted), claimedIp: claimedIpFrom(h, trusted), userAgent: ua ? ua.slice(0, 512) : null, requestId: randomUUID() };
 }
 
 function tenantFor(tenantId: string): Tenant | undefined {

@@ -2,26 +2,31 @@ import "server-only";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { signinAttempt } from "@/lib/db/schema";
+import type { RequestMeta } from "./roles";
 
 export type LimitConfig = { windowSeconds: number; maxPerAccount: number; maxPerIp: number };
 
 export type Reservation =
   | { ok: true; accountBucket: string; ipBucket: string; attemptIds: number[] }
-  | { ok: false; limitedBy: "account" | "ip"; retryAfterSeconds: number };
+  | { ok: false; limitedBy: "account" | "ip"; bucket: string; retryAfterSeconds: number };
 
 export const accountBucket = (username: string) => `account:${username.trim().toLowerCase()}`;
-/** No trusted client address: every unidentified client shares one bucket (see ADR 0004). */
-export const ipBucket = (ip: string | null) => `ip:${ip ?? "unidentified"}`;
+/**
+ * The trusted address; without a trusted proxy the claimed one, kept apart by its prefix; only a
+ * request with neither shares the "unidentified" bucket (see ADR 0004 and the sign-in flood ADR).
+ */
+export const ipBucket = (meta: Pick<RequestMeta, "ip" | "claimedIp">) =>
+  `ip:${meta.ip ?? (meta.claimedIp ? `unverified:${meta.claimedIp}` : "unidentified")}`;
 
 /**
  * Counts an attempt against the account and the client address BEFORE the password is checked,
  * refusing when either bucket is full. Both buckets are locked (advisory locks, in a fixed order)
  * inside the transaction, so concurrent attempts on several instances cannot overshoot the limit.
  */
-export async function reserveAttempt(db: Db, username: string, ip: string | null, cfg: LimitConfig): Promise<Reservation> {
+export async function reserveAttempt(db: Db, username: string, meta: Pick<RequestMeta, "ip" | "claimedIp">, cfg: LimitConfig): Promise<Reservation> {
   const buckets = [
     { kind: "account" as const, name: accountBucket(username), max: cfg.maxPerAccount },
-    { kind: "ip" as const, name: ipBucket(ip), max: cfg.maxPerIp },
+    { kind: "ip" as const, name: ipBucket(meta), max: cfg.maxPerIp },
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
   const window = sql`make_interval(secs => ${cfg.windowSeconds})`;
   return db.transaction(async (tx) => {
@@ -35,7 +40,7 @@ export async function reserveAttempt(db: Db, username: string, ip: string | null
         })
         .from(signinAttempt)
         .where(eq(signinAttempt.bucket, b.name));
-      if ((row?.count ?? 0) >= b.max) return { ok: false, limitedBy: b.kind, retryAfterSeconds: Math.max(1, row?.retry ?? cfg.windowSeconds) };
+      if ((row?.count ?? 0) >= b.max) return { ok: false, limitedBy: b.kind, bucket: b.name, retryAfterSeconds: Math.max(1, row?.retry ?? cfg.windowSeconds) };
     }
     const inserted = await tx
       .insert(signinAttempt)

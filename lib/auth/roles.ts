@@ -24,7 +24,13 @@ export function isRole(value: unknown): value is Role {
 
 export type SessionUser = { id: string; username: string; name: string; roles: Record<string, Role> }; // tenantId -> role
 export type Actor = { userId: string; username: string; tenantId: string; role: Role };
-export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string };
+export type RequestMeta = {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+  /** Unverified (no trusted proxy header): keys the sign-in limit only, never audited as `ip`. */
+  claimedIp?: string | null;
+};
 
 export const ROLE_LABELS: Record<Role, string> = {
   viewer: "Viewer (browse)",

@@ -2,15 +2,22 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { isAPIError } from "better-auth/api";
 import { recordAuthEvent } from "@/lib/audit";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { session as sessionTable, user as userTable } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { ACCOUNT_DISABLED, getAuth } from "./auth";
 import { cookiesFromHeaders, type CookieToSet } from "./cookies";
-import { reserveAttempt, settleSuccess, type LimitConfig } from "./rate-limit";
+import { reserveAttempt, settleSuccess, type LimitConfig, type Reservation } from "./rate-limit";
+import { recordRefusal } from "./refusals";
 import type { RequestMeta } from "./roles";
 
-export type RefusalReason = "credentials" | "rate-limited" | "disabled" | "totp-invalid" | "totp-replayed" | "totp-expired";
+/** Why an attempt failed, as the audit log records it. */
+export type FailureReason = "credentials" | "rate-limited" | "disabled" | "totp-invalid" | "totp-replayed" | "totp-expired";
+/**
+ * What the person signing in is told. "disabled" is told as "credentials": Better Auth refuses a
+ * disabled account only once the password is right, so saying so would confirm a guessed password.
+ */
+export type RefusalReason = Exclude<FailureReason, "disabled">;
 
 export type SignInOutcome =
   | { kind: "signed-in"; userId: string; username: string; cookies: CookieToSet[] }
@@ -30,9 +37,16 @@ function errorCode(e: unknown): string | undefined {
   return typeof body?.code === "string" ? body.code : undefined;
 }
 
-async function failed(username: string, userId: string | null, meta: RequestMeta, reason: RefusalReason, extra: Record<string, unknown> = {}, retryAfterSeconds?: number): Promise<SignInOutcome> {
+async function failed(username: string, userId: string | null, meta: RequestMeta, reason: FailureReason, extra: Record<string, unknown> = {}, retryAfterSeconds?: number): Promise<SignInOutcome> {
   await recordAuthEvent({ action: "auth.sign_in_failed", userId, username, meta, details: { reason, ...extra } });
-  return retryAfterSeconds === undefined ? { kind: "refused", reason } : { kind: "refused", reason, retryAfterSeconds };
+  const told = reason === "disabled" ? "credentials" : reason;
+  return retryAfterSeconds === undefined ? { kind: "refused", reason: told } : { kind: "refused", reason: told, retryAfterSeconds };
+}
+
+/** The limiter's refusal: counted, and audited once per bucket and window (lib/auth/refusals.ts). */
+async function limited(db: Db, refusal: Extract<Reservation, { ok: false }>, attempt: { username: string; userId: string | null; meta: RequestMeta; step?: "totp" }): Promise<SignInOutcome> {
+  await recordRefusal(db, refusal, attempt, limitConfig());
+  return { kind: "refused", reason: "rate-limited", retryAfterSeconds: refusal.retryAfterSeconds };
 }
 
 /** Records the sign-in; if that write fails the new session is removed again (no unaudited sign-in). */
@@ -51,8 +65,8 @@ async function completed(userId: string, username: string, token: string, meta: 
 export async function signInWithPassword(input: { username: string; password: string; headers: Headers; meta: RequestMeta }): Promise<SignInOutcome> {
   const username = normalize(input.username);
   const db = await getDb();
-  const reservation = await reserveAttempt(db, username, input.meta.ip, limitConfig());
-  if (!reservation.ok) return failed(username, null, input.meta, "rate-limited", { limitedBy: reservation.limitedBy }, reservation.retryAfterSeconds);
+  const reservation = await reserveAttempt(db, username, input.meta, limitConfig());
+  if (!reservation.ok) return limited(db, reservation, { username, userId: null, meta: input.meta });
   const auth = await getAuth();
   let result;
   try {
@@ -77,15 +91,15 @@ export async function signInWithTotp(input: { code: string; headers: Headers; me
   const userId = pending.userId;
   const [u] = userId ? await db.select({ username: userTable.username }).from(userTable).where(eq(userTable.id, userId)) : [];
   if (!userId || !u?.username) return failed("(unknown)", null, input.meta, "totp-expired", { step: "totp" });
-  const reservation = await reserveAttempt(db, u.username, input.meta.ip, limitConfig());
-  if (!reservation.ok) return failed(u.username, userId, input.meta, "rate-limited", { step: "totp", limitedBy: reservation.limitedBy }, reservation.retryAfterSeconds);
+  const reservation = await reserveAttempt(db, u.username, input.meta, limitConfig());
+  if (!reservation.ok) return limited(db, reservation, { username: u.username, userId, meta: input.meta, step: "totp" });
   let result;
   try {
     result = await auth.api.verifyTOTP({ body: { code: input.code.trim() }, headers: input.headers, returnHeaders: true });
   } catch (e) {
     if (!isAPIError(e)) throw e;
     const code = errorCode(e);
-    const reason: RefusalReason =
+    const reason: FailureReason =
       code === "TOTP_CODE_REPLAYED"
         ? "totp-replayed"
         : code === "INVALID_TWO_FACTOR_COOKIE" || code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE"

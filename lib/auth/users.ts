@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { recordAdminEvent, type AuditActor } from "@/lib/audit";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { session as sessionTable, tenantRole, twoFactor, user as userTable } from "@/lib/db/schema";
 import { getAuth } from "./auth";
 import { isRole, type RequestMeta, type Role } from "./roles";
@@ -66,35 +66,76 @@ export async function setPassword(rawUsername: string, password: string, change:
   await recordAdminEvent({ action: "user.password_set", tenantId: null, actor: change.by, meta: change.meta, details: { user: u.username, sessionsRevoked: true } });
 }
 
-export async function grantRole(rawUsername: string, tenantId: string, role: Role, change: Change): Promise<{ previous: Role | null }> {
+/**
+ * From the admin page: a change that would leave the tenant with no enabled admin is refused. The
+ * check and the write hold one lock per tenant, so two admins demoting each other at once cannot
+ * both pass it. The users CLI (the operator's way back in) is not held to it.
+ */
+export type RoleChangeOptions = { keepAnAdmin?: boolean };
+
+export async function grantRole(rawUsername: string, tenantId: string, role: Role, change: Change, options: RoleChangeOptions = {}): Promise<{ previous: Role | null }> {
   // Better Auth's organization plugin accepted an undefined role; here nothing but the four roles passes.
   if (!isRole(role)) throw new UserAdminError(`Unknown role ${String(role)}: viewer, operator, auditor or admin.`);
   const u = await requireUser(rawUsername);
   const db = await getDb();
-  const [before] = await db.select({ role: tenantRole.role }).from(tenantRole).where(and(eq(tenantRole.userId, u.id), eq(tenantRole.tenantId, tenantId)));
-  await db
-    .insert(tenantRole)
-    .values({ userId: u.id, tenantId, role, grantedBy: change.by.username })
-    .onConflictDoUpdate({ target: [tenantRole.userId, tenantRole.tenantId], set: { role, grantedBy: change.by.username, grantedAt: new Date() } });
-  const previous = before && isRole(before.role) ? before.role : null;
+  const previous = await db.transaction(async (tx) => {
+    if (options.keepAnAdmin) await lockTenantAdmins(tx, tenantId);
+    const [before] = await tx.select({ role: tenantRole.role }).from(tenantRole).where(and(eq(tenantRole.userId, u.id), eq(tenantRole.tenantId, tenantId)));
+    if (options.keepAnAdmin && before?.role === "admin" && role !== "admin") await requireAnotherAdmin(tx, tenantId, u.id);
+    await tx
+      .insert(tenantRole)
+      .values({ userId: u.id, tenantId, role, grantedBy: change.by.username })
+      .onConflictDoUpdate({ target: [tenantRole.userId, tenantRole.tenantId], set: { role, grantedBy: change.by.username, grantedAt: new Date() } });
+    return before && isRole(before.role) ? before.role : null;
+  });
   await recordAdminEvent({ action: "role.grant", tenantId, actor: change.by, meta: change.meta, details: { user: u.username, role, previous } });
   return { previous };
 }
 
-export async function revokeRole(rawUsername: string, tenantId: string, change: Change): Promise<{ previous: Role | null }> {
+export async function revokeRole(rawUsername: string, tenantId: string, change: Change, options: RoleChangeOptions = {}): Promise<{ previous: Role | null }> {
   const u = await requireUser(rawUsername);
   const db = await getDb();
-  const removed = await db.delete(tenantRole).where(and(eq(tenantRole.userId, u.id), eq(tenantRole.tenantId, tenantId))).returning({ role: tenantRole.role });
-  const previous = removed[0] && isRole(removed[0].role) ? removed[0].role : null;
+  const previous = await db.transaction(async (tx) => {
+    if (options.keepAnAdmin) await lockTenantAdmins(tx, tenantId);
+    const removed = await tx.delete(tenantRole).where(and(eq(tenantRole.userId, u.id), eq(tenantRole.tenantId, tenantId))).returning({ role: tenantRole.role });
+    const was = removed[0] && isRole(removed[0].role) ? removed[0].role : null;
+    if (options.keepAnAdmin && was === "admin") await requireAnotherAdmin(tx, tenantId, u.id);
+    return was;
+  });
   if (!previous) throw new UserAdminError(`${u.username} holds no role in ${tenantId}.`);
   await recordAdminEvent({ action: "role.revoke", tenantId, actor: change.by, meta: change.meta, details: { user: u.username, previous } });
   return { previous };
 }
 
-export async function setDisabled(rawUsername: string, disabled: boolean, change: Change): Promise<void> {
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+async function lockTenantAdmins(tx: Tx, tenantId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tenant-admins:${tenantId}`}))`);
+}
+
+/** Throws (rolling the transaction back) unless an enabled admin other than `userId` remains. */
+async function requireAnotherAdmin(tx: Tx, tenantId: string, userId: string): Promise<void> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(tenantRole)
+    .innerJoin(userTable, eq(userTable.id, tenantRole.userId))
+    .where(and(eq(tenantRole.tenantId, tenantId), eq(tenantRole.role, "admin"), ne(tenantRole.userId, userId), eq(userTable.disabled, false)));
+  if ((row?.n ?? 0) === 0) throw new UserAdminError(`${tenantId} would be left without an administrator: make someone else admin first.`);
+}
+
+export async function setDisabled(rawUsername: string, disabled: boolean, change: Change, options: RoleChangeOptions = {}): Promise<void> {
   const u = await requireUser(rawUsername);
   const db = await getDb();
-  await db.update(userTable).set({ disabled }).where(eq(userTable.id, u.id));
+  await db.transaction(async (tx) => {
+    if (disabled && options.keepAnAdmin) {
+      const adminOf = await tx.select({ tenantId: tenantRole.tenantId }).from(tenantRole).where(and(eq(tenantRole.userId, u.id), eq(tenantRole.role, "admin")));
+      // Locks in one order, so two admins disabling each other cannot deadlock.
+      const tenants = adminOf.map((r) => r.tenantId).sort();
+      for (const tenantId of tenants) await lockTenantAdmins(tx, tenantId);
+      for (const tenantId of tenants) await requireAnotherAdmin(tx, tenantId, u.id);
+    }
+    await tx.update(userTable).set({ disabled }).where(eq(userTable.id, u.id));
+  });
   if (disabled) await endSessions(u.id);
   await recordAdminEvent({ action: disabled ? "user.disable" : "user.enable", tenantId: null, actor: change.by, meta: change.meta, details: { user: u.username } });
 }

@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import type { Tenant } from "@/lib/tenants";
 import { envelopeSchema, judgeEnvelope, looksLikeEnvelope } from "./envelope";
 import { CanError, type CanErrorDetails } from "./errors";
+import { redactCanError } from "./redact";
 
 export const CAN_API_PREFIX = "/anymetrics/api/v1/accelerate/plan/";
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
@@ -36,7 +37,9 @@ export async function canFetch<T>(tenant: Tenant, req: CanRequest<T>, options: C
   for (let attempt = 0; ; attempt++) {
     try {
       return await attemptOnce(tenant, req, requestId, options);
-    } catch (e) {
+    } catch (caught) {
+      // CAN's words reach the page, the audit log and exports: no credential may ride along.
+      const e = caught instanceof CanError ? redactCanError(caught, tenant) : caught;
       if (!(e instanceof CanError) || attempt >= maxRetries || !isRetryable(e)) {
         logFailure(tenant, req, e);
         throw e;
@@ -73,6 +76,9 @@ async function attemptOnce<T>(tenant: Tenant, req: CanRequest<T>, requestId: str
       body: req.method === "POST" ? JSON.stringify(req.body ?? {}) : undefined,
       signal: AbortSignal.timeout(timeoutMs),
       cache: "no-store",
+      // A followed redirect would resend the three credential headers (fetch strips only its own
+      // list, e.g. authorization and cookie) and a 307/308 the mark's body, to wherever it points.
+      redirect: "manual",
     });
     text = await response.text();
   } catch (e) {
@@ -80,6 +86,10 @@ async function attemptOnce<T>(tenant: Tenant, req: CanRequest<T>, requestId: str
     throw new CanError({ ...base, kind: timedOut ? "timeout" : "network", errorMsg: timedOut ? `no answer within ${timeoutMs} ms` : networkReason(e) });
   }
 
+  if (isRedirect(response)) {
+    // Where it points is not shown: CAN's operator should see that it redirects, not follow it.
+    throw new CanError({ ...base, kind: "http", httpStatus: response.status, errorMsg: `HTTP ${response.status} redirect, not followed (the tenant's baseUrl must be CAN's final address)` });
+  }
   const body = parseJson(text);
   if (!response.ok) {
     const env = body.ok && looksLikeEnvelope(body.value) ? envelopeSchema.safeParse(body.value) : undefined;
@@ -110,6 +120,10 @@ async function attemptOnce<T>(tenant: Tenant, req: CanRequest<T>, requestId: str
     throw new CanError({ ...base, kind: "malformed", traceId, errorMsg: `unexpected response shape: ${summarizeIssues(parsed.error)}` });
   }
   return parsed.data;
+}
+
+function isRedirect(response: Response): boolean {
+  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -2,8 +2,10 @@ import "server-only";
 import { ensureDemoAccounts } from "@/lib/auth/demo";
 import { getAuth } from "@/lib/auth/auth";
 import { getDbHandle } from "@/lib/db";
-import { isDemoMode } from "@/lib/tenants";
+import { getEnv } from "@/lib/env";
+import { allTenants, isDemoMode } from "@/lib/tenants";
 import { installSignalHandlers } from "./shutdown";
+import { startupWarnings } from "./startup-warnings";
 
 /**
  * Start-up work of a server process: open the database (applying migrations under an advisory
@@ -16,6 +18,8 @@ export async function bootstrapServer(): Promise<void> {
   const handle = await getDbHandle();
   await getAuth();
   const created = await ensureDemoAccounts();
+  // Reading the tenants now also stops a bad tenants file here rather than on the first request.
+  for (const w of startupWarnings({ demoMode: isDemoMode(), tenants: allTenants(), trustProxyHeader: getEnv().TRUST_PROXY_HEADER })) console.warn(JSON.stringify(w));
   console.log(
     JSON.stringify({
       event: "server.ready",

@@ -71,6 +71,8 @@ describe("README: Pointing at a real CAN, on a fresh clone", () => {
     expect(tenantId && baseUrl).toBeTruthy();
     let tenants = replaceAll(json, `"${tenantId!}"`, `"${acme.id}"`);
     tenants = replaceAll(tenants, baseUrl!, sandbox!.base);
+    // The sandbox speaks plain http, which a tenant must opt into (the README's example is https).
+    tenants = replaceAll(tenants, `"baseUrl":`, `"allowInsecureHttp": true, "baseUrl":`);
     writeFileSync(tenantsPath, tenants);
 
     let script = replaceAll(sh, "/etc/can-console/tenants.json", tenantsPath);

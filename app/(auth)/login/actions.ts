@@ -21,8 +21,6 @@ function message(reason: RefusalReason, retryAfterSeconds?: number): string {
       const minutes = Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60));
       return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
     }
-    case "disabled":
-      return "This account is disabled. Ask an administrator.";
     case "totp-invalid":
       return "That code is not right. Enter the current 6-digit code from your authenticator app.";
     case "totp-replayed":

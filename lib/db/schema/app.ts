@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 
 const tz = { withTimezone: true } as const;
@@ -35,6 +35,21 @@ export const signinAttempt = pgTable(
     at: timestamp("at", tz).defaultNow().notNull(),
   },
   (t) => [index("signin_attempt_bucket_at_idx").on(t.bucket, t.at)],
+);
+
+/**
+ * Sign-in attempts the limiter refused, counted per limiting bucket and fixed window: a flood adds
+ * one audit row per bucket and window (written with the first refusal), not one per attempt.
+ */
+export const signinRefusal = pgTable(
+  "signin_refusal",
+  {
+    bucket: text("bucket").notNull(),
+    windowStart: timestamp("window_start", tz).notNull(),
+    refused: integer("refused").notNull(),
+    lastAt: timestamp("last_at", tz).defaultNow().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index("signin_refusal_window_idx").on(t.windowStart)],
 );
 
 /** TOTP codes already accepted, so a code cannot be used twice within its validity window. */

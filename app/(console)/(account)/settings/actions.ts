@@ -29,7 +29,7 @@ async function requestHeaders(): Promise<Headers> {
 async function checkedPassword<T>(username: string, run: () => Promise<T>): Promise<T | { limited: number }> {
   const db = await getDb();
   const meta = await getRequestMeta();
-  const reservation = await reserveAttempt(db, username, meta.ip, limitConfig());
+  const reservation = await reserveAttempt(db, username, meta, limitConfig());
   if (!reservation.ok) return { limited: reservation.retryAfterSeconds };
   const result = await run();
   await settleSuccess(db, reservation);
