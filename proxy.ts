@@ -10,7 +10,7 @@ import { refuseWhileDraining } from "@/lib/server/draining-response";
 // Convenience for sign-in: every page, route handler and action checks the session itself through
 // lib/auth/dal.ts; this passes the requested path on (so sign-in can return to it) and sends
 // visitors without any session cookie straight to the sign-in page. The real checks here, in order:
-// the Host must be PUBLIC_URL's (DNS rebinding, docs/decisions/0009-host-check-and-csp-nonce.md); a
+// the Host must be PUBLIC_URL's (DNS rebinding, docs/decisions/0012-web-hardening-review.md); a
 // draining instance refuses new page work; server-action POSTs from a foreign or `null` Origin (or
 // oversized) are refused before Next runs them (docs/decisions/0006-origin-check.md). Every response
 // that passes here carries a CSP with a fresh script nonce, and HSTS under an https PUBLIC_URL.
