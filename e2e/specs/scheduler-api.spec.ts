@@ -16,6 +16,9 @@ import { APP_BASE, APP_ROOT, auditLines, canCalls, sessionCookie } from "../supp
 // before anything reaches CAN.
 
 const IP = "10.77.0.1";
+// A DAY plan no other spec reads cell by cell: the marks made here stay in the console's audit log
+// across the suite (the sandbox is reset between tests, the database is not).
+const PLAN = "clickstream_events_10y";
 const API = `${APP_BASE}/can/anymetrics/api/v1/accelerate/plan`;
 
 // The request example of CAN's updatePartition page (../shared/can-api.md), only `uuid` replaced.
@@ -55,7 +58,7 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.f
 
 test.describe("CAN's API through the console", () => {
   test("a token made on /admin marks CAN's documented example; CAN receives it range for range; audit, history and calendar show the machine", async ({ page, expectAccessible }) => {
-    const plan = await planByName("acme", "orders_daily");
+    const plan = await planByName("acme", PLAN);
     const admin = new AdminPage(page);
     await admin.goto();
     const name = unique("airflow-prod");
@@ -94,7 +97,7 @@ test.describe("CAN's API through the console", () => {
 
   test("refusals come in CAN's envelope and never reach CAN", async () => {
     const adminCookie = await sessionCookie("admin", IP);
-    const daily = await planByName("acme", "orders_daily");
+    const daily = await planByName("acme", PLAN);
     const operator = await makeToken(adminCookie, "acme", unique("op"), "operator");
     const viewer = await makeToken(adminCookie, "acme", unique("viewer"), "viewer");
     const globexOperator = await makeToken(adminCookie, "globex", unique("gx"), "operator");
@@ -132,7 +135,7 @@ test.describe("CAN's API through the console", () => {
 
   test("MONTH ranges on a DAY plan are refused by the plan check, with no CAN mark and an audit-free refusal", async () => {
     const adminCookie = await sessionCookie("admin", IP);
-    const daily = await planByName("acme", "orders_daily");
+    const daily = await planByName("acme", PLAN);
     const token = await makeToken(adminCookie, "acme", unique("month"), "operator");
     const before = await canCalls();
     const answer = await call("updatePartition", { token, body: { uuid: daily.uuid, successTimeRange: [{ dateGranularity: "MONTH", startTime: "2026-09-01T00:00:00", endTime: "2026-09-01T00:00:00" }] } });
@@ -143,7 +146,7 @@ test.describe("CAN's API through the console", () => {
 
   test("a revoked or expired token is refused at the next request", async ({ page }) => {
     const adminCookie = await sessionCookie("admin", IP);
-    const daily = await planByName("acme", "orders_daily");
+    const daily = await planByName("acme", PLAN);
     const name = unique("revokable");
     const token = await makeToken(adminCookie, "acme", name, "viewer");
     const read = () => call("queryMtPartitionList", { token, query: `?uuid=${daily.uuid}&pageNumber=1&pageSize=3` });
@@ -168,7 +171,7 @@ test.describe("CAN's API through the console", () => {
 
   test("an Idempotency-Key replay makes one CAN call; the same key with another body is refused", async () => {
     const adminCookie = await sessionCookie("admin", IP);
-    const daily = await planByName("acme", "orders_daily");
+    const daily = await planByName("acme", PLAN);
     const token = await makeToken(adminCookie, "acme", unique("idem"), "operator");
     const body = { uuid: daily.uuid, runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-10-02T00:00:00", endTime: "2026-10-03T00:00:00" }] };
     const key = unique("backfill-2026-10-02");
@@ -191,7 +194,7 @@ test.describe("CAN's API through the console", () => {
     const snippet = /```python\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf("## For schedulers")))?.[1];
     expect(snippet, "a python block in For schedulers").toBeTruthy();
     const adminCookie = await sessionCookie("admin", IP);
-    const daily = await planByName("acme", "orders_daily");
+    const daily = await planByName("acme", PLAN);
     const token = await makeToken(adminCookie, "acme", unique("python"), "operator");
     const file = join(mkdtempSync(join(tmpdir(), "snippet-")), "mark.py");
     writeFileSync(

@@ -39,6 +39,8 @@ export type PartitionListing = {
   items: PartitionItem[] | null;
   total: number;
   pagesFetched: number;
+  /** false: CAN's list kept changing during every attempt and the caller asked for the last one anyway. */
+  settled?: boolean;
 };
 
 export type ReferenceScript = {

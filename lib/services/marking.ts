@@ -170,7 +170,9 @@ async function statusesBeforeMark(
       return { runs: listing.runs, read: { from: "page listing", readAt: listing.readAt } };
     }
   }
-  const calendar = await getPlanCalendar(tenant, planUuid);
+  // A busy plan's list may change during every read; the counts are a snapshot either way, so a mark
+  // is not refused for it (the calendar itself still re-reads and never draws a torn list).
+  const calendar = await getPlanCalendar(tenant, planUuid, new Date(), { acceptUnsettled: true });
   if (calendar.mode.kind !== "grid") return null;
   return { runs: calendar.runs, read: { from: "fresh read", readAt: calendar.readAt } };
 }

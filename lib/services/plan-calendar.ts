@@ -33,13 +33,13 @@ export function readOnlyReasonFor(plan: PlanDetails, mode: CalendarMode): string
   return null;
 }
 
-export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Date()): Promise<PlanCalendar> {
+export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Date(), options: { acceptUnsettled?: boolean } = {}): Promise<PlanCalendar> {
   const startedAt = new Date();
   // The audit position this read is compared from is taken before CAN is asked: a mark recorded up
   // to it had its answer from CAN already, so the list shows it; a later mark's rows lie after it,
   // so the next read can still credit its change to the console.
   const observedFrom = await planMarksThrough(tenant.id, uuid);
-  const [plan, listing, { marks, throughSeq }, key] = await Promise.all([getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid), readPlanMarks(tenant.id, uuid), currentListingKey()]);
+  const [plan, listing, { marks, throughSeq }, key] = await Promise.all([getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid, { acceptUnsettled: options.acceptUnsettled ?? false }), readPlanMarks(tenant.id, uuid), currentListingKey()]);
   const items = listing.items ?? [];
   const readAt = now.toISOString();
   const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
@@ -58,7 +58,8 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
 
   const { canList, unreadable } = toCanPartitions(items, g);
   const listed = listedRuns(canList, g);
-  await observeListing({ tenantId: tenant.id, planUuid: uuid, planName: plan.name, granularity: g, runs: listed, throughSeq: observedFrom, startedAt, finishedAt: new Date() });
+  // A list that kept changing while it was read is never compared (it would report changes that did not happen).
+  if (listing.settled !== false) await observeListing({ tenantId: tenant.id, planUuid: uuid, planName: plan.name, granularity: g, runs: listed, throughSeq: observedFrom, startedAt, finishedAt: new Date() });
   // Read after the compare: a read running beside this one may be the one that records the change.
   const outside = await listOutsideChanges(tenant.id, uuid);
   const recorded: RecordedMark[] = marks.map((m) => ({ key: m.key, status: m.status, at: m.at, actor: m.actor }));
@@ -72,7 +73,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     readOnlyReason: readOnlyReasonFor(plan, mode),
     window,
     runs,
-    seal: sealListing(key, { tenantId: tenant.id, planUuid: uuid, granularity: g }, { readAt, throughSeq, runs }),
+    seal: listing.settled === false ? null : sealListing(key, { tenantId: tenant.id, planUuid: uuid, granularity: g }, { readAt, throughSeq, runs }),
     counts: countByStatus(runs, g),
     lastChanges: compressMarks(marks, g),
     outsideChanges: outside,
