@@ -11,7 +11,6 @@ import { redactCredentials } from "@/lib/can/redact";
 import { actorKindOf, type ActorKind } from "./query";
 import type { MarkIntent, MarkOutcome } from "./types";
 
-export const PARTITION_ACTIONS: readonly string[] = PARTITION_MARK_ACTIONS;
 
 function markContent(intent: MarkIntent): Omit<AuditContent, "phase" | "outcome" | "outcomeDetail" | "intentId" | "canRequest" | "canEndpoint" | "details"> {
   return {
@@ -93,7 +92,7 @@ function buildMarksQuery(db: Db) {
         eq(auditLog.tenantId, sql.placeholder("tenantId")),
         eq(auditLog.planUuid, sql.placeholder("planUuid")),
         eq(auditLog.phase, "intent"),
-        inArray(auditLog.action, PARTITION_ACTIONS),
+        inArray(auditLog.action, [...PARTITION_MARK_ACTIONS]),
       ),
     )
     .prepare("last_marks_for_plan");
@@ -106,7 +105,7 @@ function buildThroughQuery(db: Db) {
   return db
     .select({ seq: auditLog.seq })
     .from(auditLog)
-    .where(and(eq(auditLog.tenantId, sql.placeholder("tenantId")), eq(auditLog.planUuid, sql.placeholder("planUuid")), inArray(auditLog.action, PARTITION_ACTIONS)))
+    .where(and(eq(auditLog.tenantId, sql.placeholder("tenantId")), eq(auditLog.planUuid, sql.placeholder("planUuid")), inArray(auditLog.action, [...PARTITION_MARK_ACTIONS])))
     .orderBy(desc(auditLog.seq))
     .limit(1)
     .prepare("plan_marks_through");

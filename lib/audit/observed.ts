@@ -5,7 +5,8 @@ import { getDb, type Db, type Queryable } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import type { ListingChange, MarkedKey } from "@/lib/partitions";
 import { appendAuditRow } from "./chain";
-import { keysOfMark, mayHaveApplied, PARTITION_ACTIONS } from "./marks";
+import { PARTITION_MARK_ACTIONS } from "@/lib/marks/kinds";
+import { keysOfMark, mayHaveApplied } from "./marks";
 
 // Changes to a plan's partitions that a full read found and no console mark explains: someone
 // called CAN directly (the scheduler, a script). See docs/decisions/*-changes-seen-from-outside.md.
@@ -70,7 +71,7 @@ export async function markedKeysSince(q: Queryable, tenantId: string, planUuid: 
         eq(auditLog.tenantId, tenantId),
         eq(auditLog.planUuid, planUuid),
         eq(auditLog.phase, "intent"),
-        inArray(auditLog.action, [...PARTITION_ACTIONS]),
+        inArray(auditLog.action, [...PARTITION_MARK_ACTIONS]),
         or(gt(auditLog.seq, sinceSeq), isNull(outcomeRow.id), gt(outcomeRow.seq, sinceSeq)),
       ),
     );
