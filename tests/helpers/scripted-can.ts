@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { expect } from "vitest";
+import { CanError } from "@/lib/can/errors";
 import type { Tenant } from "@/lib/tenants";
 
 export type Seen = { method: string; path: string; query: URLSearchParams; headers: IncomingMessage["headers"]; body: string };
@@ -43,4 +45,14 @@ export async function startScriptedCan() {
 export function json(res: ServerResponse, body: unknown, status = 200): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
+}
+
+/** The CanError a call failed with (the test fails if it succeeded or threw anything else). */
+export async function canFailure(p: Promise<unknown>): Promise<CanError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(CanError);
+  return e as CanError;
 }

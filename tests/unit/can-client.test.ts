@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { canFetch } from "@/lib/can/client";
-import { CanError } from "@/lib/can/errors";
 import { sendMark } from "@/lib/can/mutations";
 import { getPlan, listPlans } from "@/lib/can/plans";
-import { json, startScriptedCan } from "../helpers/scripted-can";
+import { canFailure, json, startScriptedCan } from "../helpers/scripted-can";
 
 let can: Awaited<ReturnType<typeof startScriptedCan>>;
 beforeAll(async () => {
@@ -16,14 +15,6 @@ const fast = { timeoutMs: 300, backoffMs: 5 };
 const ok = (data: unknown) => ({ data, success: true, code: "200", errorMsg: null, detailErrorMsg: null });
 const anything = z.unknown();
 
-async function failure(p: Promise<unknown>): Promise<CanError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(CanError);
-  return e as CanError;
-}
 
 describe("canFetch", () => {
   it("sends the three headers, a request id, and the documented path", async () => {
@@ -48,28 +39,28 @@ describe("canFetch", () => {
 
   it("reports success:false as rejected with CAN's code, messages and traceId", async () => {
     can.handle((_r, res) => json(res, { data: null, success: false, code: "4001", errorMsg: "plan not found", detailErrorMsg: "uuid abc", traceId: "tr-1" }));
-    const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
+    const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
     expect(e.details).toMatchObject({ kind: "rejected", code: "4001", errorMsg: "plan not found", detailErrorMsg: "uuid abc", traceId: "tr-1" });
     expect(can.seen).toHaveLength(1);
   });
 
   it("treats success:true with data:null and an errorMsg as a failure", async () => {
     can.handle((_r, res) => json(res, { data: null, success: true, code: "200", errorMsg: "partition table missing" }));
-    const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
+    const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
     expect(e.details).toMatchObject({ kind: "rejected", errorMsg: "partition table missing" });
   });
 
   it("treats success:true with data:null as a failure where data is expected", async () => {
     can.handle((_r, res) => json(res, { data: null, success: true, code: "200", errorMsg: null }));
-    const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
+    const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
     expect(e.kind).toBe("rejected");
   });
 
   it("reports invalid JSON and unexpected shapes as malformed", async () => {
     can.handle((_r, res) => res.end("{not json"));
-    expect((await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast))).kind).toBe("malformed");
+    expect((await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast))).kind).toBe("malformed");
     can.handle((_r, res) => json(res, ok({ name: 3 })));
-    const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: z.object({ name: z.string() }) }, fast));
+    const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: z.object({ name: z.string() }) }, fast));
     expect(e.kind).toBe("malformed");
     expect(e.details.errorMsg).toContain("name");
   });
@@ -79,14 +70,14 @@ describe("canFetch", () => {
       res.writeHead(503);
       res.end("busy");
     });
-    const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
+    const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
     expect(e.details).toMatchObject({ kind: "http", httpStatus: 503 });
     expect(can.seen).toHaveLength(3);
   });
 
   it("does not retry a GET on 500 or 4xx", async () => {
     can.handle((_r, res) => json(res, { success: false, code: "500", errorMsg: "boom", traceId: "t" }, 500));
-    const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
+    const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
     expect(e.details).toMatchObject({ kind: "http", httpStatus: 500, errorMsg: "boom", traceId: "t" });
     expect(can.seen).toHaveLength(1);
   });
@@ -106,7 +97,7 @@ describe("canFetch", () => {
 
   it("times out a hanging GET, retrying twice", async () => {
     can.handle(() => undefined);
-    const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, { timeoutMs: 100, backoffMs: 1 }));
+    const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, { timeoutMs: 100, backoffMs: 1 }));
     expect(e.kind).toBe("timeout");
     expect(can.seen).toHaveLength(3);
   });
@@ -114,28 +105,28 @@ describe("canFetch", () => {
   it("never retries a POST: timeout, reset or 503 is reported after one attempt", async () => {
     can.handle(() => undefined);
     const body = { uuid: "u", runType: "MANUAL" as const };
-    expect((await failure(sendMark(can.tenant, "updatePartition", body, { timeoutMs: 100, backoffMs: 1 }))).kind).toBe("timeout");
+    expect((await canFailure(sendMark(can.tenant, "updatePartition", body, { timeoutMs: 100, backoffMs: 1 }))).kind).toBe("timeout");
     expect(can.seen).toHaveLength(1);
     can.handle((_r, res) => res.socket?.destroy());
-    expect((await failure(sendMark(can.tenant, "updatePartition", body, fast))).kind).toBe("network");
+    expect((await canFailure(sendMark(can.tenant, "updatePartition", body, fast))).kind).toBe("network");
     expect(can.seen).toHaveLength(1);
     can.handle((_r, res) => {
       res.writeHead(503);
       res.end();
     });
-    expect((await failure(sendMark(can.tenant, "clearPartition", { uuid: "u", timeRange: [] }, fast))).kind).toBe("http");
+    expect((await canFailure(sendMark(can.tenant, "clearPartition", { uuid: "u", timeRange: [] }, fast))).kind).toBe("http");
     expect(can.seen).toHaveLength(1);
   });
 
   it("reports a refused connection as network", async () => {
     const gone = { ...can.tenant, baseUrl: "http://127.0.0.1:1" };
-    const e = await failure(canFetch(gone, { endpoint: "e", method: "GET", schema: anything }, fast));
+    const e = await canFailure(canFetch(gone, { endpoint: "e", method: "GET", schema: anything }, fast));
     expect(e.kind).toBe("network");
   });
 
   it("never puts the credential in an error message", async () => {
     can.handle((_r, res) => json(res, { success: false, errorMsg: "denied" }));
-    const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
+    const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: anything }, fast));
     expect(JSON.stringify({ m: e.message, d: e.details })).not.toContain("sk-test-secret-value");
   });
 

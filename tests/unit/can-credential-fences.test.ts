@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { canFetch } from "@/lib/can/client";
-import { CanError } from "@/lib/can/errors";
-import { json, startScriptedCan } from "../helpers/scripted-can";
+import { canFailure, json, startScriptedCan } from "../helpers/scripted-can";
 
 let can: Awaited<ReturnType<typeof startScriptedCan>>;
 let elsewhere: Awaited<ReturnType<typeof startScriptedCan>>;
@@ -21,14 +20,6 @@ afterAll(async () => {
 const fast = { timeoutMs: 1_000, backoffMs: 5 };
 const secret = () => can.tenant.authValue;
 
-async function failure(p: Promise<unknown>): Promise<CanError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(CanError);
-  return e as CanError;
-}
 
 describe("a CAN answer that redirects", () => {
   // Another host (localhost, not 127.0.0.1, and another port): fetch would keep the custom headers.
@@ -41,7 +32,7 @@ describe("a CAN answer that redirects", () => {
         res.writeHead(status, { location: target() });
         res.end();
       });
-      const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: z.unknown() }, fast));
+      const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: z.unknown() }, fast));
       expect(e.details).toMatchObject({ kind: "http", httpStatus: status });
       expect(e.message).toMatch(/redirect, not followed/);
       expect(e.message).not.toContain("localhost");
@@ -57,7 +48,7 @@ describe("a CAN answer that redirects", () => {
         res.writeHead(status, { location: target() });
         res.end();
       });
-      const e = await failure(canFetch(can.tenant, { endpoint: "updatePartition", method: "POST", body: { uuid: "u1" }, schema: z.unknown(), expectsData: false }, fast));
+      const e = await canFailure(canFetch(can.tenant, { endpoint: "updatePartition", method: "POST", body: { uuid: "u1" }, schema: z.unknown(), expectsData: false }, fast));
       expect(e.details.httpStatus).toBe(status);
       expect(elsewhere.seen).toHaveLength(0);
     }
@@ -76,7 +67,7 @@ describe("CAN's error text", () => {
     };
     for (const status of [200, 401]) {
       can.handle((_r, res) => json(res, body, status));
-      const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: z.unknown() }, fast));
+      const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: z.unknown() }, fast));
       const everything = JSON.stringify({ message: e.message, details: e.details });
       expect(everything).not.toContain(secret());
       expect(e.details.errorMsg).toBe("bad key [redacted] for tenant t1");
@@ -86,7 +77,7 @@ describe("CAN's error text", () => {
 
   it("is redacted of any auth-value CAN echoes, even one that is no tenant's (a rotated key)", async () => {
     can.handle((_r, res) => json(res, { data: null, success: false, errorMsg: 'rejected {"auth-value":"sk-old-rotated-key"}', detailErrorMsg: "authValue=sk-old-rotated-key" }));
-    const e = await failure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: z.unknown() }, fast));
+    const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: z.unknown() }, fast));
     expect(JSON.stringify(e.details)).not.toContain("sk-old-rotated-key");
     expect(e.details.errorMsg).toBe('rejected {"auth-value":"[redacted]"}');
   });
