@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { cookiesOf, passwordStep, requestFrom, sessionHeaders, totpStep } from "@/tests/helpers/auth-helpers";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { cookiesOf, passwordStep, requestFrom, sessionHeaders, totpStep, withAuthEnv } from "@/tests/helpers/auth-helpers";
 import { dbKind, withTestDb } from "@/tests/helpers/test-db";
 import { secretFromUri, totpCode } from "@/tests/helpers/totp";
 import { verifyChain } from "@/lib/audit";
@@ -24,16 +24,7 @@ const ENV = {
   SESSION_MAX_HOURS: "12",
 };
 
-beforeAll(async () => {
-  Object.assign(process.env, ENV);
-  resetEnvForTests();
-  resetAuthForTests();
-  await ensureDemoAccounts();
-});
-afterAll(() => {
-  for (const k of Object.keys(ENV)) delete process.env[k];
-  resetEnvForTests();
-});
+withAuthEnv(ENV);
 beforeEach(async () => {
   await testDb.current().db.delete(signinAttempt); // each test starts with empty limit buckets
 });

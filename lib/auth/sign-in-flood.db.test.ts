@@ -2,30 +2,20 @@
 // neither lock everyone out nor grow the undeletable audit log by one row per attempt.
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withAuthEnv } from "@/tests/helpers/auth-helpers";
 import { dbKind, withTestDb } from "@/tests/helpers/test-db";
 import { verifyChain } from "@/lib/audit";
 import { auditLog, signinRefusal } from "@/lib/db/schema";
-import { getEnv, resetEnvForTests } from "@/lib/env";
-import { resetAuthForTests } from "./auth";
+import { getEnv } from "@/lib/env";
 import { claimedIpFrom, clientIpFrom } from "./client-ip";
-import { DEMO_PASSWORD, ensureDemoAccounts } from "./demo";
+import { DEMO_PASSWORD } from "./demo";
 import { signInWithPassword } from "./sign-in";
 
 const testDb = withTestDb();
 const ENV = { SIGNIN_MAX_PER_ACCOUNT: "5", SIGNIN_MAX_PER_IP: "20", SIGNIN_WINDOW_SECONDS: "900" };
 
-beforeAll(async () => {
-  delete process.env.TRUST_PROXY_HEADER;
-  Object.assign(process.env, ENV);
-  resetEnvForTests();
-  resetAuthForTests();
-  await ensureDemoAccounts();
-});
-afterAll(() => {
-  for (const k of Object.keys(ENV)) delete process.env[k];
-  resetEnvForTests();
-});
+withAuthEnv(ENV, ["TRUST_PROXY_HEADER"]);
 
 /** A request as `next start` hands it over behind no proxy: the socket address in X-Forwarded-For. */
 function fromSocket(address: string, username: string, password: string) {
