@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick | --strict | --only=… | --verbose | --postgres]`: builds the app when
 // the sources changed since the last build, makes sure Debian's chromium is there (not needed for
-// --quick), then runs the bench itself (bench/run.ts) on Node 24 through tsx. See README
-// "Performance". --postgres runs the app on a throw-away PostgreSQL server instead of PGlite.
+// --quick), then runs the bench itself (bench/run.ts) on Node 24 through tsx. See
+// bench/README.md. --postgres runs the app on a throw-away PostgreSQL server instead of PGlite.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsCurrent, recordBuild } from "./lib/build-stamp.mjs";

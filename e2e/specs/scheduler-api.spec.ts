@@ -189,9 +189,10 @@ test.describe("CAN's API through the console", () => {
     expect(((await canCalls()).byTenantAndEndpoint.acme?.updatePartition ?? 0) - before).toBe(1);
   });
 
-  test("the README's Python snippet (standard library only) marks a partition, and raises on a refusal", async () => {
-    const readme = readFileSync(join(APP_ROOT, "README.md"), "utf8");
-    const snippet = /```python\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf("## For schedulers")))?.[1];
+  test("the Python snippet of docs/schedulers.md (standard library only) marks a partition, and raises on a refusal", async () => {
+    const guide = readFileSync(join(APP_ROOT, "docs", "schedulers.md"), "utf8");
+    expect(guide, "docs/schedulers.md is the For schedulers guide").toMatch(/^# For schedulers\n/);
+    const snippet = /```python\n([\s\S]*?)```/.exec(guide)?.[1];
     expect(snippet, "a python block in For schedulers").toBeTruthy();
     const adminCookie = await sessionCookie("admin", IP);
     const daily = await planByName("acme", PLAN);

@@ -13,7 +13,7 @@ import { createUser, grantRole, type Change } from "@/lib/auth/users";
 import { closeDb, installDbForTests, openPostgres, type DbHandle } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 
-// The least-privilege set-up of docs/postgres-roles.sql, applied with psql exactly as the README
+// The least-privilege set-up of docs/postgres-roles.sql, applied with psql exactly as docs/deploying.md
 // says, on the PostgreSQL server of npm test's second pass (PGlite has one role: nothing to test).
 const suffix = randomBytes(4).toString("hex");
 const names = { owner: `cc_owner_${suffix}`, app: `cc_app_${suffix}`, db: `cc_db_${suffix}` };

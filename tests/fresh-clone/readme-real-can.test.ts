@@ -1,7 +1,7 @@
-// The README's "Pointing at a real CAN" set-up, word for word, on a fresh clone of this repository
-// with the machine's own Node and nothing installed: write the tenants file, add a user, grant a
-// role, `npm start`, sign in. The sandbox stands in for the real CAN; the
-// only words changed are the placeholders (tenant id, CAN address, key, the file's path).
+// The "Pointing at a real CAN" set-up of docs/deploying.md (linked from the README), word for word,
+// on a fresh clone of this repository with the machine's own Node and nothing installed: write the
+// tenants file, add a user, grant a role, `npm start`, sign in. The sandbox stands in for the real
+// CAN; the only words changed are the placeholders (tenant id, CAN address, key, the file's path).
 //
 // It clones what is committed (HEAD), so run it after committing.
 import { spawn, spawnSync } from "node:child_process";
@@ -17,13 +17,13 @@ const acme = DEMO_TENANTS.find((t) => t.id === "acme")!;
 let sandbox: (Proc & { dir: string }) | undefined;
 let work: string;
 
-/** The fenced blocks of one README section, in order, by language. */
-function readmeBlocks(heading: string): { json: string; sh: string } {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  const start = readme.indexOf(`\n## ${heading}\n`);
-  expect(start, `README has a "## ${heading}" section`).toBeGreaterThan(-1);
-  const end = readme.indexOf("\n## ", start + 1);
-  const section = readme.slice(start, end === -1 ? undefined : end);
+/** The first fenced json and sh blocks of one section of a guide in the repository. */
+function guideBlocks(file: string, heading: string): { json: string; sh: string } {
+  const guide = readFileSync(join(root, file), "utf8");
+  const start = guide.indexOf(`\n## ${heading}\n`);
+  expect(start, `${file} has a "## ${heading}" section`).toBeGreaterThan(-1);
+  const end = guide.indexOf("\n## ", start + 1);
+  const section = guide.slice(start, end === -1 ? undefined : end);
   const block = (lang: string) => {
     const m = new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(section);
     expect(m, `a \`\`\`${lang} block in "${heading}"`).not.toBeNull();
@@ -32,9 +32,9 @@ function readmeBlocks(heading: string): { json: string; sh: string } {
   return { json: block("json"), sh: block("sh") };
 }
 
-/** Replaces a placeholder that must be there (a README edit that drops it should fail here, loudly). */
+/** Replaces a placeholder that must be there (a guide edit that drops it should fail here, loudly). */
 function replaceAll(text: string, from: string, to: string): string {
-  expect(text, `README block contains ${from}`).toContain(from);
+  expect(text, `the guide's block contains ${from}`).toContain(from);
   return text.split(from).join(to);
 }
 
@@ -59,11 +59,11 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe("README: Pointing at a real CAN, on a fresh clone", () => {
+describe("docs/deploying.md: Pointing at a real CAN, on a fresh clone", () => {
   it("adds a user, grants admin, starts, and the user signs in (to enrol two-factor sign-in first)", { timeout: 600_000 }, async () => {
     const dir = join(work, "console");
     const port = await freePort();
-    const { json, sh } = readmeBlocks("Pointing at a real CAN");
+    const { json, sh } = guideBlocks("docs/deploying.md", "Pointing at a real CAN");
     const tenantsPath = join(work, "tenants.json");
 
     const tenantId = /"id":\s*"([^"]+)"/.exec(json)?.[1];
@@ -71,7 +71,7 @@ describe("README: Pointing at a real CAN, on a fresh clone", () => {
     expect(tenantId && baseUrl).toBeTruthy();
     let tenants = replaceAll(json, `"${tenantId!}"`, `"${acme.id}"`);
     tenants = replaceAll(tenants, baseUrl!, sandbox!.base);
-    // The sandbox speaks plain http, which a tenant must opt into (the README's example is https).
+    // The sandbox speaks plain http, which a tenant must opt into (the guide's example is https).
     tenants = replaceAll(tenants, `"baseUrl":`, `"allowInsecureHttp": true, "baseUrl":`);
     writeFileSync(tenantsPath, tenants);
 
@@ -112,7 +112,7 @@ describe("README: Pointing at a real CAN, on a fresh clone", () => {
       const session = await signIn(dir, base, "alice", password);
       expect(session.error).toBeUndefined();
       expect(session.cookie).toBeTruthy();
-      // The README grants admin, and an administrator enrols two-factor sign-in first (the README
+      // The guide grants admin, and an administrator enrols two-factor sign-in first (the guide
       // says so): the console sends alice to her settings page, signed in, before the plans.
       const plans = await fetch(`${base}/t/${acme.id}/plans`, { headers: { cookie: session.cookie! }, redirect: "manual" });
       expect(plans.status, `GET /t/${acme.id}/plans answered ${plans.status}`).toBe(307);

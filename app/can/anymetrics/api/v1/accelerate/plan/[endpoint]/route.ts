@@ -1,6 +1,6 @@
 import { handleCanApi } from "@/lib/can-api/handle";
 
-// CAN's API served by the console for schedulers (README "For schedulers"): token, tenant and role
+// CAN's API served by the console for schedulers (docs/schedulers.md): token, tenant and role
 // checks, validation, the audit log and the answer envelope all live in lib/can-api.
 
 export const dynamic = "force-dynamic";
