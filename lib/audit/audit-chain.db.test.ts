@@ -5,11 +5,19 @@ import { asSuperuserBypassingTriggers, dbKind, withTestDb } from "@/tests/helper
 import { intentFor } from "@/tests/helpers/audit-fixtures";
 import { openPostgres } from "@/lib/db";
 import { auditChainHead, auditLog } from "@/lib/db/schema";
-import { appendAuditRow } from "./chain";
+import { appendChained, readHead } from "./append-statement";
+import { appendAuditRow, hashRow, type AuditContent } from "./chain";
+import { resolveAuditKey, rowMac } from "./mac";
 import { recordAuthEvent, recordMarkIntent, recordMarkOutcome, verifyChain } from "./index";
 import { GLOBAL_CHAIN } from "./types";
 
 const testDb = withTestDb();
+
+const eventContent = (actorUsername: string, details: Record<string, unknown>): AuditContent => ({
+  actorUserId: null, actorUsername, actorRole: null, action: "test.append", phase: "event",
+  intentId: null, planUuid: null, planName: null, granularity: null, ranges: null, partitionCount: null, statusesBefore: null,
+  canEndpoint: null, canRequest: null, outcome: null, outcomeDetail: null, details, requestId: null, ip: null, userAgent: null,
+});
 
 /** A fresh tenant chain of `n` rows (intents, outcomes and events mixed), so tests do not interfere. */
 async function seedChain(n: number): Promise<{ tenant: string; ids: string[] }> {
@@ -124,11 +132,7 @@ describe(`audit chain (${dbKind})`, () => {
     try {
       await Promise.all(
         Array.from({ length: 60 }, (_, i) =>
-          appendAuditRow(writers[i % writers.length]!, tenant, {
-            actorUserId: null, actorUsername: `w${i % writers.length}`, actorRole: null, action: "test.append", phase: "event",
-            intentId: null, planUuid: null, planName: null, granularity: null, ranges: null, partitionCount: null, statusesBefore: null,
-            canEndpoint: null, canRequest: null, outcome: null, outcomeDetail: null, details: { i }, requestId: null, ip: null, userAgent: null,
-          }),
+          appendAuditRow(writers[i % writers.length]!, tenant, eventContent(`w${i % writers.length}`, { i })),
         ),
       );
     } finally {
@@ -137,6 +141,34 @@ describe(`audit chain (${dbKind})`, () => {
     const rows = await db.select({ seq: auditLog.seq }).from(auditLog).where(eq(auditLog.tenantId, tenant)).orderBy(auditLog.seq);
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     expect(await verifyChain(db, tenant)).toMatchObject({ ok: true, rows: 60, headSeq: 60 });
+  });
+
+  it("a refused row among concurrent appends fails alone; the rows queued with it land", async () => {
+    const tenant = `t-${randomUUID().slice(0, 8)}`;
+    const intent = intentFor({ tenantId: tenant });
+    const { intentId } = await recordMarkIntent(intent);
+    await recordMarkOutcome(intentId, intent, { outcome: "ok" });
+    const event = (i: number) => appendAuditRow(testDb.current().db, tenant, eventContent(`w${i}`, { i }));
+    const results = await Promise.allSettled([event(1), recordMarkOutcome(intentId, intent, { outcome: "ok" }), event(2), event(3)]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect(await verifyChain(testDb.current().db, tenant)).toMatchObject({ ok: true, rows: 5, headSeq: 5 });
+  });
+
+  it("a head moved by another writer (another instance) is read again and the rows chained onto it", async () => {
+    const tenant = `t-${randomUUID().slice(0, 8)}`;
+    const db = testDb.current().db;
+    await appendAuditRow(db, tenant, eventContent("this", { n: 1 }));
+    // Behind this process's back, as another instance would: one row straight onto the stored head.
+    const head = await readHead(db, tenant, { seq: 0, hash: "0".repeat(64) });
+    const key = await resolveAuditKey(db);
+    const base = { ...eventContent("other", { n: 2 }), id: randomUUID(), tenantId: tenant, seq: head.seq + 1, at: new Date(), prevHash: head.hash };
+    const hash = hashRow(base);
+    expect(await appendChained(db, tenant, head, [{ ...base, hash, mac: rowMac(key, { tenantId: tenant, seq: base.seq, hash }) }])).toBe(true);
+    // A writer holding an old head changes nothing.
+    expect(await appendChained(db, tenant, head, [{ ...base, id: randomUUID(), hash, mac: null }])).toBe(false);
+    const third = await appendAuditRow(db, tenant, eventContent("this", { n: 3 }));
+    expect(third.seq).toBe(3);
+    expect(await verifyChain(db, tenant)).toMatchObject({ ok: true, rows: 3, headSeq: 3 });
   });
 
   it("refuses a second outcome for one intent", async () => {

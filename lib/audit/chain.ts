@@ -1,10 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { auditChainHead, auditLog } from "@/lib/db/schema";
+import { appendChained, readHead, type ChainHead } from "./append-statement";
 import { canonicalJson, GENESIS_HASH, sha256Hex } from "./canonical";
-import { resolveAuditKey, rowMac } from "./mac";
+import { resolveAuditKey, rowMac, type AuditKey } from "./mac";
 import type { AuditRow } from "./types";
 
 /** What a caller supplies; the chain fills in id, seq, time and hashes. */
@@ -46,33 +45,99 @@ export function hashRow(row: Omit<AuditRow, "hash" | "mac">): string {
   );
 }
 
+type Waiting = { content: AuditContent; resolve: (row: AuditRow) => void; reject: (error: unknown) => void };
+
+/** One tenant's chain as this process appends to it: a queue, and the head it last saw. */
+type ChainWriter = { queue: Waiting[]; head: ChainHead | null; running: boolean };
+
+const MAX_BATCH = 200;
+const MAX_CONFLICTS = 50;
+const writers = new WeakMap<Db, Map<string, ChainWriter>>();
+
+function writerFor(db: Db, tenantId: string): ChainWriter {
+  let byTenant = writers.get(db);
+  if (!byTenant) writers.set(db, (byTenant = new Map()));
+  let writer = byTenant.get(tenantId);
+  if (!writer) byTenant.set(tenantId, (writer = { queue: [], head: null, running: false }));
+  return writer;
+}
+
 /**
- * Appends one row to a tenant's chain. The chain head row is locked (FOR UPDATE) inside the
- * transaction, so appends to one tenant are serialized by the database across connections and app
- * instances; different tenants never wait for each other. Throws when the write fails, and when
- * there is no audit key to MAC the row with (no row is written then).
+ * Appends one row to a tenant's chain and resolves once it is stored. Appends of one tenant queue
+ * in this process; whatever queued while a write was under way goes in with the next write, in one
+ * statement that moves the chain head only if it is still where this process last saw it (another
+ * instance may have appended: then the head is read again and the rows re-chained onto it). So the
+ * database keeps the chain whole across instances, and one busy tenant's appends cost one round
+ * trip per batch. Throws when the write fails, and when there is no audit key to MAC the row with
+ * (no row is written then).
  */
-export async function appendAuditRow(db: Db, tenantId: string, content: AuditContent): Promise<AuditRow> {
+export function appendAuditRow(db: Db, tenantId: string, content: AuditContent): Promise<AuditRow> {
+  const writer = writerFor(db, tenantId);
+  return new Promise<AuditRow>((resolve, reject) => {
+    writer.queue.push({ content, resolve, reject });
+    if (!writer.running) {
+      writer.running = true;
+      void drain(db, tenantId, writer);
+    }
+  });
+}
+
+async function drain(db: Db, tenantId: string, writer: ChainWriter): Promise<void> {
+  try {
+    while (writer.queue.length > 0) {
+      const batch = writer.queue.splice(0, MAX_BATCH);
+      try {
+        const rows = await writeBatch(db, tenantId, writer, batch.map((w) => w.content));
+        batch.forEach((w, i) => w.resolve(rows[i]!));
+      } catch (error) {
+        writer.head = null;
+        if (batch.length === 1) batch[0]!.reject(error);
+        else await writeOneByOne(db, tenantId, writer, batch);
+      }
+    }
+  } finally {
+    writer.running = false;
+  }
+}
+
+/** After a failed batch: each row alone, so one refused row (a second outcome) fails only itself. */
+async function writeOneByOne(db: Db, tenantId: string, writer: ChainWriter, batch: Waiting[]): Promise<void> {
+  for (const w of batch) {
+    try {
+      const [row] = await writeBatch(db, tenantId, writer, [w.content]);
+      w.resolve(row!);
+    } catch (error) {
+      writer.head = null;
+      w.reject(error);
+    }
+  }
+}
+
+async function writeBatch(db: Db, tenantId: string, writer: ChainWriter, contents: AuditContent[]): Promise<AuditRow[]> {
   const key = await resolveAuditKey(db);
-  return db.transaction(async (tx) => {
-    await tx.insert(auditChainHead).values({ tenantId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-    const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.tenantId, tenantId)).for("update");
-    if (!head) throw new Error(`audit chain head for ${tenantId} is missing`);
+  for (let attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
+    const from = writer.head ?? (await readHead(db, tenantId, { seq: 0, hash: GENESIS_HASH }));
+    const rows = chainRows(tenantId, from, contents, key);
+    if (await appendChained(db, tenantId, from, rows)) {
+      const last = rows.at(-1)!;
+      writer.head = { seq: last.seq, hash: last.hash };
+      return rows;
+    }
+    writer.head = null;
+  }
+  throw new Error(`audit chain ${tenantId}: the head kept moving under ${MAX_CONFLICTS} attempts to append`);
+}
+
+function chainRows(tenantId: string, from: ChainHead, contents: AuditContent[], key: AuditKey): AuditRow[] {
+  const at = new Date();
+  let prev = from;
+  return contents.map((content) => {
     // jsonb keeps no `undefined`: normalise now so the hash covers exactly what is stored.
     const normalized = JSON.parse(JSON.stringify(content)) as AuditContent;
-    const base: Omit<AuditRow, "hash" | "mac"> = {
-      ...nullFilled(normalized),
-      id: randomUUID(),
-      tenantId,
-      seq: head.seq + 1,
-      at: new Date(),
-      prevHash: head.hash,
-    };
+    const base: Omit<AuditRow, "hash" | "mac"> = { ...nullFilled(normalized), id: randomUUID(), tenantId, seq: prev.seq + 1, at, prevHash: prev.hash };
     const hash = hashRow(base);
-    const row: AuditRow = { ...base, hash, mac: rowMac(key, { tenantId, seq: base.seq, hash }) };
-    await tx.insert(auditLog).values(row);
-    await tx.update(auditChainHead).set({ seq: row.seq, hash: row.hash, updatedAt: row.at }).where(eq(auditChainHead.tenantId, tenantId));
-    return row;
+    prev = { seq: base.seq, hash };
+    return { ...base, hash, mac: rowMac(key, { tenantId, seq: base.seq, hash }) };
   });
 }
 

@@ -57,8 +57,9 @@ export const auditLog = pgTable(
 );
 
 /**
- * One row per chain: the last appended seq and hash. Appends lock this row (SELECT … FOR UPDATE)
- * inside their transaction, which serializes them per tenant across connections and instances.
+ * One row per chain: the last appended seq and hash. An append moves it only from the head it
+ * chained its rows onto, in the statement that inserts them (lib/audit/append-statement.ts), which
+ * serializes appends per tenant across connections and instances.
  * `verify` also compares it with the last row, so deleting the newest rows is caught too.
  */
 export const auditChainHead = pgTable("audit_chain_head", {
