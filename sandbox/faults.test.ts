@@ -78,15 +78,19 @@ describe("fault kinds", () => {
   });
 
   it("hang outlasts the client's timeout without blocking other requests", async () => {
-    await setFaults([{ kind: "hang", ms: 600, endpoint: "queryAccelerateResultPlan" }]);
-    const hung = fetch(detailUrl(), { headers: authHeaders(ACME), signal: AbortSignal.timeout(150) });
-    const started = performance.now();
+    await setFaults([{ kind: "hang", ms: 3_000, endpoint: "queryAccelerateResultPlan" }]);
+    const timedOut = fetch(detailUrl(), { headers: authHeaders(ACME), signal: AbortSignal.timeout(150) });
+    let hungAnswered = false;
+    const hung = getDetail().then(async (res) => {
+      hungAnswered = true;
+      return (await res.json()) as Envelope;
+    });
+    // Another endpoint answers while the hang still holds its calls.
     expect((await partitionsPage(1)).status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(400);
-    await expect(hung).rejects.toThrow(/timeout|aborted/i);
+    expect(hungAnswered).toBe(false);
+    await expect(timedOut).rejects.toThrow(/timeout|aborted/i);
     // Without a client timeout the hung call eventually answers normally.
-    const late = (await (await getDetail()).json()) as Envelope;
-    expect(late.success).toBe(true);
+    expect((await hung).success).toBe(true);
   });
 });
 
@@ -151,9 +155,8 @@ describe("closing during a hang", () => {
       if (counts.total > 0) break;
       await new Promise((r) => setTimeout(r, 10));
     }
-    const started = performance.now();
+    // The hang never ends by itself: close() returning at all shows it did not wait for it.
     await own.close();
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(await settled).toBe("dropped");
   });
 });

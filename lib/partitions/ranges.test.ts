@@ -102,7 +102,7 @@ describe("normalizeRanges / countKeysInRanges / rangesToKeys", () => {
     expect(() => normalizeRanges([{ start: "2025-02-29", end: "2025-03-01" }], "DAY")).toThrow(RangeError);
   });
 
-  it("normalizes 100,000 random ranges fast and correctly (checked by a coverage sweep)", () => {
+  it("normalizes 100,000 random ranges correctly (checked by a coverage sweep)", () => {
     const rand = seededRandom(100_000);
     const g: Granularity = "DAY";
     const ranges: KeyRange[] = [];
@@ -110,10 +110,7 @@ describe("normalizeRanges / countKeysInRanges / rangesToKeys", () => {
       const start = randomKey(rand, g, 1000, 9998);
       ranges.push({ start, end: addKeys(start, randInt(rand, 0, 40), g) });
     }
-    const t0 = performance.now();
     const normalized = normalizeRanges(ranges, g);
-    const elapsed = performance.now() - t0;
-    expect(elapsed).toBeLessThan(1000);
 
     // Reference: mark covered days in a bitmap over the whole key space, then read runs off it.
     const base = keyToOrdinal("1000-01-01", g);
