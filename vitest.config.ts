@@ -11,8 +11,11 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "sandbox/**/*.test.ts", "tests/unit/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
-    // The sandbox tests start real HTTP servers; keep files isolated but not too parallel on 2 cores.
+    // The sandbox tests start real HTTP servers; keep files isolated in their own processes. Two at a
+    // time: vitest's default on a 2-core machine is one, and most of a file's time is its process
+    // starting and importing, or waiting on a server, which a second worker overlaps.
     pool: "forks",
+    maxWorkers: 2,
     testTimeout: 20_000,
   },
 });
