@@ -3,7 +3,8 @@ import { after } from "next/server";
 import type { AppError, Result } from "@/lib/api/result";
 import { planMarksThrough, recordMarkIntent, recordMarkOutcome, type MarkIntent, type MarkOutcome } from "@/lib/audit";
 import type { Actor, RequestMeta } from "@/lib/auth/roles";
-import { CanError, toCanErrorView } from "@/lib/can/errors";
+import { canAppError } from "@/lib/api/to-app-error";
+import { CanError } from "@/lib/can/errors";
 import { sendMark } from "@/lib/can/mutations";
 import { MARK_KINDS, changedRanges, granularityOf, kindOf, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
 import { countStatusesInRanges, type Granularity, type StatusRun } from "@/lib/partitions";
@@ -138,12 +139,8 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promi
     }
     outcome = outcomeOf(e);
     const unknown = outcome.outcome === "unknown";
-    error = {
-      code: e.kind === "rejected" || (e.kind === "http" && (e.details.httpStatus ?? 500) < 500) ? "UPSTREAM_REJECTED" : "UPSTREAM_UNAVAILABLE",
-      message: unknown ? `${e.message}. CAN may or may not have applied the change: reload to see its current state before retrying.` : e.message,
-      requestId: meta.requestId,
-      can: toCanErrorView(e),
-    };
+    const mapped = canAppError(e);
+    error = { ...mapped, message: unknown ? `${mapped.message}. CAN may or may not have applied the change: reload to see its current state before retrying.` : mapped.message, requestId: meta.requestId };
   }
   await settle(outcome);
   if (error) return fail(error);
