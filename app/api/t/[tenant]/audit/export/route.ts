@@ -1,10 +1,9 @@
-import { accessDenied } from "@/lib/api/access-denied";
+import { defineRoute, noParams, type QueryParse } from "@/lib/api/define-route";
+import type { Result } from "@/lib/api/result";
 import { auditCsvHeader, auditCsvLine, iterateAudit, recordAuditExport, type AuditEntry } from "@/lib/audit";
-import { authorizeTenant, getRequestMeta } from "@/lib/auth/dal";
-import { jsonResult, validationResult } from "@/lib/api/json-result";
+import { getRequestMeta } from "@/lib/auth/dal";
 import { isForeignBrowserRequest } from "@/lib/http/fetch-metadata";
-import { parseExportQuery } from "@/lib/schemas/audit";
-import { refuseWhileDraining } from "@/lib/server/draining-response";
+import { parseExportQuery, type AuditFilters } from "@/lib/schemas/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -12,21 +11,20 @@ export const dynamic = "force-dynamic";
  * The filtered audit log as CSV or JSON, streamed: rows are read page by page (keyset on seq) as
  * the client reads the response, so 100,000 rows never sit in memory at once.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ tenant: string }> }) {
-  const draining = refuseWhileDraining();
-  if (draining) return draining;
-  // Exporting writes an audit row: a link on another site must not make a signed-in user do it.
-  if (isForeignBrowserRequest(request.headers)) {
-    return jsonResult({ ok: false, error: { code: "FORBIDDEN", message: "Export from the console's audit page." } });
-  }
-  const access = await authorizeTenant((await params).tenant, "audit:read");
-  if (!access.ok) return accessDenied(access.code);
-  const query = parseExportQuery(new URL(request.url).searchParams);
-  if (!query.ok) return validationResult(query.message);
-  const { format, filters } = query;
-  await recordAuditExport(access.actor, await getRequestMeta(), { format, filters });
+function exportQuery(search: URLSearchParams): QueryParse<{ format: "csv" | "json"; filters: AuditFilters }> {
+  const parsed = parseExportQuery(search);
+  return parsed.ok ? { ok: true, query: { format: parsed.format, filters: parsed.filters } } : parsed;
+}
 
-  const pages = iterateAudit(access.tenant.id, filters, 1000);
+// Exporting writes an audit row: a link on another site must not make a signed-in user do it.
+const refuseForeign = (request: Request): Result<never> | null =>
+  isForeignBrowserRequest(request.headers) ? { ok: false, error: { code: "FORBIDDEN", message: "Export from the console's audit page." } } : null;
+
+export const GET = defineRoute({ name: "audit.export", permission: "audit:read", params: noParams, query: exportQuery, refuse: refuseForeign }, async ({ tenant, actor, query }) => {
+  const { format, filters } = query;
+  await recordAuditExport(actor, await getRequestMeta(), { format, filters });
+
+  const pages = iterateAudit(tenant.id, filters, 1000);
   const encoder = new TextEncoder();
   let first = true;
   const body = new ReadableStream<Uint8Array>({
@@ -57,8 +55,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   return new Response(body, {
     headers: {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="audit-${access.tenant.id}-${stamp}.${format}"`,
+      "content-disposition": `attachment; filename="audit-${tenant.id}-${stamp}.${format}"`,
       "cache-control": "no-store",
     },
   });
-}
+});
