@@ -1,6 +1,10 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
+import boundaries from "./eslint-rules/boundaries.mjs";
+
+// lib/ is the application's core: it may not reach into the sandbox, the tests or the pages.
+const OUTSIDE_LIB = ["sandbox", "tests", "e2e", "app", "bench", "scripts"];
 
 export default [
   {
@@ -22,6 +26,26 @@ export default [
       "@typescript-eslint/await-thenable": "error",
       "@typescript-eslint/require-await": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    plugins: { boundaries },
+    rules: { "boundaries/client-imports": "error" },
+  },
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: OUTSIDE_LIB.map((dir) => `@/${dir}/*`), message: "lib/ may not import from the sandbox, tests, e2e, app, bench or scripts." },
+            { regex: `^(\\.\\./)+(${OUTSIDE_LIB.join("|")})/`, message: "lib/ may not import from the sandbox, tests, e2e, app, bench or scripts." },
+          ],
+        },
+      ],
     },
   },
   {

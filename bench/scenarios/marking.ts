@@ -4,7 +4,7 @@
 // audit rows it wrote.
 import { performance } from "node:perf_hooks";
 import type { Browser } from "@playwright/test";
-import { buildUpdatePartitionBody } from "@/lib/can/bodies";
+import { buildUpdatePartitionBody } from "@/lib/marks/can-bodies";
 import { addKeys, type KeyRange } from "@/lib/partitions";
 import { CALENDAR_CELLS, newSignedInPage, screenshotOnFailure } from "../browser";
 import type { BenchContext } from "../context";

@@ -1,4 +1,4 @@
-import { buildClearPartitionBody, buildUpdatePartitionBody, type ClearPartitionBody, type UpdatePartitionBody } from "@/lib/can/bodies";
+import { buildClearPartitionBody, buildUpdatePartitionBody, type ClearPartitionBody, type UpdatePartitionBody } from "@/lib/marks/can-bodies";
 import type { Granularity, KeyRange } from "@/lib/partitions";
 
 // The one table of mark kinds. The confirmation dialog, the toasts, the server actions, the `/can`
