@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import type { Tenant } from "@/lib/tenants";
 import { canFetch, type CanCallOptions } from "./client";
+import { mapBounded } from "@/lib/async/map-bounded";
 import { CanError } from "./errors";
 import type { PartitionItem, PartitionListing } from "./types";
 
@@ -151,18 +152,4 @@ async function readAllPages(tenant: Tenant, uuid: string, options: ListAllOption
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-}
-
-/** Runs `fn` over `inputs` with at most `limit` in flight; results keep input order; first error wins. */
-export async function mapBounded<I, O>(inputs: readonly I[], limit: number, fn: (input: I) => Promise<O>): Promise<O[]> {
-  const results = new Array<O>(inputs.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < inputs.length) {
-      const index = next++;
-      results[index] = await fn(inputs[index] as I);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
-  return results;
 }

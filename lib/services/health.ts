@@ -1,7 +1,7 @@
 import "server-only";
 import { CanError } from "@/lib/can/errors";
 import { listPlansPage } from "@/lib/can/plans";
-import { mapBounded } from "@/lib/can/partitions";
+import { mapBounded } from "@/lib/async/map-bounded";
 import { allTenants, type Tenant } from "@/lib/tenants";
 
 export type TenantHealth = { tenant: string; reachable: boolean; latencyMs: number; problem?: string | undefined };

@@ -1,6 +1,7 @@
 import "server-only";
 import { CanError } from "@/lib/can/errors";
-import { getPartitionPage, mapBounded } from "@/lib/can/partitions";
+import { mapBounded } from "@/lib/async/map-bounded";
+import { getPartitionPage } from "@/lib/can/partitions";
 import { getPlan, listPlans } from "@/lib/can/plans";
 import type { PlanDetails, PlanSummary } from "@/lib/can/types";
 import { PLANS_PAGE_SIZE, type PlansQuery } from "@/lib/schemas/plans";

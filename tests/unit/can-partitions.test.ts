@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CanError } from "@/lib/can/errors";
-import { listAllPartitions, mapBounded } from "@/lib/can/partitions";
+import { mapBounded } from "@/lib/async/map-bounded";
+import { listAllPartitions } from "@/lib/can/partitions";
 import { json, startScriptedCan } from "../helpers/scripted-can";
 
 let can: Awaited<ReturnType<typeof startScriptedCan>>;
