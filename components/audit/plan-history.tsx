@@ -8,16 +8,14 @@ import { queryKeys } from "@/lib/query-keys";
 import { actionLabel, actorLabel, observedIntervalLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "./labels";
 
 /**
- * A plan's audit history, newest first, changes seen from outside the console included: drop it into the plan page as a "History" tab. Reads
- * through GET /api/t/[tenant]/plans/[uuid]/history (plans:read). Pass `initialEntries` from
- * `listAuditForPlan` on the server to avoid a first fetch; invalidate
+ * A plan's audit history, newest first, changes seen from outside the console included. Reads
+ * through GET /api/t/[tenant]/plans/[uuid]/history (plans:read); invalidate
  * `queryKeys.planHistory(tenantId, planUuid)` after a mark to refresh it.
  */
-export function PlanHistory({ tenantId, planUuid, initialEntries, limit = 50 }: { tenantId: string; planUuid: string; initialEntries?: PlanHistoryEntry[]; limit?: number }) {
+export function PlanHistory({ tenantId, planUuid, limit = 50 }: { tenantId: string; planUuid: string; limit?: number }) {
   const { data, isFetching, refetch } = useQuery({
     queryKey: queryKeys.planHistory(tenantId, planUuid),
     queryFn: () => fetchResult<PlanHistoryEntry[]>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(planUuid)}/history?limit=${limit}`),
-    ...(initialEntries ? { initialData: { ok: true as const, data: initialEntries } } : {}),
   });
   if (!data) return <p role="status" className="text-slate-600">Loading history…</p>;
   if (!data.ok) return <ErrorPanel title="The history could not be loaded" error={data.error} onRetry={() => void refetch()} retrying={isFetching} />;

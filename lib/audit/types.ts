@@ -27,7 +27,6 @@ export type MarkOutcome =
   | { outcome: "error"; kind: string; errorMsg?: string }
   | { outcome: "unknown"; reason: string };
 
-export type AuditPhase = "intent" | "outcome" | "event";
 export type OutcomeName = MarkOutcome["outcome"];
 
 /** Auth events belong to no tenant: they go to this chain. */
@@ -69,5 +68,3 @@ export type AuditRow = {
   hash: string;
   mac: string | null;
 };
-
-export type AuditRowContent = Omit<AuditRow, "id" | "tenantId" | "seq" | "prevHash" | "hash" | "mac">;

@@ -16,11 +16,10 @@ const itemSchema = z
     updateTime: z.string().nullish(),
     updatedAt: z.string().nullish(),
   })
-  .transform(({ value, status, updateTime, updatedAt, ...extra }): PartitionItem => ({
+  .transform(({ value, status, updateTime, updatedAt }): PartitionItem => ({
     value,
     status: status ?? undefined,
     updatedAt: updateTime ?? updatedAt ?? undefined,
-    extra,
   }));
 
 // CAN documents `paritionList` (sic); `partitionList` is read too in case a release fixes the typo.

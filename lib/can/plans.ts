@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Tenant } from "@/lib/tenants";
 import { canFetch, type CanCallOptions } from "./client";
-import type { PlanDetails, PlanSummary, ReferenceScript } from "./types";
+import type { PlanDetails, PlanSummary } from "./types";
 
 const PLAN_LIST_PAGE_SIZE = 100;
 const MAX_PLAN_PAGES = 100;
@@ -80,12 +80,8 @@ const planDetailSchema = z.looseObject({
     .nullish(),
 });
 
-const CONFIG_SECTIONS = ["metricEntityList", "mtConfig", "metricList", "dimensionList", "timeConstraint", "dimensionFilters"] as const;
-
 export async function getPlan(tenant: Tenant, uuid: string, options?: CanCallOptions): Promise<PlanDetails> {
   const p = await canFetch(tenant, { endpoint: "queryAccelerateResultPlan", method: "GET", query: { uuid }, schema: planDetailSchema }, options);
-  const config: Record<string, unknown> = {};
-  for (const key of CONFIG_SECTIONS) if (p[key] !== undefined && p[key] !== null) config[key] = p[key];
   return {
     ...toSummary(p),
     granularity: p.metricTimeGranularity ?? null,
@@ -96,36 +92,5 @@ export async function getPlan(tenant: Tenant, uuid: string, options?: CanCallOpt
       lowerInterval: p.refreshConfig?.updateLowerInterval,
       upperInterval: p.refreshConfig?.updateUpperInterval,
     },
-    config,
-  };
-}
-
-const sqlListSchema = z.array(z.looseObject({ sql: z.string() })).nullish();
-const scriptSchema = z.looseObject({
-  referenceSchedule: z
-    .looseObject({
-      cron: optionalString,
-      granularity: optionalString,
-      updateUpperInterval: optionalNumber,
-      updateLowerInterval: optionalNumber,
-      isFullRefresh: z.boolean().nullish(),
-    })
-    .nullish(),
-  sqlScripts: z.record(z.string(), z.record(z.string(), z.record(z.string(), sqlListSchema))).nullish(),
-});
-
-export async function getReferenceScript(tenant: Tenant, uuid: string, options?: CanCallOptions): Promise<ReferenceScript> {
-  const r = await canFetch(tenant, { endpoint: "queryReferenceScript", method: "GET", query: { uuid }, schema: scriptSchema }, options);
-  const s = r.referenceSchedule;
-  return {
-    schedule: s
-      ? { cron: s.cron, granularity: s.granularity, lowerInterval: s.updateLowerInterval, upperInterval: s.updateUpperInterval, isFullRefresh: s.isFullRefresh ?? undefined }
-      : null,
-    scripts: Object.entries(r.sqlScripts ?? {}).map(([table, groups]) => ({
-      table,
-      statements: Object.entries(groups).flatMap(([group, kinds]) =>
-        Object.entries(kinds).flatMap(([kind, list]) => (list ?? []).map((s) => ({ kind: `${group}.${kind}`, sql: s.sql }))),
-      ),
-    })),
   };
 }

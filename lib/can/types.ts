@@ -19,8 +19,6 @@ export type PlanDetails = PlanSummary & {
     lowerInterval?: number | undefined;
     upperInterval?: number | undefined;
   };
-  /** Read-only configuration sections, kept for display. */
-  config: Record<string, unknown>;
 };
 
 export type PartitionItem = {
@@ -28,8 +26,6 @@ export type PartitionItem = {
   value: string;
   status?: string | undefined;
   updatedAt?: string | undefined;
-  /** Fields CAN sent that we do not model, kept so nothing is lost on the way to the UI. */
-  extra: Record<string, unknown>;
 };
 
 export type PartitionListing = {
@@ -41,9 +37,4 @@ export type PartitionListing = {
   pagesFetched: number;
   /** false: CAN's list kept changing during every attempt and the caller asked for the last one anyway. */
   settled?: boolean;
-};
-
-export type ReferenceScript = {
-  schedule: { cron?: string | undefined; granularity?: string | undefined; lowerInterval?: number | undefined; upperInterval?: number | undefined; isFullRefresh?: boolean | undefined } | null;
-  scripts: { table: string; statements: { kind: string; sql: string }[] }[];
 };

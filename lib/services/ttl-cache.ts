@@ -18,8 +18,4 @@ export class TtlCache<V> {
     this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
     return value;
   }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
 }

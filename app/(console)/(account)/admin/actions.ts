@@ -6,7 +6,7 @@ import { defineAction, type ActionContext } from "@/lib/actions/define-action";
 import type { Result } from "@/lib/api/result";
 import { ROLES } from "@/lib/auth/roles";
 import { endSessionsOf, NotInTenantError, revokeTenantRole, saveTenantRole, setDisabledAsAdmin } from "@/lib/auth/tenant-admin";
-import { listUsers, UserAdminError, type Change } from "@/lib/auth/users";
+import { UserAdminError, type Change } from "@/lib/auth/users";
 
 export type AdminState = Result<string> | null;
 
@@ -84,5 +84,3 @@ export async function revokeSessionsAction(_prev: AdminState, form: FormData): P
 export async function setDisabledAction(_prev: AdminState, form: FormData): Promise<AdminState> {
   return disable(formInput(form));
 }
-
-export type AdminMember = Awaited<ReturnType<typeof listUsers>>[number];
