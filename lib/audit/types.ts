@@ -32,7 +32,7 @@ export type OutcomeName = MarkOutcome["outcome"];
 /** Auth events belong to no tenant: they go to this chain. */
 export const GLOBAL_CHAIN = "_global";
 
-export type AuthEventAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "auth.totp_enabled" | "auth.totp_disabled";
+export type AuthEventAction = "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "auth.totp_enabled" | "auth.totp_disabled" | "auth.backup_code_used";
 export type AdminEventAction = `user.${string}` | `role.${string}` | `token.${string}`;
 
 /** Who did it: a signed-in user, or the operator CLI (userId null). */

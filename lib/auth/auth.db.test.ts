@@ -10,7 +10,7 @@ import { getAuth, resetAuthForTests } from "./auth";
 import { cookiesFromHeaders } from "./cookies";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from "./demo";
 import { resolveSession } from "./session";
-import { signOut } from "./sign-in";
+import { backupCodesLeft, signOut } from "./sign-in";
 import { createUser, grantRole, listUsers, revokeSessions, setDisabled, type Change } from "./users";
 
 const testDb = withTestDb();
@@ -180,6 +180,7 @@ describe(`TOTP second factor (${dbKind})`, () => {
   const PERIOD_MS = 30_000;
   const used = new Set<string>();
   let secret = "";
+  let backupCodes: string[] = [];
   /**
    * A code valid right now (the verifier accepts one period either side) not used before. The code of
    * the period before stays valid only until this period ends, so close to its end this waits for
@@ -204,6 +205,7 @@ describe(`TOTP second factor (${dbKind})`, () => {
     const c = cookiesOf(await passwordStep("tina", "tina-password-1", "10.10.0.1"));
     const enabled = await auth.api.enableTwoFactor({ body: { password: "tina-password-1" }, headers: sessionHeaders(c) });
     secret = secretFromUri("totpURI" in enabled ? enabled.totpURI : "");
+    backupCodes = "backupCodes" in enabled ? enabled.backupCodes : [];
     const code = await freshCode();
     const confirm = await auth.api.verifyTOTP({ body: { code }, headers: sessionHeaders(c), returnHeaders: true });
     const [u] = await testDb.current().db.select().from(userTable).where(eq(userTable.username, "tina"));
@@ -244,6 +246,30 @@ describe(`TOTP second factor (${dbKind})`, () => {
       process.env.SIGNIN_MAX_PER_ACCOUNT = ENV.SIGNIN_MAX_PER_ACCOUNT;
       resetEnvForTests();
     }
+  });
+
+  it("a code sent again costs no attempt: the limit is for guesses, and the enrolment code is still on the phone", async () => {
+    const step1 = await passwordStep("tina", "tina-password-1", "10.10.0.6");
+    const code = await freshCode();
+    expect((await totpStep(cookiesOf(step1), code, "10.10.0.6")).kind).toBe("signed-in");
+    const step2 = await passwordStep("tina", "tina-password-1", "10.10.0.6");
+    // Three a window in these tests: the password step took one; five replays take none.
+    for (let i = 0; i < 5; i++) expect(await totpStep(cookiesOf(step2), code, "10.10.0.6")).toEqual({ kind: "refused", reason: "totp-replayed" });
+    expect((await totpStep(cookiesOf(step2), await freshCode(), "10.10.0.6")).kind).toBe("signed-in");
+  });
+
+  it("a backup code signs in once, is audited with the count left, and the count shows", async () => {
+    expect(backupCodes).toHaveLength(10);
+    const [u] = await testDb.current().db.select().from(userTable).where(eq(userTable.username, "tina"));
+    const step1 = await passwordStep("tina", "tina-password-1", "10.10.2.1");
+    expect((await totpStep(cookiesOf(step1), backupCodes[0]!, "10.10.2.1")).kind).toBe("signed-in");
+    expect(await backupCodesLeft(u!.id)).toBe(9);
+    const rows = await testDb.current().db.select().from(auditLog).where(eq(auditLog.action, "auth.backup_code_used"));
+    expect(rows.map((r) => [r.actorUsername, r.details])).toEqual([["tina", { left: 9 }]]);
+    const step2 = await passwordStep("tina", "tina-password-1", "10.10.2.1");
+    expect(await totpStep(cookiesOf(step2), backupCodes[0]!, "10.10.2.1")).toMatchObject({ kind: "refused", reason: "backup-code-invalid" });
+    expect((await totpStep(cookiesOf(step2), backupCodes[1]!, "10.10.2.1")).kind).toBe("signed-in");
+    expect(await backupCodesLeft(u!.id)).toBe(8);
   });
 
   it("the TOTP step counts against the account limit too", async () => {

@@ -61,3 +61,11 @@ export async function settleSuccess(db: Db, reservation: Extract<Reservation, { 
   await db.delete(signinAttempt).where(eq(signinAttempt.bucket, reservation.accountBucket));
   await db.delete(signinAttempt).where(and(eq(signinAttempt.bucket, reservation.ipBucket), inArray(signinAttempt.id, reservation.attemptIds)));
 }
+
+/**
+ * Takes back this attempt's charge on both buckets without clearing earlier failures: for a refusal
+ * that says nothing about who is trying (a TOTP code sent twice, typically the enrolment code again).
+ */
+export async function releaseAttempt(db: Db, reservation: Extract<Reservation, { ok: true }>): Promise<void> {
+  await db.delete(signinAttempt).where(inArray(signinAttempt.id, reservation.attemptIds));
+}

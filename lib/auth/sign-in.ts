@@ -7,12 +7,12 @@ import { session as sessionTable, user as userTable } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { ACCOUNT_DISABLED, getAuth } from "./auth";
 import { cookiesFromHeaders, type CookieToSet } from "./cookies";
-import { reserveAttempt, settleSuccess, type LimitConfig, type Reservation } from "./rate-limit";
+import { releaseAttempt, reserveAttempt, settleSuccess, type LimitConfig, type Reservation } from "./rate-limit";
 import { recordRefusal } from "./refusals";
 import type { RequestMeta } from "./roles";
 
 /** Why an attempt failed, as the audit log records it. */
-export type FailureReason = "credentials" | "rate-limited" | "disabled" | "totp-invalid" | "totp-replayed" | "totp-expired";
+export type FailureReason = "credentials" | "rate-limited" | "disabled" | "totp-invalid" | "totp-replayed" | "totp-expired" | "backup-code-invalid";
 /**
  * What the person signing in is told. "disabled" is told as "credentials": Better Auth refuses a
  * disabled account only once the password is right, so saying so would confirm a guessed password.
@@ -83,7 +83,13 @@ export async function signInWithPassword(input: { username: string; password: st
   return completed(response.user.id, response.user.username ?? username, response.token, input.meta, "password", cookies);
 }
 
-/** Step 2: the TOTP code, bound to the challenge cookie Better Auth set in step 1. */
+/** A backup code as Better Auth issues them: ten letters and digits, shown as two groups of five. */
+export const BACKUP_CODE = /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/;
+
+/**
+ * Step 2: the TOTP code, or one of the backup codes shown at enrolment (each works once), bound to
+ * the challenge cookie Better Auth set in step 1.
+ */
 export async function signInWithTotp(input: { code: string; headers: Headers; meta: RequestMeta }): Promise<SignInOutcome> {
   const auth = await getAuth();
   const db = await getDb();
@@ -93,25 +99,43 @@ export async function signInWithTotp(input: { code: string; headers: Headers; me
   if (!userId || !u?.username) return failed("(unknown)", null, input.meta, "totp-expired", { step: "totp" });
   const reservation = await reserveAttempt(db, u.username, input.meta, limitConfig());
   if (!reservation.ok) return limited(db, reservation, { username: u.username, userId, meta: input.meta, step: "totp" });
+  const code = input.code.trim();
+  const backup = BACKUP_CODE.test(code);
   let result;
   try {
-    result = await auth.api.verifyTOTP({ body: { code: input.code.trim() }, headers: input.headers, returnHeaders: true });
+    const request = { body: { code }, headers: input.headers, returnHeaders: true as const };
+    result = backup ? await auth.api.verifyBackupCode(request) : await auth.api.verifyTOTP(request);
   } catch (e) {
     if (!isAPIError(e)) throw e;
-    const code = errorCode(e);
-    const reason: FailureReason =
-      code === "TOTP_CODE_REPLAYED"
-        ? "totp-replayed"
-        : code === "INVALID_TWO_FACTOR_COOKIE" || code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE"
-          ? "totp-expired"
-          : code === "ACCOUNT_TEMPORARILY_LOCKED"
-            ? "rate-limited"
-            : "totp-invalid";
-    return failed(u.username, userId, input.meta, reason, { step: "totp" }, reason === "rate-limited" ? limitConfig().windowSeconds : undefined);
+    const reason = secondFactorRefusal(errorCode(e), backup);
+    // A code sent twice (the enrolment code again, most often) proves nothing about who is trying.
+    if (reason === "totp-replayed") await releaseAttempt(db, reservation);
+    return failed(u.username, userId, input.meta, reason, { step: backup ? "backup-code" : "totp" }, reason === "rate-limited" ? limitConfig().windowSeconds : undefined);
   }
-  const response = result.response as { token: string; user: { id: string } };
+  const response = result.response as { token?: string; user: { id: string } };
+  if (!response.token) return failed(u.username, userId, input.meta, "totp-expired", { step: "totp" });
   await settleSuccess(db, reservation);
-  return completed(userId, u.username, response.token, input.meta, "password+totp", cookiesFromHeaders(result.headers));
+  if (backup) await recordAuthEvent({ action: "auth.backup_code_used", userId, username: u.username, meta: input.meta, details: { left: await backupCodesLeft(userId) } });
+  return completed(userId, u.username, response.token, input.meta, backup ? "password+backup-code" : "password+totp", cookiesFromHeaders(result.headers));
+}
+
+function secondFactorRefusal(code: string | undefined, backup: boolean): FailureReason {
+  if (code === "TOTP_CODE_REPLAYED") return "totp-replayed";
+  if (code === "INVALID_TWO_FACTOR_COOKIE" || code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE") return "totp-expired";
+  if (code === "ACCOUNT_TEMPORARILY_LOCKED") return "rate-limited";
+  return backup ? "backup-code-invalid" : "totp-invalid";
+}
+
+/** How many unused backup codes a user with two-factor sign-in has (null without it). */
+export async function backupCodesLeft(userId: string): Promise<number | null> {
+  const auth = await getAuth();
+  try {
+    const out = await auth.api.viewBackupCodes({ body: { userId } });
+    return out.backupCodes.length;
+  } catch (e) {
+    if (isAPIError(e)) return null;
+    throw e;
+  }
 }
 
 /** Ends the request's session (if any) and returns the cookies that clear it. */

@@ -6,12 +6,16 @@ import { z } from "zod";
 import { toAppError } from "@/lib/api/to-app-error";
 import type { CookieToSet } from "@/lib/auth/cookies";
 import { getRequestMeta, safeReturnPath } from "@/lib/auth/dal";
-import { signInWithPassword, signInWithTotp, signOut, type RefusalReason, type SignInOutcome } from "@/lib/auth/sign-in";
+import { BACKUP_CODE, signInWithPassword, signInWithTotp, signOut, type RefusalReason, type SignInOutcome } from "@/lib/auth/sign-in";
 
 export type SignInState = { step: "password" | "totp"; error?: string; username?: string };
 
 const passwordInput = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256), next: z.string().max(2048).optional() });
-const totpInput = z.object({ code: z.string().trim().regex(/^\d{6}$/), next: z.string().max(2048).optional(), username: z.string().max(64).optional() });
+const totpInput = z.object({
+  code: z.string().trim().refine((c) => /^\d{6}$/.test(c) || BACKUP_CODE.test(c)),
+  next: z.string().max(2048).optional(),
+  username: z.string().max(64).optional(),
+});
 
 function message(reason: RefusalReason, retryAfterSeconds?: number): string {
   switch (reason) {
@@ -25,6 +29,8 @@ function message(reason: RefusalReason, retryAfterSeconds?: number): string {
       return "That code is not right. Enter the current 6-digit code from your authenticator app.";
     case "totp-replayed":
       return "That code was already used. Wait for the next code.";
+    case "backup-code-invalid":
+      return "That backup code is not right, or was used before: each works once.";
     case "totp-expired":
       return "The sign-in took too long. Enter your username and password again.";
   }
@@ -53,7 +59,7 @@ export async function signInAction(prev: SignInState, form: FormData): Promise<S
     const requestHeaders = new Headers(await headers());
     if (prev.step === "totp" && typeof raw.code === "string") {
       const input = totpInput.safeParse(raw);
-      if (!input.success) return { ...prev, error: "Enter the 6-digit code from your authenticator app." };
+      if (!input.success) return { ...prev, error: "Enter the 6-digit code from your authenticator app, or a backup code (xxxxx-xxxxx)." };
       outcome = await signInWithTotp({ code: input.data.code, headers: requestHeaders, meta });
       return await finish(outcome, input.data.next, prev.username);
     }

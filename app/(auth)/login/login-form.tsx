@@ -33,17 +33,17 @@ export function LoginForm({ next }: { next: string }) {
         </>
       ) : (
         <>
-          <p className="text-sm text-slate-700">
-            Two-factor sign-in is on for {state.username ? <strong>{state.username}</strong> : "this account"}. Enter the 6-digit code your authenticator app shows.
+          <p id="code-hint" className="text-sm text-slate-700">
+            Two-factor sign-in is on for {state.username ? <strong>{state.username}</strong> : "this account"}. Enter the 6-digit code your authenticator app shows, or one of your backup codes.
           </p>
           <label className="block text-sm font-medium">
             Authentication code
             <input
               ref={codeRef}
               name="code"
-              inputMode="numeric"
-              pattern="[0-9]{6}"
-              maxLength={6}
+              pattern="[0-9]{6}|[A-Za-z0-9]{5}-[A-Za-z0-9]{5}"
+              maxLength={11}
+              aria-describedby="code-hint"
               autoComplete="one-time-code"
               required
               className={`${field} font-mono tracking-widest`}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireSignedIn } from "@/lib/auth/dal";
+import { backupCodesLeft } from "@/lib/auth/sign-in";
 import { isDemoMode } from "@/lib/tenants";
 import { signOutEverywhereAction } from "./actions";
 import { DisableTotp, EnableTotp } from "./_components/totp-settings";
@@ -11,6 +12,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const s = await requireSignedIn();
   const q = await searchParams;
   const isAdmin = Object.values(s.user.roles).includes("admin");
+  const codesLeft = s.twoFactorEnabled ? await backupCodesLeft(s.user.id) : null;
   return (
     <>
       <h1 className="text-2xl font-semibold">Security settings</h1>
@@ -34,6 +36,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {s.twoFactorEnabled ? (
           <>
             <p className="mt-2 text-sm">On. Signing in asks for a code from your authenticator app.</p>
+            {codesLeft !== null && (
+              <p className="mt-2 text-sm" data-testid="backup-codes-left">
+                {codesLeft === 1 ? "1 backup code left" : `${codesLeft} backup codes left`}: each works once in place of a code from the app, for
+                when your phone is not at hand.{codesLeft <= 2 ? " Turn two-factor sign-in off and on again for new ones." : ""}
+              </p>
+            )}
             {isAdmin && !isDemoMode() ? <p className="mt-2 text-sm text-slate-700">Administrators must keep it on.</p> : <DisableTotp />}
           </>
         ) : (
