@@ -46,6 +46,12 @@ export class TokenBook {
     return ended;
   }
 
+  /** Every token issued and still remembered (the control endpoint's, for scans that must find none). */
+  list(): { tenant: string; token: string; live: boolean }[] {
+    const now = this.#now();
+    return [...this.#tokens].map(([token, e]) => ({ tenant: e.tenantId, token, live: now < e.expiresAt }));
+  }
+
   #forgetExpired(): void {
     const now = this.#now();
     for (const [token, entry] of this.#tokens) if (entry.expiresAt <= now) this.#tokens.delete(token);

@@ -4,7 +4,7 @@
 // each credential. Prints one JSON line: what was tainted and what React said.
 import { createRequire } from "node:module";
 import { PassThrough } from "node:stream";
-import { allTenants } from "@/lib/tenants";
+import { allTenants, tenantSecrets } from "@/lib/tenants";
 
 type Flight = { renderToPipeableStream: (model: unknown, bundlerConfig: unknown, options: { onError: (e: unknown) => void }) => { pipe: (s: NodeJS.WritableStream) => void } };
 const require = createRequire(import.meta.url);
@@ -24,9 +24,11 @@ function render(model: unknown): Promise<{ errors: string[]; output: string }> {
 const tenants = allTenants();
 const results = [];
 for (const t of tenants) {
-  const secret = await render({ props: { tenant: t.id, credential: t.authValue } });
-  const copy = await render({ props: { credential: `${t.authValue}`.slice(0) } });
-  results.push({ tenant: t.id, errors: secret.errors, leaked: secret.output.includes(t.authValue) || copy.output.includes(t.authValue), copyErrors: copy.errors });
+  for (const value of tenantSecrets(t)) {
+    const secret = await render({ props: { tenant: t.id, credential: value } });
+    const copy = await render({ props: { credential: `${value}`.slice(0) } });
+    results.push({ tenant: t.id, errors: secret.errors, leaked: secret.output.includes(value) || copy.output.includes(value), copyErrors: copy.errors });
+  }
 }
 const control = await render({ props: { tenant: tenants[0]?.id, name: tenants[0]?.name } });
 console.log(JSON.stringify({ results, control }));
