@@ -114,4 +114,33 @@ test.describe("a tenant whose CAN credential expires (globex: tokens from token/
     await plans.expectLoaded();
     await expect(plans.row("shipments_daily")).toBeVisible();
   });
+
+  test("a mark whose token CAN refuses and cannot be renewed is not applied, and the audit log says so (not 'may have applied')", async ({ cleanSandbox }) => {
+    const adminCookie = await sessionCookie("admin", IP);
+    const name = unique("gx-notoken");
+    const token = await makeToken(adminCookie, "globex", name, "operator");
+    const plan = await planByName("globex", "shipments_daily");
+    const day = Object.entries((await cleanSandbox.state("globex", plan.uuid)).partitions).find(([, p]) => p.status === "success")?.[0];
+    const range = { dateGranularity: "DAY", startTime: `${day}T00:00:00`, endTime: `${day}T00:00:00` };
+    const sendMark = () =>
+      fetch(`${API}/updatePartition`, {
+        method: "POST",
+        headers: { "tenant-id": "globex", "auth-type": "APIKEY", "auth-value": token, "content-type": "application/json" },
+        body: JSON.stringify({ uuid: plan.uuid, runType: "MANUAL", successTimeRange: [range] }),
+      });
+    // A first mark: the console now holds a token and the plan's details (a success day marked success: no change).
+    expect((await sendMark()).status).toBe(200);
+    await cleanSandbox.setFaults([{ kind: "reset", endpoint: "token/create" }]);
+    await cleanSandbox.expireTokens();
+    const before = await globexCounts();
+    const mark = await sendMark();
+    expect(mark.status).toBe(502);
+    expect(await mark.json()).toMatchObject({ success: false, code: "CONSOLE_UPSTREAM_UNAVAILABLE" });
+    // The held token went out once and was refused (CAN did nothing); the renewal failed, so nothing more.
+    const after = await globexCounts();
+    expect(after.calls.updatePartition! - before.calls.updatePartition!).toBe(1);
+    expect(after.applied).toEqual(before.applied);
+    const rows = (await auditLines("globex", adminCookie)).filter((l) => l.actor === name && l.action.startsWith("partition.")).sort((a, b) => a.seq - b.seq);
+    expect(rows.map((r) => [r.phase, r.outcome, r.pending])).toEqual([["intent", "ok", false], ["intent", "error", false]]);
+  });
 });

@@ -14,8 +14,9 @@ const ECHO = /(auth[-_ ]?value["']?\s*[:=]\s*["']?)[^\s"',;&)]+/gi;
 
 /**
  * Every tenant credential (API key or app secret), every token this instance was issued, and
- * anything CAN labels as an auth-value, replaced in a text that came from CAN. React's taint only refuses the exact credential string as a whole value, so a
- * credential inside a sentence ("bad key sk-…") needs this.
+ * anything CAN labels as an auth-value, replaced in a text that came from CAN. React's taint only
+ * refuses the exact credential string as a whole value, so a credential inside a sentence
+ * ("bad key sk-…") needs this.
  */
 export function redactCredentials(text: string, tenants: readonly Tenant[] = allTenants()): string {
   let out = text.replace(ECHO, `$1${REDACTED}`);
