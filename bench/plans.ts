@@ -3,6 +3,7 @@
 // as the sandbox tests expect it).
 import { CAN_API_PREFIX } from "@/lib/can/client";
 import { addKeys, rangesToCanTimeRanges, type KeyRange } from "@/lib/partitions";
+import { demoAuthHeaders } from "@/sandbox/demo-auth-headers";
 import { DEMO_TENANTS } from "@/sandbox/demo-tenants";
 import { planUuid } from "@/sandbox/prng";
 import type { SandboxControl } from "./services";
@@ -12,10 +13,18 @@ export const BIG_PLAN = { name: "clickstream_events_10y", uuid: planUuid(TENANT,
 /** One page of partitions (~34 listed): the route's work is one CAN call plus the console's own. */
 export const SMALL_PLAN = { name: "revenue_monthly", uuid: planUuid(TENANT, "revenue_monthly") };
 
-export function canHeaders(tenantId = TENANT): Record<string, string> {
+/** CAN's headers for the bench's own tenant (an API key: no token to fetch). */
+export function canHeaders(): Record<string, string> {
+  const t = DEMO_TENANTS.find((d) => d.id === TENANT);
+  if (t?.authType !== "APIKEY") throw new Error(`demo tenant ${TENANT} has no API key`);
+  return { "tenant-id": t.id, "auth-type": t.authType, "auth-value": t.authValue, accept: "application/json" };
+}
+
+/** CAN's headers for any demo tenant, fetching a token from the sandbox for an app-credential one. */
+export async function canHeadersFor(sandboxUrl: string, tenantId: string): Promise<Record<string, string>> {
   const t = DEMO_TENANTS.find((d) => d.id === tenantId);
   if (!t) throw new Error(`no demo tenant ${tenantId}`);
-  return { "tenant-id": t.id, "auth-type": t.authType, "auth-value": t.authValue, accept: "application/json" };
+  return { ...(await demoAuthHeaders(sandboxUrl, t)), accept: "application/json" };
 }
 
 export const canUrl = (sandboxUrl: string, endpoint: string): string => `${sandboxUrl}${CAN_API_PREFIX}${endpoint}`;

@@ -2,98 +2,39 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import * as React from "react";
 import { z } from "zod";
-import { DEMO_TENANTS } from "@/sandbox/demo-tenants";
-import { ConfigError, getEnv, readSecretEnv } from "@/lib/env";
+import { DEMO_TENANTS, type DemoTenant } from "@/sandbox/demo-tenants";
+import { ConfigError, getEnv } from "@/lib/env";
+import { parseTenantsFile, tenantIdSchema, tenantsFileSchema, type AuthType } from "@/lib/tenants-file";
 
-export const AUTH_TYPES = ["UID", "TOKEN", "ACCOUNT", "APIKEY"] as const;
-export type AuthType = (typeof AUTH_TYPES)[number];
+export { AUTH_TYPES, type AuthType } from "@/lib/tenants-file";
 
-/** A tenant as server code sees it. `authValue` is a secret: it never leaves lib/can. */
-export type Tenant = {
+type TenantBase = {
   id: string;
   name: string;
   baseUrl: string;
-  authType: AuthType;
-  authValue: string;
   /** Set only by a tenants file that opts this tenant into plain http (start-up warns about it). */
   allowInsecureHttp?: true;
 };
 
+/** An API key's id and secret, traded with CAN's token/create for tokens that expire (lib/can renews them). */
+export type AppCredential = { appId: string; appSecret: string; tokenTtlSeconds?: number };
+
+/** A tenant whose calls carry one fixed credential. `authValue` is a secret: it never leaves lib/can. */
+export type FixedCredentialTenant = TenantBase & { authType: AuthType; authValue: string; app?: undefined };
+/** A tenant whose calls carry a token lib/can obtains from `app` and renews. `appSecret` never leaves lib/can. */
+export type AppCredentialTenant = TenantBase & { authType: "TOKEN"; app: AppCredential; authValue?: undefined };
+/** A tenant as server code sees it. */
+export type Tenant = FixedCredentialTenant | AppCredentialTenant;
+
+/** The secrets a tenant holds (issued tokens aside: lib/can/token-store knows those). */
+export function tenantSecrets(t: Tenant): string[] {
+  return t.app ? [t.app.appSecret] : [t.authValue];
+}
+
 /** What may be shown to a user. */
 export type TenantSummary = { id: string; name: string };
 
-const isPlainHttp = (url: string) => new URL(url).protocol === "http:";
-
-const tenantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, '_' or '-' only (1–64)");
-
-const tenantEntrySchema = z
-  .object({
-    id: tenantIdSchema,
-    name: z.string().min(1).max(120),
-    baseUrl: z.url({ protocol: /^https?$/ }),
-    authType: z.enum(AUTH_TYPES),
-    authValueEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "an environment variable name").optional(),
-    authValue: z.string().min(1).optional(),
-    allowInsecureHttp: z.boolean().optional(),
-  })
-  .strict()
-  .refine((t) => (t.authValue === undefined) !== (t.authValueEnv === undefined), {
-    message: "give exactly one of authValueEnv (recommended) or authValue",
-    path: ["authValueEnv"],
-  })
-  // The credential travels in a header on every call: over http anyone on the path can read it.
-  .refine((t) => t.allowInsecureHttp === true || !isPlainHttp(t.baseUrl), {
-    message: 'http:// sends the credential in clear text: use https://, or add "allowInsecureHttp": true to this tenant',
-    path: ["baseUrl"],
-  });
-
-const tenantsFileSchema = z.object({ tenants: z.array(z.unknown()).min(1) });
-
-/** Parses a tenants file's JSON text; every error names the file, the tenant and the field. */
-export function parseTenantsFile(
-  fileName: string,
-  text: string,
-  readSecret: (name: string) => string | undefined = readSecretEnv,
-): Tenant[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ConfigError(`Tenants file ${fileName}: not valid JSON`);
-  }
-  const file = tenantsFileSchema.safeParse(json);
-  if (!file.success) {
-    throw new ConfigError(`Tenants file ${fileName}: expected { "tenants": [ … ] } with at least one tenant`);
-  }
-  const tenants: Tenant[] = [];
-  file.data.tenants.forEach((raw, index) => {
-    const label = describeEntry(raw, index);
-    const entry = tenantEntrySchema.safeParse(raw);
-    if (!entry.success) {
-      const issue = entry.error.issues[0];
-      const field = issue?.path.join(".") || "(entry)";
-      throw new ConfigError(`Tenants file ${fileName}: tenant ${label}: field "${field}": ${issue?.message ?? "invalid"}`);
-    }
-    const { authValueEnv, authValue, allowInsecureHttp, ...rest } = entry.data;
-    const secret = authValueEnv === undefined ? authValue : readSecret(authValueEnv);
-    if (!secret) {
-      throw new ConfigError(
-        `Tenants file ${fileName}: tenant ${label}: field "authValueEnv": environment variable ${authValueEnv} is not set`,
-      );
-    }
-    if (tenants.some((t) => t.id === rest.id)) {
-      throw new ConfigError(`Tenants file ${fileName}: tenant ${label}: field "id": duplicate tenant id`);
-    }
-    const insecure = allowInsecureHttp === true && isPlainHttp(rest.baseUrl);
-    tenants.push({ ...rest, baseUrl: rest.baseUrl.replace(/\/+$/, ""), authValue: secret, ...(insecure ? { allowInsecureHttp: true as const } : {}) });
-  });
-  return tenants;
-}
-
-function describeEntry(raw: unknown, index: number): string {
-  const id = typeof raw === "object" && raw !== null && "id" in raw ? (raw as { id: unknown }).id : undefined;
-  return typeof id === "string" ? `"${id}" (#${index + 1})` : `#${index + 1}`;
-}
+export { parseTenantsFile } from "@/lib/tenants-file";
 
 let registry: Tenant[] | undefined;
 
@@ -108,7 +49,13 @@ function loadRegistry(): Tenant[] {
     }
     return parseTenantsFile(env.CAN_TENANTS_FILE, text);
   }
-  return DEMO_TENANTS.map((t) => ({ ...t, baseUrl: env.SANDBOX_URL.replace(/\/+$/, "") }));
+  const baseUrl = env.SANDBOX_URL.replace(/\/+$/, "");
+  return DEMO_TENANTS.map((t) => demoTenant(t, baseUrl));
+}
+
+function demoTenant(t: DemoTenant, baseUrl: string): Tenant {
+  const base = { id: t.id, name: t.name, baseUrl };
+  return t.authType === "APIKEY" ? { ...base, authType: "APIKEY", authValue: t.authValue } : { ...base, authType: "TOKEN", app: { appId: t.appId, appSecret: t.appSecret } };
 }
 
 /** Tests switch between demo mode and a tenants file; production never calls this. */
@@ -116,9 +63,12 @@ export function resetTenantsForTests(): void {
   registry = undefined;
 }
 
-export const CREDENTIAL_TAINT_MESSAGE = "A CAN tenant credential (auth-value) must never be passed to the browser.";
+export const CREDENTIAL_TAINT_MESSAGE = "A CAN tenant credential (auth-value, app secret or token) must never be passed to the browser.";
 
-type TaintUniqueValue = (message: string, lifetime: object, value: string) => void;
+export type TaintUniqueValue = (message: string, lifetime: object, value: string) => void;
+
+/** React's taint API in its experimental server build (Next's, with `experimental.taint`); undefined elsewhere. */
+export const reactTaint: TaintUniqueValue | undefined = (React as { experimental_taintUniqueValue?: TaintUniqueValue }).experimental_taintUniqueValue;
 
 /**
  * Marks every credential with React's taint API, for as long as its tenant object lives (the
@@ -128,9 +78,9 @@ type TaintUniqueValue = (message: string, lifetime: object, value: string) => vo
  * `experimental.taint` (next.config.js); the CLIs and unit tests load stable React, where nothing
  * is rendered for a browser, and skip it.
  */
-export function taintCredentials(tenants: readonly Tenant[], taint: TaintUniqueValue | undefined = (React as { experimental_taintUniqueValue?: TaintUniqueValue }).experimental_taintUniqueValue): number {
+export function taintCredentials(tenants: readonly Tenant[], taint: TaintUniqueValue | undefined = reactTaint): number {
   if (typeof taint !== "function") return 0;
-  for (const t of tenants) taint(CREDENTIAL_TAINT_MESSAGE, t, t.authValue);
+  for (const t of tenants) for (const secret of tenantSecrets(t)) taint(CREDENTIAL_TAINT_MESSAGE, t, secret);
   return tenants.length;
 }
 

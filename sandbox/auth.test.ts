@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACME,
   GLOBEX,
+  globexHeaders,
   UUID,
   authHeaders,
   canGet,
@@ -26,7 +27,7 @@ function expectAuthRefusal(body: Envelope): void {
   expect(body.errorMsg).toMatch(/authentication failed/);
   expect(body.traceId).toMatch(/^[0-9a-f]{32}$/);
   // Never hint at any tenant's real credential.
-  for (const secret of [ACME.authValue, GLOBEX.authValue, "sk-sandbox", "tok-sandbox"]) {
+  for (const secret of [ACME.authValue, GLOBEX.appSecret, "sk-sandbox", "as-sandbox"]) {
     expect(body.errorMsg).not.toContain(secret);
   }
 }
@@ -74,7 +75,7 @@ describe("CAN authentication", () => {
     });
     expectAuthRefusal(unknown);
     const swapped = await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.ordersDaily }, {
-      ...authHeaders(GLOBEX),
+      ...(await globexHeaders(sb.url)),
       "tenant-id": "acme",
     });
     expectAuthRefusal(swapped);
@@ -83,16 +84,16 @@ describe("CAN authentication", () => {
   it("accepts each tenant's own credential", async () => {
     const acme = await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.ordersDaily }, authHeaders(ACME));
     expect(acme).toMatchObject({ success: true, code: "200", data: { name: "orders_daily" } });
-    const globex = await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.shipmentsDaily }, authHeaders(GLOBEX));
+    const globex = await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.shipmentsDaily }, (await globexHeaders(sb.url)));
     expect(globex).toMatchObject({ success: true, code: "200", data: { name: "shipments_daily" } });
   });
 
   it("treats another tenant's uuid exactly like an unknown one", async () => {
-    const cross = await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.ordersDaily }, authHeaders(GLOBEX));
-    const missing = await canGet(sb.url, "queryAccelerateResultPlan", { uuid: "0".repeat(32) }, authHeaders(GLOBEX));
+    const cross = await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.ordersDaily }, (await globexHeaders(sb.url)));
+    const missing = await canGet(sb.url, "queryAccelerateResultPlan", { uuid: "0".repeat(32) }, (await globexHeaders(sb.url)));
     expect(cross).toMatchObject({ success: false, data: null, code: missing.code });
     expect(cross.errorMsg?.replace(UUID.ordersDaily, "X")).toBe(missing.errorMsg?.replace("0".repeat(32), "X"));
-    const partitions = await canGet(sb.url, "queryMtPartitionList", { uuid: UUID.ordersDaily, pageNumber: 1, pageSize: 10 }, authHeaders(GLOBEX));
+    const partitions = await canGet(sb.url, "queryMtPartitionList", { uuid: UUID.ordersDaily, pageNumber: 1, pageSize: 10 }, (await globexHeaders(sb.url)));
     expect(partitions.success).toBe(false);
   });
 
@@ -100,9 +101,9 @@ describe("CAN authentication", () => {
     const before = await planState(sb.url, "acme", UUID.ordersDaily);
     const body = { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2025-10-25")] };
     expectAuthRefusal(await canPost(sb.url, "updatePartition", body, { ...authHeaders(ACME), "auth-value": "nope" }));
-    const cross = await canPost(sb.url, "updatePartition", body, authHeaders(GLOBEX));
+    const cross = await canPost(sb.url, "updatePartition", body, (await globexHeaders(sb.url)));
     expect(cross).toMatchObject({ success: false, code: "404" });
-    const clear = await canPost(sb.url, "clearPartition", { uuid: UUID.ordersDaily, timeRange: [dayRange(SEED_END)] }, authHeaders(GLOBEX));
+    const clear = await canPost(sb.url, "clearPartition", { uuid: UUID.ordersDaily, timeRange: [dayRange(SEED_END)] }, (await globexHeaders(sb.url)));
     expect(clear.success).toBe(false);
     expect(await planState(sb.url, "acme", UUID.ordersDaily)).toEqual(before);
   });

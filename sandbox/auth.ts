@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { DemoTenant } from "./demo-tenants";
+import type { TokenBook } from "./tokens";
 
 const AUTH_TYPES = ["UID", "TOKEN", "ACCOUNT", "APIKEY"] as const;
 
@@ -12,7 +13,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 }
 
 /** Hashing first makes the comparison length-independent, so timing says nothing about the secret. */
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const digest = (s: string): Buffer => createHash("sha256").update(s).digest();
   return timingSafeEqual(digest(a), digest(b));
 }
@@ -21,7 +22,7 @@ function sameSecret(a: string, b: string): boolean {
  * Checks CAN's three headers. Messages name what is wrong but never echo or hint at the expected
  * credential; a wrong type and a wrong value read the same so neither can be probed separately.
  */
-export function authenticate(headers: IncomingHttpHeaders, tenants: readonly DemoTenant[]): AuthResult {
+export function authenticate(headers: IncomingHttpHeaders, tenants: readonly DemoTenant[], tokens: TokenBook): AuthResult {
   const tenantId = header(headers, "tenant-id");
   const authType = header(headers, "auth-type");
   const authValue = header(headers, "auth-value");
@@ -38,7 +39,12 @@ export function authenticate(headers: IncomingHttpHeaders, tenants: readonly Dem
   }
   const tenant = tenants.find((t) => t.id === tenantId);
   if (!tenant) return { ok: false, message: `authentication failed: unknown tenant-id "${tenantId}"` };
-  const valid = tenant.authType === authType && sameSecret(tenant.authValue, authValue);
+  if (tenant.authType === "TOKEN" && authType === "TOKEN") {
+    const check = tokens.check(tenant.id, authValue);
+    if (check === "expired") return { ok: false, message: `authentication failed: token expired for tenant "${tenantId}"` };
+    if (check === "valid") return { ok: true, tenantId: tenant.id };
+  }
+  const valid = tenant.authType === "APIKEY" && authType === "APIKEY" && sameSecret(tenant.authValue, authValue);
   if (!valid) {
     return { ok: false, message: `authentication failed: invalid credentials for tenant "${tenantId}"` };
   }

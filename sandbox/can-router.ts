@@ -91,11 +91,13 @@ export async function handleCanRequest(
     sendJson(res, 200, failEnvelope("400", bodyError));
     return;
   }
-  const auth = authenticate(req.headers, ctx.tenants);
+  const auth = authenticate(req.headers, ctx.tenants, ctx.tokens);
   if (!auth.ok) {
     sendJson(res, 200, failEnvelope("401", auth.message));
     return;
   }
   const reply = await route.handler(ctx, { tenantId: auth.tenantId, query: url.searchParams, body });
+  const applied = (reply.body as { success?: unknown } | null)?.success === true;
+  if (applied && (endpointName === "updatePartition" || endpointName === "clearPartition")) ctx.counters.recordApplied(auth.tenantId, endpointName);
   sendJson(res, reply.status ?? 200, reply.body);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { StartSandboxOptions } from "./server";
+import { CAN_DEFAULT_TOKEN_TTL_SECONDS } from "./tokens";
 import { describeZodError } from "./zod-message";
 
 export const CLI_USAGE = `Usage: tsx sandbox/main.ts [options]
@@ -11,7 +12,8 @@ export const CLI_USAGE = `Usage: tsx sandbox/main.ts [options]
   --max-page-size N        SANDBOX_MAX_PAGE_SIZE   default 100
   --latency-ms N           SANDBOX_LATENCY_MS      default 0
   --seed-end YYYY-MM-DD    SANDBOX_SEED_END        default yesterday
-  --read-envelope envelope|bare  SANDBOX_READ_ENVELOPE  default envelope`;
+  --read-envelope envelope|bare  SANDBOX_READ_ENVELOPE  default envelope
+  --token-ttl-seconds N    SANDBOX_TOKEN_TTL_SECONDS  default 21600 (life of a token asked for without expire)`;
 
 const FLAG_TO_FIELD: Record<string, string> = {
   "--host": "host",
@@ -22,6 +24,7 @@ const FLAG_TO_FIELD: Record<string, string> = {
   "--latency-ms": "latencyMs",
   "--seed-end": "seedEnd",
   "--read-envelope": "readEnvelope",
+  "--token-ttl-seconds": "tokenTtlSeconds",
 };
 const ENV_TO_FIELD: Record<string, string> = {
   SANDBOX_HOST: "host",
@@ -32,6 +35,7 @@ const ENV_TO_FIELD: Record<string, string> = {
   SANDBOX_LATENCY_MS: "latencyMs",
   SANDBOX_SEED_END: "seedEnd",
   SANDBOX_READ_ENVELOPE: "readEnvelope",
+  SANDBOX_TOKEN_TTL_SECONDS: "tokenTtlSeconds",
 };
 
 const cliSchema = z.object({
@@ -44,6 +48,7 @@ const cliSchema = z.object({
   latencyMs: z.coerce.number().int().min(0).default(0),
   seedEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional(),
   readEnvelope: z.enum(["envelope", "bare"]).default("envelope"),
+  tokenTtlSeconds: z.coerce.number().int().min(1).max(30 * 24 * 60 * 60).default(CAN_DEFAULT_TOKEN_TTL_SECONDS),
 });
 
 export type CliResult = { ok: true; options: StartSandboxOptions } | { ok: false; error: string } | { ok: "help" };
@@ -80,7 +85,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       dataDir: o.dataDir,
       reset: o.reset,
       seedEnd: o.seedEnd,
-      config: { shape: o.shape, maxPageSize: o.maxPageSize, latencyMs: o.latencyMs, readEnvelope: o.readEnvelope },
+      config: { shape: o.shape, maxPageSize: o.maxPageSize, latencyMs: o.latencyMs, readEnvelope: o.readEnvelope, tokenTtlSeconds: o.tokenTtlSeconds },
     },
   };
 }

@@ -17,7 +17,7 @@ describe("parseCliOptions", () => {
         dataDir: ".data",
         reset: false,
         seedEnd: undefined,
-        config: { shape: "documented", maxPageSize: 100, latencyMs: 0, readEnvelope: "envelope" },
+        config: { shape: "documented", maxPageSize: 100, latencyMs: 0, readEnvelope: "envelope", tokenTtlSeconds: 21_600 },
       },
     });
   });
@@ -33,7 +33,7 @@ describe("parseCliOptions", () => {
       SANDBOX_SEED_END: "2025-01-31",
       SANDBOX_READ_ENVELOPE: "bare",
     };
-    const parsed = parseCliOptions(["--port", "9100", "--shape=documented", "--reset", "--latency-ms", "15"], env);
+    const parsed = parseCliOptions(["--port", "9100", "--shape=documented", "--reset", "--latency-ms", "15", "--token-ttl-seconds", "3"], env);
     expect(parsed).toEqual({
       ok: true,
       options: {
@@ -42,7 +42,7 @@ describe("parseCliOptions", () => {
         dataDir: "/tmp/x",
         reset: true,
         seedEnd: "2025-01-31",
-        config: { shape: "documented", maxPageSize: 20, latencyMs: 15, readEnvelope: "bare" },
+        config: { shape: "documented", maxPageSize: 20, latencyMs: 15, readEnvelope: "bare", tokenTtlSeconds: 3 },
       },
     });
   });

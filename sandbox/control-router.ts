@@ -56,6 +56,11 @@ async function route(ctx: SandboxContext, req: IncomingMessage, url: URL): Promi
       return { status: 200, body: [] };
     case "GET requests":
       return { status: 200, body: ctx.counters.snapshot() };
+    case "GET tokens":
+      return { status: 200, body: ctx.tokens.list() };
+    case "POST tokens/expire":
+      // Every issued token ends now: the next call with one is refused as expired.
+      return { status: 200, body: { expired: ctx.tokens.expireAll() } };
     case "GET mutations":
       return { status: 200, body: ctx.counters.mutations() };
     default:

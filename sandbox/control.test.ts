@@ -9,7 +9,7 @@ import type { RuntimeConfig } from "./runtime-config";
 import type { SandboxContext } from "./sandbox-context";
 import {
   ACME,
-  GLOBEX,
+  globexHeaders,
   UUID,
   authHeaders,
   canGet,
@@ -61,7 +61,7 @@ describe("control endpoint", () => {
   it("merges config and validates it", async () => {
     await control(sb.url, "POST", "reset");
     const merged = await control<RuntimeConfig>(sb.url, "POST", "config", { latencyMs: 5 });
-    expect(merged).toEqual({ shape: "detailed", maxPageSize: 50, latencyMs: 5, readEnvelope: "envelope" });
+    expect(merged).toEqual({ shape: "detailed", maxPageSize: 50, latencyMs: 5, readEnvelope: "envelope", tokenTtlSeconds: 21_600 });
     expect(await control<RuntimeConfig>(sb.url, "GET", "config")).toEqual(merged);
     for (const bad of [{ shape: "fancy" }, { maxPageSize: 0 }, { colour: "red" }]) {
       const res = await fetch(`${sb.url}/__sandbox/config`, { method: "POST", body: JSON.stringify(bad) });
@@ -92,19 +92,21 @@ describe("control endpoint", () => {
     await canPost(sb.url, "queryAccelerateResultPlanList", { pager: { pageNumber: 1, pageSize: 5 } });
     await canGet(sb.url, "queryMtPartitionList", { uuid: UUID.ordersDaily, pageNumber: 1, pageSize: 5 });
     await canGet(sb.url, "queryMtPartitionList", { uuid: UUID.ordersDaily, pageNumber: 1, pageSize: 5 }, { ...authHeaders(ACME), "auth-value": "bad" });
-    await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.shipmentsDaily }, authHeaders(GLOBEX));
+    await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.shipmentsDaily }, (await globexHeaders(sb.url)));
     await fetch(canUrl(sb.url, "queryAccelerateResultPlan", { uuid: UUID.ordersDaily }));
     await fetch(canUrl(sb.url, "transform"), { method: "POST", headers: authHeaders(ACME), body: "{}" });
     const counts = await control<RequestCounts>(sb.url, "GET", "requests");
     expect(counts).toEqual({
-      total: 5,
-      byTenant: { acme: 3, globex: 1, "(none)": 1 },
-      byEndpoint: { queryAccelerateResultPlanList: 1, queryMtPartitionList: 2, queryAccelerateResultPlan: 2 },
+      total: 6,
+      byTenant: { acme: 3, globex: 2, "(none)": 1 },
+      byEndpoint: { queryAccelerateResultPlanList: 1, queryMtPartitionList: 2, queryAccelerateResultPlan: 2, "token/create": 1 },
       byTenantAndEndpoint: {
         acme: { queryAccelerateResultPlanList: 1, queryMtPartitionList: 2 },
-        globex: { queryAccelerateResultPlan: 1 },
+        globex: { queryAccelerateResultPlan: 1, "token/create": 1 },
         "(none)": { queryAccelerateResultPlan: 1 },
       },
+      applied: {},
+      tokensIssued: { globex: 1 },
     });
   });
 
@@ -116,7 +118,7 @@ describe("control endpoint", () => {
     expect((await planState(sb.url, "acme", UUID.ordersDaily)).partitions["2025-11-01"]).toBeUndefined();
     expect(await control<ArmedFault[]>(sb.url, "GET", "faults")).toEqual([]);
     expect((await control<RequestCounts>(sb.url, "GET", "requests")).total).toBe(0);
-    expect(await control<RuntimeConfig>(sb.url, "GET", "config")).toEqual({ shape: "detailed", maxPageSize: 50, latencyMs: 0, readEnvelope: "envelope" });
+    expect(await control<RuntimeConfig>(sb.url, "GET", "config")).toEqual({ shape: "detailed", maxPageSize: 50, latencyMs: 0, readEnvelope: "envelope", tokenTtlSeconds: 21_600 });
   });
 
   it("answers 404 for an unknown control route and 400 for a non-JSON body", async () => {

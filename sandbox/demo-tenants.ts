@@ -1,14 +1,34 @@
 // The app imports this file for its default tenant registry, so it must stay free of imports.
 
-export type DemoTenant = {
+/** A tenant whose callers send one fixed credential (CAN's API keys). */
+export type DemoKeyTenant = {
   id: string;
   name: string;
-  authType: "APIKEY" | "TOKEN";
+  authType: "APIKEY";
   authValue: string;
 };
+
+/**
+ * A tenant whose callers first trade an app id and secret for a short-lived token
+ * (`POST /anymetrics/api/v1/token/create`), then send it as `auth-type: TOKEN`.
+ */
+export type DemoAppTenant = {
+  id: string;
+  name: string;
+  authType: "TOKEN";
+  appId: string;
+  appSecret: string;
+};
+
+export type DemoTenant = DemoKeyTenant | DemoAppTenant;
 
 /** Demo-only credentials: they guard nothing but the local sandbox. */
 export const DEMO_TENANTS: readonly DemoTenant[] = [
   { id: "acme", name: "Acme Retail", authType: "APIKEY", authValue: "sk-sandbox-acme-7d41c9e2b8" },
-  { id: "globex", name: "Globex Logistics", authType: "TOKEN", authValue: "tok-sandbox-globex-52af0e19" },
+  { id: "globex", name: "Globex Logistics", authType: "TOKEN", appId: "app-sandbox-globex-3c8e", appSecret: "as-sandbox-globex-91d7f04b6a" },
 ];
+
+/** Every secret a demo tenant holds (for scans that must find none of them). */
+export function demoSecrets(t: DemoTenant): string[] {
+  return t.authType === "APIKEY" ? [t.authValue] : [t.appSecret];
+}

@@ -3,7 +3,7 @@ import type { ArmedFault } from "./faults";
 import type { RequestCounts } from "./request-counters";
 import {
   ACME,
-  GLOBEX,
+  globexHeaders,
   UUID,
   authHeaders,
   canGet,
@@ -106,7 +106,7 @@ describe("fault targeting", () => {
     await setFaults([{ kind: "rejected", endpoint: "queryMtPartitionList", tenant: "acme" }]);
     expect(((await (await getDetail()).json()) as Envelope).success).toBe(true);
     expect(((await (await partitionsPage(1)).json()) as Envelope).success).toBe(false);
-    const globex = await canGet<Envelope<PartitionBody>>(sb.url, "queryMtPartitionList", { uuid: UUID.shipmentsDaily, pageNumber: 1, pageSize: 5 }, authHeaders(GLOBEX));
+    const globex = await canGet<Envelope<PartitionBody>>(sb.url, "queryMtPartitionList", { uuid: UUID.shipmentsDaily, pageNumber: 1, pageSize: 5 }, (await globexHeaders(sb.url)));
     expect(globex.success).toBe(true);
   });
 

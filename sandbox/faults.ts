@@ -6,7 +6,7 @@ export const FAULT_KINDS = ["latency", "hang", "http", "reset", "malformed", "re
 export const faultSchema = z.strictObject({
   kind: z.enum(FAULT_KINDS),
   /** Validated against the known endpoints so a typo cannot silently never fire. */
-  endpoint: z.enum(CAN_ENDPOINT_NAMES).optional(),
+  endpoint: z.enum([...CAN_ENDPOINT_NAMES, "token/create"]).optional(),
   tenant: z.string().min(1).optional(),
   /** Nth page of a list endpoint (pager.pageNumber or the pageNumber query parameter). */
   page: z.int().min(1).optional(),
@@ -28,8 +28,9 @@ export type FaultOutcome = { delayMs: number; terminal: Fault | null };
 export const DEFAULT_LATENCY_MS = 1_000;
 export const DEFAULT_HANG_MS = 120_000;
 
-function applies(fault: ArmedFault, target: FaultTarget): boolean {
+function applies(fault: ArmedFault, target: FaultTarget, explicitOnly: boolean): boolean {
   if (fault.times !== undefined && fault.fired >= fault.times) return false;
+  if (explicitOnly && fault.endpoint === undefined) return false;
   if (fault.endpoint !== undefined && fault.endpoint !== target.endpoint) return false;
   if (fault.tenant !== undefined && fault.tenant !== target.tenant) return false;
   if (fault.page !== undefined && fault.page !== target.page) return false;
@@ -52,11 +53,11 @@ export class FaultBook {
   }
 
   /** Decides what happens to one request and counts a firing for every fault it uses. */
-  take(target: FaultTarget): FaultOutcome {
+  take(target: FaultTarget, options: { explicitOnly?: boolean } = {}): FaultOutcome {
     let delayMs = 0;
     let terminal: Fault | null = null;
     for (const fault of this.#faults) {
-      if (!applies(fault, target)) continue;
+      if (!applies(fault, target, options.explicitOnly ?? false)) continue;
       if (fault.kind === "latency" || fault.kind === "hang") {
         fault.fired += 1;
         delayMs += fault.ms ?? (fault.kind === "hang" ? DEFAULT_HANG_MS : DEFAULT_LATENCY_MS);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   ACME,
-  GLOBEX,
+  globexHeaders,
   UUID,
   authHeaders,
   canGet,
@@ -24,8 +24,8 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 beforeEach(() => control(sb.url, "POST", "reset"));
 
-const listPage = (pageNumber: number, pageSize: number, extra: Record<string, unknown> = {}, tenant = ACME) =>
-  canPost<PlanList>(sb.url, "queryAccelerateResultPlanList", { ...extra, pager: { pageNumber, pageSize } }, authHeaders(tenant));
+const listPage = (pageNumber: number, pageSize: number, extra: Record<string, unknown> = {}, headers = authHeaders(ACME)) =>
+  canPost<PlanList>(sb.url, "queryAccelerateResultPlanList", { ...extra, pager: { pageNumber, pageSize } }, headers);
 
 describe("queryAccelerateResultPlanList", () => {
   it("pages through every plan with paging fields beside data", async () => {
@@ -47,7 +47,7 @@ describe("queryAccelerateResultPlanList", () => {
     expect(external.data.every((p) => p.materializeType === "EXTERNAL")).toBe(true);
     const result = await listPage(1, 50, { materializeType: "RESULT" });
     expect(result.data.map((p) => p.name)).toEqual(["store_sales_result"]);
-    const globex = await listPage(1, 50, {}, GLOBEX);
+    const globex = await listPage(1, 50, {}, await globexHeaders(sb.url));
     expect(globex.data.map((p) => p.name)).toContain("shipments_daily");
     expect(globex.data.map((p) => p.name)).not.toContain("orders_daily");
   });

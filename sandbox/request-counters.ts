@@ -3,6 +3,10 @@ export type RequestCounts = {
   byTenant: Record<string, number>;
   byEndpoint: Record<string, number>;
   byTenantAndEndpoint: Record<string, Record<string, number>>;
+  /** Marks that authenticated and changed state (a refused or invalid one is counted above only). */
+  applied: Record<string, Record<string, number>>;
+  /** Tokens token/create issued, per tenant (its calls, refused ones too, are counted above). */
+  tokensIssued: Record<string, number>;
 };
 
 /** Requests without a tenant-id header are counted under this key. */
@@ -21,7 +25,7 @@ export class RequestCounters {
   #mutations: ReceivedMutation[] = [];
 
   static #empty(): RequestCounts {
-    return { total: 0, byTenant: {}, byEndpoint: {}, byTenantAndEndpoint: {} };
+    return { total: 0, byTenant: {}, byEndpoint: {}, byTenantAndEndpoint: {}, applied: {}, tokensIssued: {} };
   }
 
   record(tenantHeader: string | undefined, endpoint: string): void {
@@ -32,6 +36,15 @@ export class RequestCounters {
     c.byEndpoint[endpoint] = (c.byEndpoint[endpoint] ?? 0) + 1;
     const perTenant = (c.byTenantAndEndpoint[tenant] ??= {});
     perTenant[endpoint] = (perTenant[endpoint] ?? 0) + 1;
+  }
+
+  recordApplied(tenantId: string, endpoint: string): void {
+    const perTenant = (this.#counts.applied[tenantId] ??= {});
+    perTenant[endpoint] = (perTenant[endpoint] ?? 0) + 1;
+  }
+
+  recordTokenIssued(tenantId: string): void {
+    this.#counts.tokensIssued[tenantId] = (this.#counts.tokensIssued[tenantId] ?? 0) + 1;
   }
 
   recordMutation(tenantHeader: string | undefined, endpoint: string, body: unknown): void {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CAN_DEFAULT_TOKEN_TTL_SECONDS } from "./tokens";
 
 /** Knobs a test can turn at runtime through /__sandbox/config; not persisted, restored by reset. */
 export type RuntimeConfig = {
@@ -8,6 +9,8 @@ export type RuntimeConfig = {
   latencyMs: number;
   /** Whether GET list/detail bodies are wrapped in the envelope or bare as in the docs' examples. */
   readEnvelope: "envelope" | "bare";
+  /** Life of a token token/create issues without `expire` (CAN: 6 hours); tests set a few seconds. */
+  tokenTtlSeconds: number;
 };
 
 export const DEFAULT_RUNTIME_CONFIG: Readonly<RuntimeConfig> = {
@@ -15,6 +18,7 @@ export const DEFAULT_RUNTIME_CONFIG: Readonly<RuntimeConfig> = {
   maxPageSize: 100,
   latencyMs: 0,
   readEnvelope: "envelope",
+  tokenTtlSeconds: CAN_DEFAULT_TOKEN_TTL_SECONDS,
 };
 
 export const runtimeConfigPatchSchema = z.strictObject({
@@ -22,6 +26,7 @@ export const runtimeConfigPatchSchema = z.strictObject({
   maxPageSize: z.int().min(1).max(100_000).optional(),
   latencyMs: z.int().min(0).max(600_000).optional(),
   readEnvelope: z.enum(["envelope", "bare"]).optional(),
+  tokenTtlSeconds: z.int().min(1).max(30 * 24 * 60 * 60).optional(),
 });
 export type RuntimeConfigPatch = z.infer<typeof runtimeConfigPatchSchema>;
 
@@ -31,5 +36,6 @@ export function mergeConfig(base: Readonly<RuntimeConfig>, patch: RuntimeConfigP
     maxPageSize: patch.maxPageSize ?? base.maxPageSize,
     latencyMs: patch.latencyMs ?? base.latencyMs,
     readEnvelope: patch.readEnvelope ?? base.readEnvelope,
+    tokenTtlSeconds: patch.tokenTtlSeconds ?? base.tokenTtlSeconds,
   };
 }

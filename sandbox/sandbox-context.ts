@@ -5,6 +5,7 @@ import type { RequestCounters } from "./request-counters";
 import type { RuntimeConfig } from "./runtime-config";
 import type { Sleeper } from "./sleeper";
 import type { StateStore } from "./state-store";
+import type { TokenBook } from "./tokens";
 import { findPlan, type PlanRecord, type SandboxState } from "./state-types";
 
 /** Everything a request handler may touch; one per running sandbox. */
@@ -17,6 +18,8 @@ export type SandboxContext = {
   seedEnd: string;
   faults: FaultBook;
   counters: RequestCounters;
+  /** Tokens issued by token/create; kept across /__sandbox/reset like a CAN's sessions across data changes. */
+  tokens: TokenBook;
   sleeper: Sleeper;
   log: (line: string) => void;
 };

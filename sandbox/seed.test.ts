@@ -14,7 +14,7 @@ describe("demo tenants", () => {
   it("are acme (APIKEY) and globex (TOKEN) with the agreed credentials", () => {
     expect(DEMO_TENANTS).toEqual([
       { id: "acme", name: "Acme Retail", authType: "APIKEY", authValue: "sk-sandbox-acme-7d41c9e2b8" },
-      { id: "globex", name: "Globex Logistics", authType: "TOKEN", authValue: "tok-sandbox-globex-52af0e19" },
+      { id: "globex", name: "Globex Logistics", authType: "TOKEN", appId: "app-sandbox-globex-3c8e", appSecret: "as-sandbox-globex-91d7f04b6a" },
     ]);
   });
 });

@@ -14,6 +14,8 @@ import { DEFAULT_RUNTIME_CONFIG, mergeConfig, type RuntimeConfig } from "./runti
 import type { SandboxContext } from "./sandbox-context";
 import { Sleeper } from "./sleeper";
 import { StateStore } from "./state-store";
+import { handleTokenRequest, isTokenPath } from "./token-handler";
+import { TokenBook } from "./tokens";
 
 export type StartSandboxOptions = {
   host?: string;
@@ -35,6 +37,10 @@ async function dispatch(ctx: SandboxContext, req: IncomingMessage, res: ServerRe
     const url = new URL(req.url ?? "/", "http://sandbox.invalid");
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       await handleControlRequest(ctx, req, res, url);
+      return;
+    }
+    if (isTokenPath(url.pathname)) {
+      await handleTokenRequest(ctx, req, res);
       return;
     }
     const endpoint = canEndpointOf(url.pathname);
@@ -68,6 +74,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     seedEnd,
     faults: new FaultBook(),
     counters: new RequestCounters(),
+    tokens: new TokenBook(),
     sleeper: new Sleeper(),
     log: options.log ?? ((line) => console.error(line)),
   };

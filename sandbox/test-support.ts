@@ -2,7 +2,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEMO_TENANTS, type DemoTenant } from "./demo-tenants";
+import { demoAuthHeaders } from "./demo-auth-headers";
+import { DEMO_TENANTS, type DemoAppTenant, type DemoKeyTenant, type DemoTenant } from "./demo-tenants";
 import { planUuid } from "./prng";
 import { startSandbox, type StartSandboxOptions } from "./server";
 
@@ -13,8 +14,8 @@ export function demoTenant(id: string): DemoTenant {
   if (!tenant) throw new Error(`no demo tenant ${id}`);
   return tenant;
 }
-export const ACME = demoTenant("acme");
-export const GLOBEX = demoTenant("globex");
+export const ACME = demoTenant("acme") as DemoKeyTenant;
+export const GLOBEX = demoTenant("globex") as DemoAppTenant;
 
 export const UUID = {
   ordersDaily: planUuid("acme", "orders_daily"),
@@ -69,8 +70,13 @@ export async function startTestSandbox(options: Partial<StartSandboxOptions> = {
   };
 }
 
-export function authHeaders(tenant: DemoTenant): Record<string, string> {
+export function authHeaders(tenant: DemoKeyTenant): Record<string, string> {
   return { "tenant-id": tenant.id, "auth-type": tenant.authType, "auth-value": tenant.authValue };
+}
+
+/** GLOBEX's headers with a token fresh from the sandbox's token/create. */
+export function globexHeaders(base: string): Promise<Record<string, string>> {
+  return demoAuthHeaders(base, GLOBEX);
 }
 
 export function canUrl(base: string, endpoint: string, query: Record<string, string | number> = {}): string {

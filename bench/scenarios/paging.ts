@@ -13,7 +13,7 @@ import { median, percentile, round } from "../stats";
 
 export async function paging(ctx: BenchContext, runs: number): Promise<void> {
   const demo = DEMO_TENANTS.find((t) => t.id === TENANT);
-  if (!demo) throw new Error("no acme demo tenant");
+  if (demo?.authType !== "APIKEY") throw new Error("no acme demo tenant with an API key");
   const tenant: Tenant = { ...demo, baseUrl: ctx.sandbox.url };
   const parallelism = getEnv().CAN_PAGE_CONCURRENCY;
   await ctx.sandbox.setLatency(50);

@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { callAction, findAction } from "@/tests/helpers/action-client";
 import { planUuid } from "@/sandbox/prng";
 import type { BenchContext } from "../context";
-import { canHeaders, canUrl } from "../plans";
+import { canHeadersFor, canUrl } from "../plans";
 import { signIn } from "../session";
 import { atLeast, atMost, figure } from "../report";
 import { percentile, round } from "../stats";
@@ -74,7 +74,9 @@ export async function schedulerApi(ctx: BenchContext, options: { sequential: num
     headers: { "tenant-id": tenant, "auth-type": "APIKEY", "auth-value": tokens[tenant]! },
     body: markBody(tenant, i),
   });
-  const direct = (tenant: string, i: number): Target => ({ url: canUrl(ctx.sandbox.url, "updatePartition"), headers: canHeaders(tenant), body: markBody(tenant, i) });
+  const directHeaders: Record<string, Record<string, string>> = {};
+  for (const tenant of Object.keys(PLANS)) directHeaders[tenant] = await canHeadersFor(ctx.sandbox.url, tenant);
+  const direct = (tenant: string, i: number): Target => ({ url: canUrl(ctx.sandbox.url, "updatePartition"), headers: directHeaders[tenant]!, body: markBody(tenant, i) });
 
   // 1 client, the two paths alternating so the machine's drift hits both alike.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_TENANTS } from "../../sandbox/demo-tenants";
+import { DEMO_TENANTS, demoSecrets } from "../../sandbox/demo-tenants";
 import { expect, test } from "../fixtures";
-import { planByName } from "../sandbox-control";
+import { planByName, sandbox } from "../sandbox-control";
 
-const secrets = DEMO_TENANTS.map((t) => t.authValue);
+// API keys and app secrets; the tokens CAN issued to the console are added where a page has run.
+const secrets = DEMO_TENANTS.flatMap(demoSecrets);
 
 function* files(dir: string): Generator<string> {
   for (const entry of readdirSync(dir)) {
@@ -42,6 +43,8 @@ test("no credential appears in any page or route response", async ({ page }) => 
     // page.request shares the signed-in page's cookies.
     bodies.push(await (await page.request.get(path)).text());
   }
+  const tokens = (await sandbox.issuedTokens()).map((t) => t.token);
+  expect(tokens.length).toBeGreaterThan(0);
   expect(bodies.length).toBeGreaterThan(10);
-  for (const body of bodies) for (const secret of secrets) expect(body).not.toContain(secret);
+  for (const body of bodies) for (const secret of [...secrets, ...tokens]) expect(body).not.toContain(secret);
 });

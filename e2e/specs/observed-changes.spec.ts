@@ -1,3 +1,4 @@
+import { demoAuthHeaders } from "../../sandbox/demo-auth-headers";
 import { DEMO_TENANTS } from "../../sandbox/demo-tenants";
 import { E2E_SANDBOX_PORT } from "../../playwright.config";
 import { expect, test } from "../fixtures";
@@ -19,9 +20,10 @@ async function markSuccessStraightThroughCan(uuid: string, key: string): Promise
   const tenant = DEMO_TENANTS.find((t) => t.id === TENANT);
   if (!tenant) throw new Error(`no demo tenant ${TENANT}`);
   const range = { dateGranularity: "DAY", startTime: `${key}T00:00:00`, endTime: `${key}T00:00:00` };
-  const response = await fetch(`http://127.0.0.1:${E2E_SANDBOX_PORT}/anymetrics/api/v1/accelerate/plan/updatePartition`, {
+  const sandboxUrl = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
+  const response = await fetch(`${sandboxUrl}/anymetrics/api/v1/accelerate/plan/updatePartition`, {
     method: "POST",
-    headers: { "content-type": "application/json", "tenant-id": tenant.id, "auth-type": tenant.authType, "auth-value": tenant.authValue },
+    headers: { "content-type": "application/json", ...(await demoAuthHeaders(sandboxUrl, tenant)) },
     body: JSON.stringify({ uuid, runType: "MANUAL", successTimeRange: [range] }),
   });
   expect(await response.json()).toMatchObject({ success: true });

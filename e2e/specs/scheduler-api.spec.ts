@@ -3,12 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { callAction, findAction } from "../../tests/helpers/action-client";
 import { expect, test } from "../fixtures";
 import { AdminPage } from "../pages/admin-page";
 import { CalendarPage } from "../pages/calendar-page";
 import { planByName, sandbox } from "../sandbox-control";
-import { APP_BASE, APP_ROOT, auditLines, canCalls, sessionCookie } from "../support/http-client";
+import { APP_BASE, APP_ROOT, auditLines, canCalls, makeToken, sessionCookie } from "../support/http-client";
 
 // The console as CAN's front door for schedulers: a token made on /admin marks through CAN's own
 // paths and wire format; CAN (the sandbox) receives the same request range for range; the audit log,
@@ -40,18 +39,6 @@ async function call(endpoint: string, init: { token?: string; tenant?: string; a
   const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
   const response = await fetch(`${API}/${endpoint}${init.query ?? ""}`, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
   return { status: response.status, headers: response.headers, envelope: (await response.json()) as Envelope };
-}
-
-/** Creates a token through the admin page's action, as an admin's browser would. */
-async function makeToken(adminCookie: string, tenant: string, name: string, role: "viewer" | "operator", expires?: string): Promise<string> {
-  const form = new FormData();
-  form.set("tenantId", tenant);
-  form.set("name", name);
-  form.set("role", role);
-  if (expires) form.set("expires", expires);
-  const answer = await callAction<{ ok: boolean; data?: { token: string } }>(APP_BASE, findAction(APP_ROOT, "createApiTokenAction"), { path: "/admin", args: [null, form], cookie: adminCookie });
-  if (!answer.value?.ok || !answer.value.data) throw new Error(`token ${name} not created: ${JSON.stringify(answer.value)}`);
-  return answer.value.data.token;
 }
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

@@ -1,5 +1,5 @@
 import { E2E_APP_PORT } from "../../playwright.config";
-import { signIn } from "../../tests/helpers/action-client";
+import { callAction, findAction, signIn } from "../../tests/helpers/action-client";
 import type { DemoUser } from "../fixtures";
 import { DEMO_PASSWORD } from "../fixtures";
 import { sandbox, type SandboxPlanSummary } from "../sandbox-control";
@@ -16,6 +16,18 @@ export async function sessionCookie(user: DemoUser, ip: string): Promise<string>
   const result = await signIn(APP_ROOT, APP_BASE, user, DEMO_PASSWORD, { "x-forwarded-for": ip });
   if (!result.cookie) throw new Error(`sign-in of ${user} failed: ${result.status} ${result.error ?? ""}`);
   return result.cookie;
+}
+
+/** Creates a token through the admin page's action, as an admin's browser would. */
+export async function makeToken(adminCookie: string, tenant: string, name: string, role: "viewer" | "operator", expires?: string): Promise<string> {
+  const form = new FormData();
+  form.set("tenantId", tenant);
+  form.set("name", name);
+  form.set("role", role);
+  if (expires) form.set("expires", expires);
+  const answer = await callAction<{ ok: boolean; data?: { token: string } }>(APP_BASE, findAction(APP_ROOT, "createApiTokenAction"), { path: "/admin", args: [null, form], cookie: adminCookie });
+  if (!answer.value?.ok || !answer.value.data) throw new Error(`token ${name} not created: ${JSON.stringify(answer.value)}`);
+  return answer.value.data.token;
 }
 
 export type AuditLine = { seq: number; action: string; phase: string; planUuid: string | null; outcome: string | null; pending: boolean; actor: string; ranges: { start: string; end: string }[] | null };

@@ -3,9 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getEnv } from "@/lib/env";
 import type { Tenant } from "@/lib/tenants";
-import { envelopeSchema, judgeEnvelope, looksLikeEnvelope } from "./envelope";
-import { CanError, type CanErrorDetails } from "./errors";
+import { CanError } from "./errors";
+import { exchange } from "./exchange";
 import { redactCanError } from "./redact";
+import { renewAfterRefusal, tokenFor, type TokenOptions } from "./token-store";
 
 export const CAN_API_PREFIX = "/anymetrics/api/v1/accelerate/plan/";
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
@@ -30,23 +31,48 @@ export type CanCallOptions = {
   requestId?: string;
 };
 
-/** The one door to CAN: headers, request id, timeout, GET-only retries, envelope judgement, zod parse. */
+/**
+ * The one door to CAN: headers, request id, timeout, GET-only retries, envelope judgement, zod parse.
+ * For a tenant with app credentials, also the token: obtained and renewed here, and when CAN refuses
+ * one as unauthenticated, renewed once and the call sent once more (a POST too: that refusal proves
+ * CAN did nothing; a timeout or a lost connection proves nothing, so a POST is never resent for one).
+ */
 export async function canFetch<T>(tenant: Tenant, req: CanRequest<T>, options: CanCallOptions = {}): Promise<T> {
   const requestId = options.requestId ?? randomUUID();
+  const timeoutMs = options.timeoutMs ?? getEnv().CAN_TIMEOUT_MS;
   const maxRetries = req.method === "GET" ? MAX_GET_RETRIES : 0;
-  for (let attempt = 0; ; attempt++) {
+  const tokens: TokenOptions = { timeoutMs, requestId };
+  let refusedToken: string | undefined;
+  for (let attempt = 0; ; ) {
+    let authValue: string | undefined;
     try {
-      return await attemptOnce(tenant, req, requestId, options);
+      authValue = tenant.app ? await (refusedToken === undefined ? tokenFor(tenant, tokens) : renewAfterRefusal(tenant, refusedToken, tokens)) : tenant.authValue;
+      return await attemptOnce(tenant, authValue, req, requestId, timeoutMs);
     } catch (caught) {
       // CAN's words reach the page, the audit log and exports: no credential may ride along.
       const e = caught instanceof CanError ? redactCanError(caught, tenant) : caught;
+      if (e instanceof CanError && tenant.app && refusedToken === undefined && authValue !== undefined && isAuthRefusal(e)) {
+        refusedToken = authValue;
+        continue;
+      }
       if (!(e instanceof CanError) || attempt >= maxRetries || !isRetryable(e)) {
         logFailure(tenant, req, e);
         throw e;
       }
       await sleep(jitteredBackoff(attempt, options.backoffMs ?? 150));
+      attempt++;
     }
   }
+}
+
+/**
+ * CAN said the credential did not authenticate: HTTP 401, or its envelope's code "401" (the
+ * sandbox's answer; a real CAN's answer to an expired token is undocumented, docs/decisions/0014).
+ * Only an answer from the endpoint called counts: a failed token/create is not a refused token.
+ */
+function isAuthRefusal(e: CanError): boolean {
+  const d = e.details;
+  return d.tenantId === undefined && ((d.kind === "http" && d.httpStatus === 401) || (d.kind === "rejected" && d.code === "401"));
 }
 
 function isRetryable(e: CanError): boolean {
@@ -54,96 +80,20 @@ function isRetryable(e: CanError): boolean {
   return d.kind === "network" || d.kind === "timeout" || (d.kind === "http" && RETRYABLE_STATUS.has(d.httpStatus ?? 0));
 }
 
-async function attemptOnce<T>(tenant: Tenant, req: CanRequest<T>, requestId: string, options: CanCallOptions): Promise<T> {
-  const base: Omit<CanErrorDetails, "kind"> = { endpoint: req.endpoint, requestId };
+function attemptOnce<T>(tenant: Tenant, authValue: string, req: CanRequest<T>, requestId: string, timeoutMs: number): Promise<T> {
   const url = new URL(`${tenant.baseUrl}${CAN_API_PREFIX}${req.endpoint}`);
   for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, String(v));
-  const timeoutMs = options.timeoutMs ?? getEnv().CAN_TIMEOUT_MS;
-
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(url, {
-      method: req.method,
-      headers: {
-        "tenant-id": tenant.id,
-        "auth-type": tenant.authType,
-        "auth-value": tenant.authValue,
-        "x-request-id": requestId,
-        accept: "application/json",
-        ...(req.method === "POST" ? { "content-type": "application/json" } : {}),
-      },
-      body: req.method === "POST" ? JSON.stringify(req.body ?? {}) : undefined,
-      signal: AbortSignal.timeout(timeoutMs),
-      cache: "no-store",
-      // A followed redirect would resend the three credential headers (fetch strips only its own
-      // list, e.g. authorization and cookie) and a 307/308 the mark's body, to wherever it points.
-      redirect: "manual",
-    });
-    text = await response.text();
-  } catch (e) {
-    const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
-    throw new CanError({ ...base, kind: timedOut ? "timeout" : "network", errorMsg: timedOut ? `no answer within ${timeoutMs} ms` : networkReason(e) });
-  }
-
-  if (isRedirect(response)) {
-    // Where it points is not shown: CAN's operator should see that it redirects, not follow it.
-    throw new CanError({ ...base, kind: "http", httpStatus: response.status, errorMsg: `HTTP ${response.status} redirect, not followed (the tenant's baseUrl must be CAN's final address)` });
-  }
-  const body = parseJson(text);
-  if (!response.ok) {
-    const env = body.ok && looksLikeEnvelope(body.value) ? envelopeSchema.safeParse(body.value) : undefined;
-    throw new CanError({
-      ...base,
-      kind: "http",
-      httpStatus: response.status,
-      code: env?.success && env.data.code != null ? String(env.data.code) : undefined,
-      errorMsg: env?.success && env.data.errorMsg ? env.data.errorMsg : `HTTP ${response.status} ${response.statusText}`.trim(),
-      detailErrorMsg: env?.success ? (env.data.detailErrorMsg ?? undefined) : undefined,
-      traceId: env?.success ? (env.data.traceId ?? undefined) : undefined,
-    });
-  }
-  if (!body.ok) throw new CanError({ ...base, kind: "malformed", httpStatus: response.status, errorMsg: "the body is not valid JSON" });
-
-  let payload: unknown = body.value;
-  let traceId: string | undefined;
-  if (looksLikeEnvelope(body.value)) {
-    const env = envelopeSchema.safeParse(body.value);
-    if (!env.success) throw new CanError({ ...base, kind: "malformed", errorMsg: `bad envelope: ${summarizeIssues(env.error)}` });
-    traceId = env.data.traceId ?? undefined;
-    const verdict = judgeEnvelope(env.data, req.expectsData ?? true, req.payload ?? "data");
-    if (!verdict.ok) throw new CanError({ ...base, kind: "rejected", httpStatus: response.status, ...verdict });
-    payload = verdict.payload;
-  }
-  const parsed = req.schema.safeParse(payload);
-  if (!parsed.success) {
-    throw new CanError({ ...base, kind: "malformed", traceId, errorMsg: `unexpected response shape: ${summarizeIssues(parsed.error)}` });
-  }
-  return parsed.data;
-}
-
-function isRedirect(response: Response): boolean {
-  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function summarizeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
-    .join("; ");
-}
-
-function networkReason(e: unknown): string {
-  const cause = e instanceof Error ? (e.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === "string" ? `connection failed (${cause.code})` : "connection failed";
+  return exchange({
+    url,
+    method: req.method,
+    headers: { "tenant-id": tenant.id, "auth-type": tenant.authType, "auth-value": authValue },
+    body: req.body,
+    timeoutMs,
+    schema: req.schema,
+    ...(req.payload ? { payload: req.payload } : {}),
+    ...(req.expectsData !== undefined ? { expectsData: req.expectsData } : {}),
+    about: { endpoint: req.endpoint, requestId },
+  });
 }
 
 function jitteredBackoff(attempt: number, baseMs: number): number {
@@ -158,6 +108,6 @@ function logFailure(tenant: Tenant, req: CanRequest<unknown>, e: unknown): void 
   // Identifiers only: never headers, bodies or credentials.
   const d = e instanceof CanError ? e.details : undefined;
   console.warn(
-    JSON.stringify({ event: "can.call_failed", tenant: tenant.id, endpoint: req.endpoint, method: req.method, kind: d?.kind ?? "unexpected", httpStatus: d?.httpStatus, code: d?.code, traceId: d?.traceId, requestId: d?.requestId }),
+    JSON.stringify({ event: "can.call_failed", tenant: tenant.id, endpoint: d?.endpoint ?? req.endpoint, method: req.method, kind: d?.kind ?? "unexpected", httpStatus: d?.httpStatus, code: d?.code, traceId: d?.traceId, requestId: d?.requestId }),
   );
 }

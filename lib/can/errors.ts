@@ -9,6 +9,8 @@ export type CanErrorDetails = {
   errorMsg?: string | undefined;
   detailErrorMsg?: string | undefined;
   traceId?: string | undefined;
+  /** Set when the failure was the tenant's credential itself (token/create), so the message names whose. */
+  tenantId?: string | undefined;
 };
 
 const SUMMARY: Record<CanErrorKind, string> = {
@@ -29,7 +31,8 @@ export class CanError extends Error {
   readonly details: CanErrorDetails;
 
   constructor(details: CanErrorDetails) {
-    super(`${SUMMARY[details.kind]} (${details.endpoint})${details.errorMsg ? `: ${details.errorMsg}` : ""}`);
+    const where = details.tenantId === undefined ? details.endpoint : `${details.endpoint} for tenant "${details.tenantId}"`;
+    super(`${SUMMARY[details.kind]} (${where})${details.errorMsg ? `: ${details.errorMsg}` : ""}`);
     this.details = details;
   }
 
@@ -44,3 +47,4 @@ export type CanErrorView = CanErrorDetails & { message: string };
 export function toCanErrorView(e: CanError): CanErrorView {
   return { ...e.details, message: e.message };
 }
+

@@ -1,6 +1,7 @@
 import "server-only";
-import { allTenants, type Tenant } from "@/lib/tenants";
+import { allTenants, tenantSecrets, type Tenant } from "@/lib/tenants";
 import { CanError } from "./errors";
+import { issuedTokens } from "./token-store";
 
 export const REDACTED = "[redacted]";
 
@@ -12,14 +13,15 @@ const MIN_SECRET_LENGTH = 4;
 const ECHO = /(auth[-_ ]?value["']?\s*[:=]\s*["']?)[^\s"',;&)]+/gi;
 
 /**
- * Every tenant credential, and anything CAN labels as an auth-value, replaced in a text that came
- * from CAN. React's taint only refuses the exact credential string as a whole value, so a
- * credential inside a sentence ("bad key sk-…") needs this.
+ * Every tenant credential (API key or app secret), every token this instance was issued, and
+ * anything CAN labels as an auth-value, replaced in a text that came from CAN. React's taint only
+ * refuses the exact credential string as a whole value, so a credential inside a sentence
+ * ("bad key sk-…") needs this.
  */
 export function redactCredentials(text: string, tenants: readonly Tenant[] = allTenants()): string {
   let out = text.replace(ECHO, `$1${REDACTED}`);
-  for (const t of tenants) {
-    if (t.authValue.length >= MIN_SECRET_LENGTH && out.includes(t.authValue)) out = out.split(t.authValue).join(REDACTED);
+  for (const secret of [...tenants.flatMap(tenantSecrets), ...issuedTokens()]) {
+    if (secret.length >= MIN_SECRET_LENGTH && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   return out;
 }

@@ -176,6 +176,10 @@ async function statusesBeforeMark(
 
 function outcomeOf(e: CanError): MarkOutcome {
   const d = e.details;
+  // No token could be had (lib/can names the tenant only then): the mark itself never left.
+  if (d.tenantId !== undefined && d.kind !== "rejected" && d.kind !== "http") {
+    return { outcome: "error", kind: d.kind, errorMsg: `not sent: no CAN token (${d.errorMsg ?? d.kind})` };
+  }
   if (d.kind === "timeout") return { outcome: "unknown", reason: `no answer within the timeout (${d.errorMsg ?? ""})` };
   if (d.kind === "network" && !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(d.errorMsg ?? "")) {
     return { outcome: "unknown", reason: `connection lost after sending (${d.errorMsg ?? "network"})` };

@@ -4,6 +4,7 @@
 
 export type Fault = {
   kind: "latency" | "hang" | "http" | "reset" | "malformed" | "rejected" | "null-data";
+  /** A plan endpoint, or "token/create" (only faults naming it act there). */
   endpoint?: string;
   tenant?: string;
   page?: number;
@@ -17,6 +18,17 @@ export type SandboxPlanSummary = { uuid: string; name: string; [k: string]: unkn
 export type SandboxPlanState = {
   plan: { id: string; name: string; materializeType: string; metricTimeGranularity: string; isFullRefresh: boolean; hasData: boolean };
   partitions: Record<string, { status: "success" | "failed"; updateTime?: string }>;
+};
+
+export type SandboxRequestCounts = {
+  total: number;
+  byTenant: Record<string, number>;
+  byEndpoint: Record<string, number>;
+  /** token/create is counted under the tenant whose appId asked. */
+  byTenantAndEndpoint: Record<string, Record<string, number>>;
+  /** Marks that authenticated and changed state. */
+  applied: Record<string, Record<string, number>>;
+  tokensIssued: Record<string, number>;
 };
 
 export type SandboxControl = ReturnType<typeof sandboxControl>;
@@ -35,11 +47,15 @@ export function sandboxControl(base: string) {
     clearFaults: () => call("/faults", { method: "DELETE" }),
     /** The armed faults with how many requests each has answered (`fired`). */
     faults: async () => (await call("/faults")) as (Fault & { fired: number })[],
-    configure: (config: { shape?: "documented" | "detailed"; maxPageSize?: number; latencyMs?: number; readEnvelope?: "envelope" | "bare" }) =>
+    configure: (config: { shape?: "documented" | "detailed"; maxPageSize?: number; latencyMs?: number; readEnvelope?: "envelope" | "bare"; tokenTtlSeconds?: number }) =>
       call("/config", { method: "POST", body: JSON.stringify(config) }),
     plans,
     state: async (tenant: string, uuid: string) => (await call(`/state?tenant=${encodeURIComponent(tenant)}&uuid=${encodeURIComponent(uuid)}`)) as SandboxPlanState,
-    requests: () => call("/requests"),
+    requests: () => call("/requests") as Promise<SandboxRequestCounts>,
+    /** Every token the sandbox's token/create issued (and still remembers). */
+    issuedTokens: () => call("/tokens") as Promise<{ tenant: string; token: string; live: boolean }[]>,
+    /** Ends every issued token now: the next call with one is refused as expired. */
+    expireTokens: () => call("/tokens/expire", { method: "POST" }) as Promise<{ expired: number }>,
     /** The last mark bodies the sandbox received (updatePartition / clearPartition), oldest first. */
     mutations: () => call("/mutations") as Promise<{ tenant: string; endpoint: string; body: unknown }[]>,
     planByName: async (tenant: string, name: string): Promise<SandboxPlanSummary> => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { expect } from "vitest";
 import { CanError } from "@/lib/can/errors";
-import type { Tenant } from "@/lib/tenants";
+import type { FixedCredentialTenant } from "@/lib/tenants";
 
 export type Seen = { method: string; path: string; query: URLSearchParams; headers: IncomingMessage["headers"]; body: string };
 export type Handler = (req: Seen, res: ServerResponse) => void;
@@ -26,7 +26,7 @@ export async function startScriptedCan() {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
-  const tenant: Tenant = { id: "t1", name: "T1", baseUrl: `http://127.0.0.1:${port}`, authType: "APIKEY", authValue: "sk-test-secret-value" };
+  const tenant: FixedCredentialTenant = { id: "t1", name: "T1", baseUrl: `http://127.0.0.1:${port}`, authType: "APIKEY", authValue: "sk-test-secret-value" };
   return {
     tenant,
     seen,

@@ -4,7 +4,13 @@
 // each credential. Prints one JSON line: what was tainted and what React said.
 import { createRequire } from "node:module";
 import { PassThrough } from "node:stream";
-import { allTenants } from "@/lib/tenants";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { getPlan } from "@/lib/can/plans";
+import { allTenants, tenantSecrets } from "@/lib/tenants";
+import { planUuid } from "@/sandbox/prng";
+import { startSandbox } from "@/sandbox/server";
 
 type Flight = { renderToPipeableStream: (model: unknown, bundlerConfig: unknown, options: { onError: (e: unknown) => void }) => { pipe: (s: NodeJS.WritableStream) => void } };
 const require = createRequire(import.meta.url);
@@ -24,9 +30,25 @@ function render(model: unknown): Promise<{ errors: string[]; output: string }> {
 const tenants = allTenants();
 const results = [];
 for (const t of tenants) {
-  const secret = await render({ props: { tenant: t.id, credential: t.authValue } });
-  const copy = await render({ props: { credential: `${t.authValue}`.slice(0) } });
-  results.push({ tenant: t.id, errors: secret.errors, leaked: secret.output.includes(t.authValue) || copy.output.includes(t.authValue), copyErrors: copy.errors });
+  for (const value of tenantSecrets(t)) {
+    const secret = await render({ props: { tenant: t.id, credential: value } });
+    const copy = await render({ props: { credential: `${value}`.slice(0) } });
+    results.push({ tenant: t.id, errors: secret.errors, leaked: secret.output.includes(value) || copy.output.includes(value), copyErrors: copy.errors });
+  }
 }
+// A token lib/can obtained for an app-credential tenant, from a sandbox of its own.
+const dataDir = await mkdtemp(path.join(tmpdir(), "taint-child-"));
+const sandbox = await startSandbox({ port: 0, dataDir, log: () => undefined });
+const appTenant = tenants.find((t) => t.app !== undefined);
+if (appTenant?.app) {
+  await getPlan({ ...appTenant, baseUrl: sandbox.url }, planUuid(appTenant.id, "shipments_daily"), { timeoutMs: 5_000 });
+  const [issued] = (await (await fetch(`${sandbox.url}/__sandbox/tokens`)).json()) as { token: string }[];
+  const token = issued?.token ?? "(none issued)";
+  const rendered = await render({ props: { credential: token } });
+  const copy = await render({ props: { credential: `${token}`.slice(0) } });
+  results.push({ tenant: `${appTenant.id} token`, errors: rendered.errors, leaked: rendered.output.includes(token) || copy.output.includes(token), copyErrors: copy.errors });
+}
+await sandbox.close();
+await rm(dataDir, { recursive: true, force: true });
 const control = await render({ props: { tenant: tenants[0]?.id, name: tenants[0]?.name } });
 console.log(JSON.stringify({ results, control }));

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { canFetch } from "@/lib/can/client";
+import type { AppCredentialTenant } from "@/lib/tenants";
 import { canFailure, json, startScriptedCan } from "../helpers/scripted-can";
 
 let can: Awaited<ReturnType<typeof startScriptedCan>>;
@@ -73,6 +74,22 @@ describe("CAN's error text", () => {
       expect(e.details.errorMsg).toBe("bad key [redacted] for tenant t1");
       expect(e.details.detailErrorMsg).toBe("header auth-value: [redacted]; expected another");
     }
+  });
+
+  it("is redacted of the app secret and of the token CAN issued, for a tenant with app credentials", async () => {
+    const token = "tkn-scripted-0a1b2c3d4e5f";
+    const appSecret = "as-scripted-secret-77aa";
+    const tenant: AppCredentialTenant = { id: "t2", name: "T2", baseUrl: can.tenant.baseUrl, authType: "TOKEN", app: { appId: "app-t2", appSecret } };
+    can.handle((r, res) => {
+      if (r.path === "/anymetrics/api/v1/token/create") return json(res, { data: token, success: true, code: "200" });
+      json(res, { data: null, success: false, code: "500", errorMsg: `token ${token} lacks a grant`, detailErrorMsg: `issued for secret ${appSecret}` });
+    });
+    const e = await canFailure(canFetch(tenant, { endpoint: "e", method: "GET", schema: z.unknown() }, fast));
+    expect(can.seen.map((r) => r.path)).toEqual(["/anymetrics/api/v1/token/create", "/anymetrics/api/v1/accelerate/plan/e"]);
+    expect(can.seen[0]?.headers["auth-value"]).toBeUndefined();
+    expect(can.seen[1]?.headers).toMatchObject({ "auth-type": "TOKEN", "auth-value": token });
+    expect(e.details.errorMsg).toBe("token [redacted] lacks a grant");
+    expect(e.details.detailErrorMsg).toBe("issued for secret [redacted]");
   });
 
   it("is redacted of any auth-value CAN echoes, even one that is no tenant's (a rotated key)", async () => {

@@ -29,7 +29,7 @@ describe("React taint on CAN credentials", () => {
     expect(readFileSync("next.config.js", "utf8")).toMatch(/experimental:\s*{[^}]*taint:\s*true/);
   });
 
-  it("React's server renderer refuses to serialize a credential loaded by lib/tenants.ts", () => {
+  it("React's server renderer refuses to serialize a credential loaded by lib/tenants.ts, and a token lib/can obtained", () => {
     // A separate Node process, set up as next-server is: react-server condition, React's experimental build.
     const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "--import", "./tests/helpers/react-experimental-hooks.mjs", "tests/helpers/taint-child.ts"], {
       encoding: "utf8",
@@ -41,7 +41,7 @@ describe("React taint on CAN credentials", () => {
       results: { tenant: string; errors: string[]; leaked: boolean; copyErrors: string[] }[];
       control: { errors: string[]; output: string };
     };
-    expect(out.results.map((r) => r.tenant)).toEqual(["acme", "globex"]);
+    expect(out.results.map((r) => r.tenant)).toEqual(["acme", "globex", "globex token"]); // globex: its app secret, then a token lib/can obtained
     for (const r of out.results) {
       expect(r.leaked).toBe(false);
       expect(r.errors.join(" ")).toContain(CREDENTIAL_TAINT_MESSAGE);

@@ -41,3 +41,47 @@ describe("start-up warnings", () => {
     expect(startupWarnings({ demoMode: true, tenants: [insecure!], trustProxyHeader: undefined })).toEqual([]);
   });
 });
+
+describe("tenants file: app credentials (authType TOKEN, tokens from token/create)", () => {
+  const app = (fields: Record<string, unknown>) =>
+    JSON.stringify({ tenants: [{ id: "t1", name: "T1", baseUrl: "https://can.example.internal", authType: "TOKEN", appIdEnv: "CAN_APP_ID", appSecretEnv: "CAN_APP_SECRET", ...fields }] });
+  const env: Record<string, string> = { CAN_APP_ID: "app-123", CAN_APP_SECRET: "as-secret-456" };
+  const parse = (text: string) => parseTenantsFile("tenants.json", text, (name) => env[name]);
+
+  it("reads appIdEnv, appSecretEnv and tokenTtlSeconds into the tenant's app credential", () => {
+    expect(parse(app({ tokenTtlSeconds: 3600 }))[0]).toEqual({
+      id: "t1",
+      name: "T1",
+      baseUrl: "https://can.example.internal",
+      authType: "TOKEN",
+      app: { appId: "app-123", appSecret: "as-secret-456", tokenTtlSeconds: 3600 },
+    });
+    expect(parse(app({ appIdEnv: undefined, appId: "inline-id", appSecretEnv: undefined, appSecret: "inline-secret" }))[0]?.app).toEqual({ appId: "inline-id", appSecret: "inline-secret" });
+  });
+
+  it.each([
+    [{ authType: "APIKEY" }, "authType", /use "authType": "TOKEN"/],
+    [{ authValueEnv: "CAN_KEY" }, "authValueEnv", /not both/],
+    [{ appSecretEnv: undefined }, "appSecretEnv", /exactly one of appSecretEnv/],
+    [{ appId: "also-inline" }, "appIdEnv", /exactly one of appIdEnv/],
+    [{ appSecretEnv: "CAN_UNSET" }, "appSecretEnv", /environment variable CAN_UNSET is not set/],
+    [{ tokenTtlSeconds: 5 }, "tokenTtlSeconds", /at least 10 seconds/],
+    [{ tokenTtlSeconds: "3600" }, "tokenTtlSeconds", /number/],
+  ])("refuses %j naming the tenant and the field %s, never a secret", (fields, field, message) => {
+    let error: unknown;
+    try {
+      parse(app(fields));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(Error);
+    const text = (error as Error).message;
+    expect(text).toContain(`tenants.json: tenant "t1" (#1): field "${field}": `);
+    expect(text).toMatch(message);
+    expect(text).not.toContain("as-secret-456");
+  });
+
+  it("refuses tokenTtlSeconds on a fixed credential", () => {
+    expect(() => parseTenantsFile("tenants.json", entry({ baseUrl: "https://can.example.internal", tokenTtlSeconds: 600 }))).toThrow(/field "tokenTtlSeconds": applies only to app credentials/);
+  });
+});

@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { sameSecret } from "./auth";
+import type { DemoAppTenant } from "./demo-tenants";
+import { failEnvelope, okEnvelope } from "./envelope";
+import { respondWithFault } from "./fault-responses";
+import { BodyTooLargeError, parseJson, readBody, sendJson } from "./http-io";
+import type { SandboxContext } from "./sandbox-context";
+import { describeZodError } from "./zod-message";
+
+export const TOKEN_ENDPOINT = "token/create";
+
+// Any version segment, as for the plan endpoints.
+const TOKEN_PATH = /^\/anymetrics\/api\/[^/]+\/token\/create$/;
+
+export function isTokenPath(pathname: string): boolean {
+  return TOKEN_PATH.test(pathname);
+}
+
+const tokenRequestSchema = z.object({
+  appId: z.string().min(1).max(200),
+  appSecret: z.string().min(1).max(200),
+  /** Seconds; CAN's default (6 hours, or the control setting) when absent. */
+  expire: z.int().min(1).max(30 * 24 * 60 * 60).optional(),
+});
+
+function appTenantOf(ctx: SandboxContext, appId: unknown): DemoAppTenant | undefined {
+  return ctx.tenants.find((t): t is DemoAppTenant => t.authType === "TOKEN" && t.appId === appId);
+}
+
+/**
+ * `POST …/token/create`: no common headers, `{ appId, appSecret, expire? }` in, the token as a string
+ * in `data` out. Counted under the tenant the appId belongs to, so tests see renewals per tenant.
+ * Only faults that name this endpoint act here: a fault aimed at CAN's plan API leaves sign-in alone.
+ */
+export async function handleTokenRequest(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let body: unknown = undefined;
+  let bodyError: string | null = null;
+  try {
+    const parsed = parseJson(await readBody(req));
+    if (parsed.ok) body = parsed.value;
+    else bodyError = "request body is not valid JSON";
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    bodyError = error.message;
+  }
+  const claimed = appTenantOf(ctx, (body as { appId?: unknown } | null | undefined)?.appId);
+  ctx.counters.record(claimed?.id, TOKEN_ENDPOINT);
+  if (req.method !== "POST") {
+    sendJson(res, 405, failEnvelope("405", `${TOKEN_ENDPOINT} expects POST, got ${req.method ?? "?"}`));
+    return;
+  }
+
+  const outcome = ctx.faults.take({ endpoint: TOKEN_ENDPOINT, tenant: claimed?.id, page: undefined }, { explicitOnly: true });
+  const delay = ctx.config.latencyMs + outcome.delayMs;
+  if (delay > 0 && !(await ctx.sleeper.sleep(delay))) {
+    req.socket.destroy();
+    return;
+  }
+  if (outcome.terminal) {
+    respondWithFault(outcome.terminal, req, res);
+    return;
+  }
+  if (bodyError) {
+    sendJson(res, 200, failEnvelope("400", bodyError));
+    return;
+  }
+  const request = tokenRequestSchema.safeParse(body);
+  if (!request.success) {
+    sendJson(res, 200, failEnvelope("400", `invalid token request: ${describeZodError(request.error)}`));
+    return;
+  }
+  // Never says which of the two was wrong, and never echoes either.
+  if (!claimed || !sameSecret(claimed.appSecret, request.data.appSecret)) {
+    sendJson(res, 200, failEnvelope("401", "authentication failed: invalid appId or appSecret"));
+    return;
+  }
+  const token = ctx.tokens.issue(claimed.id, request.data.expire ?? ctx.config.tokenTtlSeconds);
+  ctx.counters.recordTokenIssued(claimed.id);
+  sendJson(res, 200, okEnvelope(token));
+}
