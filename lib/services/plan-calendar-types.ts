@@ -1,4 +1,5 @@
 import type { PlanDetails } from "@/lib/can/types";
+import type { ServerToday } from "@/lib/marks/future";
 import type { Granularity, KeyRange, ListingChange, PartitionKey, PartitionStatus, StatusRun } from "@/lib/partitions";
 
 // What the plan page receives: status as runs, so its size follows the number of status changes,
@@ -38,6 +39,11 @@ export type PlanCalendar = {
   rawValues: string[];
   listedCount: number;
   pagesFetched: number;
+  /**
+   * The server's today in the plan's granularity (grid plans only): partitions after it cannot be
+   * marked success or failed, and the page applies the same rule before sending.
+   */
+  today: ServerToday | null;
   /** When the server read CAN, so the UI can say how fresh the picture is. */
   readAt: string;
   /** The highest audit seq among the plan's mark rows this read took into account. */

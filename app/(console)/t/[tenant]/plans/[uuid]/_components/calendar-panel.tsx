@@ -2,10 +2,12 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { StatusLegend } from "@/components/calendar/status-legend";
+import { futureRefusal } from "@/lib/marks/future";
 import { kindOf, markSpec, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
 import {
   countStatusesInRanges,
   normalizeRanges,
+  rangesOutside,
   selectionFromUrlParam,
   selectionSize,
   statusAt,
@@ -84,7 +86,11 @@ export function CalendarPanel({
     return Array.from({ length: last - first + 1 }, (_, i) => first + i);
   }, [calendar.window, today, windowEnd]);
 
-  const viewRange: KeyRange = g === "DAY" ? { start: `${year}-01-01`, end: `${year}-12-31` } : { start: `${years[0]}-01`, end: `${years.at(-1)}-12` };
+  const viewLabel = g === "DAY" ? String(year) : "view";
+  const viewRange = useMemo<KeyRange>(
+    () => (g === "DAY" ? { start: `${year}-01-01`, end: `${year}-12-31` } : { start: `${years[0]}-01`, end: `${years.at(-1)}-12` }),
+    [g, year, years],
+  );
   const selectStatusInView = (status: PartitionStatus) => setSelection(normalizeRanges(rangesWithStatus(runs, viewRange, status), g));
 
   const openMark = useCallback(
@@ -97,9 +103,20 @@ export function CalendarPanel({
           : { kind: "update", granularity: g, success: kind === "success" ? selection : [], failed: kind === "failed" ? selection : [] };
       const spec = markSpec(change);
       mutation.reset();
-      setPending({ kind, ranges: selection, partitions, countsBefore, body: spec.body(calendar.plan.uuid, change), endpoint: spec.endpoint, needsName: needsTypedName(kindOf(change), partitions, countsBefore.success) });
+      setPending({
+        kind,
+        ranges: selection,
+        partitions,
+        countsBefore,
+        body: spec.body(calendar.plan.uuid, change),
+        endpoint: spec.endpoint,
+        needsName: needsTypedName(kindOf(change), partitions, countsBefore),
+        refusal: calendar.today ? (futureRefusal(change, calendar.today, g)?.message ?? null) : null,
+        offScreen: { shown: g === "DAY" ? String(year) : `${viewRange.start.slice(0, 4)}–${viewRange.end.slice(0, 4)}`, ranges: rangesOutside(selection, viewRange, g) },
+        outsideWindow: calendar.window ? { window: calendar.window, ranges: rangesOutside(selection, calendar.window, g) } : null,
+      });
     },
-    [runs, selection, g, calendar.plan.uuid, mutation],
+    [runs, selection, g, calendar.plan.uuid, calendar.today, calendar.window, mutation, year, viewRange],
   );
 
   return (
@@ -115,7 +132,8 @@ export function CalendarPanel({
           onMark={openMark}
           onSelect={setSelection}
           onSelectStatusInView={selectStatusInView}
-          viewLabel={g === "DAY" ? String(year) : "view"}
+          viewLabel={viewLabel}
+          today={calendar.today}
         />
         <CellInspector calendar={calendar} runs={runs} />
         {g === "DAY" ? (

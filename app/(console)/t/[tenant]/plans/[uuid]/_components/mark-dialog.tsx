@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { ErrorPanel } from "@/components/error-panel";
 import { STATUS_LOOK } from "@/components/calendar/status-style";
 import type { AppError } from "@/lib/api/result";
+import { describeRanges } from "@/lib/marks/future";
 import { MARK_KINDS, type MarkEndpoint, type MarkKind as TableMarkKind } from "@/lib/marks/kinds";
 import type { KeyRange, PartitionStatus } from "@/lib/partitions";
 
@@ -18,6 +19,12 @@ export type PendingMark = {
   body: unknown;
   endpoint: MarkEndpoint;
   needsName: boolean;
+  /** Why the server would refuse this mark (future partitions): shown, and nothing can be sent. */
+  refusal: string | null;
+  /** The part of the selection the calendar does not show now (another year), so nothing is marked unseen. */
+  offScreen: { shown: string; ranges: KeyRange[] };
+  /** The part outside the plan's window (never expected by its schedule): the typed name is asked for it. */
+  outsideWindow: { window: KeyRange; ranges: KeyRange[] } | null;
 };
 
 const TITLE = (kind: MarkKind) => MARK_KINDS[kind].title;
@@ -55,7 +62,7 @@ export function MarkDialog({
     } else if (!pending && dialog.open) dialog.close();
   }, [pending]);
 
-  const canConfirm = !!pending && !busy && (!pending.needsName || typed === planName);
+  const canConfirm = !!pending && !busy && !pending.refusal && (!pending.needsName || typed === planName);
   return (
     <dialog
       ref={ref}
@@ -95,6 +102,23 @@ export function MarkDialog({
                     ))}
                 </ul>
               </div>
+              {pending.refusal && (
+                <p role="alert" className="rounded border border-red-800 bg-red-50 p-2 text-sm text-red-900">
+                  <span className="font-semibold">This mark cannot be sent. </span>
+                  {pending.refusal}
+                </p>
+              )}
+              {pending.offScreen.ranges.length > 0 && (
+                <p className="text-sm" data-testid="off-screen">
+                  <span className="font-semibold">Not on screen</span> (the calendar shows {pending.offScreen.shown}): <span className="font-mono text-xs">{describeRanges(pending.offScreen.ranges, 5)}</span>
+                </p>
+              )}
+              {pending.outsideWindow && pending.outsideWindow.ranges.length > 0 && (
+                <p className="text-sm" data-testid="outside-window">
+                  <span className="font-semibold">Outside the plan&apos;s window</span> ({pending.outsideWindow.window.start} to {pending.outsideWindow.window.end}, what its schedule expects by now):{" "}
+                  <span className="font-mono text-xs">{describeRanges(pending.outsideWindow.ranges, 5)}</span>. Its schedule never expected these, so the plan name is asked.
+                </p>
+              )}
               <div>
                 <h3 className="text-sm font-semibold">Ranges</h3>
                 <ul className="mt-1 max-h-28 overflow-auto font-mono text-xs" aria-label="Ranges to change">
