@@ -20,6 +20,7 @@ function utcDayFrom(days: number): string {
 }
 
 test("a typed future range cannot be marked success or failed; the page says why and keeps the past part", async ({ page, expectAccessible }) => {
+  test.slow(); // an axe scan of a 365-cell year, then two more selections
   const plan = await planByName("acme", "orders_daily");
   const cal = new CalendarPage(page);
   await cal.goto("acme", plan.uuid);
