@@ -24,6 +24,8 @@ type KindSpec = {
   title: string;
   /** What the partitions become, as the dialog and the toast say it. */
   becomes: string;
+  /** The status the partitions show afterwards (the optimistic update, the dialog's no-op count); null when it varies. */
+  resultingStatus: "success" | "failed" | "cleared" | null;
   /** Failing or clearing a success partition takes data away from queries: the typed name is asked. */
   takesSuccessAway: boolean;
   /**
@@ -44,11 +46,11 @@ const clearBody = (uuid: string, c: MarkChange): MarkBody => {
 };
 
 export const MARK_KINDS = {
-  success: { refusesFuture: true, action: "partition.mark_success", endpoint: "updatePartition", label: "Marked success", title: "Mark partitions success", becomes: "success", takesSuccessAway: false, partitionScoped: true, body: updateBody },
-  failed: { refusesFuture: true, action: "partition.mark_failed", endpoint: "updatePartition", label: "Marked failed", title: "Mark partitions failed", becomes: "failed", takesSuccessAway: true, partitionScoped: true, body: updateBody },
-  mixed: { refusesFuture: true, action: "partition.mark", endpoint: "updatePartition", label: "Marked success and failed", title: "Mark partitions success and failed", becomes: "success or failed", takesSuccessAway: true, partitionScoped: true, body: updateBody },
-  clear: { refusesFuture: false, action: "partition.clear", endpoint: "clearPartition", label: "Cleared", title: "Clear partitions", becomes: "cleared", takesSuccessAway: true, partitionScoped: true, body: clearBody },
-  refresh: { refusesFuture: false, action: "plan.mark_refreshed", endpoint: "updatePartition", label: "Marked refresh successful", title: "Mark refresh successful", becomes: "refreshed", takesSuccessAway: false, partitionScoped: false, body: updateBody },
+  success: { resultingStatus: "success", refusesFuture: true, action: "partition.mark_success", endpoint: "updatePartition", label: "Marked success", title: "Mark partitions success", becomes: "success", takesSuccessAway: false, partitionScoped: true, body: updateBody },
+  failed: { resultingStatus: "failed", refusesFuture: true, action: "partition.mark_failed", endpoint: "updatePartition", label: "Marked failed", title: "Mark partitions failed", becomes: "failed", takesSuccessAway: true, partitionScoped: true, body: updateBody },
+  mixed: { resultingStatus: null, refusesFuture: true, action: "partition.mark", endpoint: "updatePartition", label: "Marked success and failed", title: "Mark partitions success and failed", becomes: "success or failed", takesSuccessAway: true, partitionScoped: true, body: updateBody },
+  clear: { resultingStatus: "cleared", refusesFuture: false, action: "partition.clear", endpoint: "clearPartition", label: "Cleared", title: "Clear partitions", becomes: "cleared", takesSuccessAway: true, partitionScoped: true, body: clearBody },
+  refresh: { resultingStatus: null, refusesFuture: false, action: "plan.mark_refreshed", endpoint: "updatePartition", label: "Marked refresh successful", title: "Mark refresh successful", becomes: "refreshed", takesSuccessAway: false, partitionScoped: false, body: updateBody },
 } as const satisfies Record<string, KindSpec>;
 
 export type MarkKind = keyof typeof MARK_KINDS;

@@ -19,6 +19,12 @@ export type LastChangeRun = { start: PartitionKey; end: PartitionKey; status: "s
  */
 export type OutsideChangeRun = ListingChange & { eventId: string; from: string; to: string };
 
+/**
+ * What CAN's list can say: `materialized-only` is CAN's documented list (items without a status,
+ * materialized partitions only); `with-status` when its items carry a status.
+ */
+export type ListShape = "materialized-only" | "with-status";
+
 export type PlanCalendar = {
   plan: PlanDetails;
   mode: CalendarMode;
@@ -44,6 +50,8 @@ export type PlanCalendar = {
    * marked success or failed, and the page applies the same rule before sending.
    */
   today: ServerToday | null;
+  /** Null for plans without a partition grid. */
+  listShape: ListShape | null;
   /** When the server read CAN, so the UI can say how fresh the picture is. */
   readAt: string;
   /** The highest audit seq among the plan's mark rows this read took into account. */

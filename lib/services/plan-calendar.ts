@@ -44,7 +44,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   const readAt = now.toISOString();
   const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
   const rawValues = items.slice(0, RAW_VALUES_SHOWN).map((i) => i.value);
-  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], outsideChanges: [], disagreements: [], unreadableValues: [], seal: null, today: null };
+  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], outsideChanges: [], disagreements: [], unreadableValues: [], seal: null, today: null, listShape: null };
 
   if (!listing.isPartitioned || listing.items === null) {
     const mode: CalendarMode = { kind: "full-refresh" };
@@ -72,6 +72,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     mode,
     readOnlyReason: readOnlyReasonFor(plan, mode),
     today: serverToday(g, now),
+    listShape: items.some((i) => typeof i.status === "string" && i.status.trim() !== "") ? "with-status" : "materialized-only",
     window,
     runs,
     seal: listing.settled === false ? null : sealListing(key, { tenantId: tenant.id, planUuid: uuid, granularity: g }, { readAt, throughSeq, runs }),

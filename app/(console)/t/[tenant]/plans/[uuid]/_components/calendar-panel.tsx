@@ -122,7 +122,7 @@ export function CalendarPanel({
   return (
     <CalendarCellsContext.Provider value={cells}>
       <div className="space-y-4">
-        <StatusLegend counts={calendar.counts} />
+        <StatusLegend counts={calendar.counts} shape={calendar.listShape ?? "materialized-only"} />
         <SelectionBar
           g={g}
           selection={selection}

@@ -2,11 +2,12 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { ErrorPanel } from "@/components/error-panel";
-import { STATUS_LOOK } from "@/components/calendar/status-style";
 import type { AppError } from "@/lib/api/result";
 import { describeRanges } from "@/lib/marks/future";
+import { markEffect } from "@/lib/marks/effect";
 import { MARK_KINDS, type MarkEndpoint, type MarkKind as TableMarkKind } from "@/lib/marks/kinds";
 import type { KeyRange, PartitionStatus } from "@/lib/partitions";
+import { MarkEffectSummary } from "./mark-effect-summary";
 
 /** The kinds a person starts from the page (a mixed mark comes only from machines). */
 export type MarkKind = Exclude<TableMarkKind, "mixed">;
@@ -62,6 +63,8 @@ export function MarkDialog({
     } else if (!pending && dialog.open) dialog.close();
   }, [pending]);
 
+  const effect = pending ? markEffect(pending.kind, pending.countsBefore) : null;
+  const nothingChanges = effect !== null && effect.changingTotal === 0;
   const canConfirm = !!pending && !busy && !pending.refusal && (!pending.needsName || typed === planName);
   return (
     <dialog
@@ -88,20 +91,9 @@ export function MarkDialog({
             <>
               <p>
                 <strong>{pending.partitions}</strong> partition{pending.partitions === 1 ? "" : "s"} in <strong>{pending.ranges.length}</strong> range
-                {pending.ranges.length === 1 ? "" : "s"} will become <strong>{NEW_STATUS(pending.kind)}</strong>. Metadata only: the physical table is untouched.
+                {pending.ranges.length === 1 ? "" : "s"} will be sent as <strong>{NEW_STATUS(pending.kind)}</strong>. Metadata only: the physical table is untouched.
               </p>
-              <div>
-                <h3 className="text-sm font-semibold">Current status → {NEW_STATUS(pending.kind)}</h3>
-                <ul className="mt-1 flex flex-wrap gap-3 text-sm" aria-label="Current status of the selected partitions">
-                  {Object.entries(pending.countsBefore)
-                    .filter(([, n]) => (n ?? 0) > 0)
-                    .map(([s, n]) => (
-                      <li key={s} className="rounded bg-slate-100 px-2 py-0.5">
-                        {s === "outside" ? "Outside window" : STATUS_LOOK[s as PartitionStatus].label}: <span className="tabular-nums font-semibold">{n}</span> → {NEW_STATUS(pending.kind)}
-                      </li>
-                    ))}
-                </ul>
-              </div>
+              {effect && <MarkEffectSummary effect={effect} />}
               {pending.refusal && (
                 <p role="alert" className="rounded border border-red-800 bg-red-50 p-2 text-sm text-red-900">
                   <span className="font-semibold">This mark cannot be sent. </span>
@@ -160,7 +152,7 @@ export function MarkDialog({
               data-autofocus={pending.needsName ? undefined : true}
               className={`rounded px-3 py-1.5 text-white disabled:opacity-50 ${pending.kind === "clear" || pending.kind === "failed" ? "bg-red-800" : "bg-blue-800"}`}
             >
-              {busy ? "Sending…" : `Confirm: ${TITLE(pending.kind).toLowerCase()}`}
+              {busy ? "Sending…" : `${nothingChanges ? "Confirm anyway" : "Confirm"}: ${TITLE(pending.kind).toLowerCase()}`}
             </button>
           </div>
         </form>

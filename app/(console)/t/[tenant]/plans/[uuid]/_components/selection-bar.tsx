@@ -103,7 +103,7 @@ export function SelectionBar({
           <button type="submit" className="rounded border border-slate-400 px-2 py-1">Select</button>
         </form>
         <button type="button" onClick={() => onSelectStatusInView("failed")} className="rounded border border-slate-400 px-2 py-1">Select failed in {viewLabel}</button>
-        <button type="button" onClick={() => onSelectStatusInView("missing")} className="rounded border border-slate-400 px-2 py-1">Select missing in {viewLabel}</button>
+        <button type="button" onClick={() => onSelectStatusInView("missing")} className="rounded border border-slate-400 px-2 py-1">Select not materialized in {viewLabel}</button>
         {size > 0 && <span className="font-mono text-xs text-slate-600" title="Also in the page URL">{selectionToUrlParam(selection).slice(0, 80)}{selectionToUrlParam(selection).length > 80 ? "…" : ""}</span>}
       </div>
       {inputError && <p id="range-input-error" role="alert" className="text-sm text-red-800">{inputError}</p>}

@@ -1,7 +1,7 @@
 import { callAction, findAction } from "../../tests/helpers/action-client";
 import { expect, test } from "../fixtures";
 import { CalendarPage } from "../pages/calendar-page";
-import { planByName } from "../sandbox-control";
+import { planByName, sandbox } from "../sandbox-control";
 import { APP_BASE, APP_ROOT, canCalls, sessionCookie } from "../support/http-client";
 
 // Partitions after the server's today cannot be marked success or failed: not from the page (the
@@ -78,4 +78,68 @@ test("a past range outside the plan's window asks for the plan name, and the dia
   await expect(cal.confirm).toBeEnabled();
   await page.keyboard.press("Escape");
   await expect(cal.dialog).toBeHidden();
+});
+
+test("the dialog shows what changes apart from what is already in the target status, and says when nothing changes", async ({ page }) => {
+  const plan = await planByName("acme", "orders_daily");
+  const cal = new CalendarPage(page);
+  await cal.goto("acme", plan.uuid, "?year=2026&sel=2026-11-10..2026-11-12");
+  // November is not in CAN's list (the sandbox is seeded to October): whatever these read now, a
+  // success mark makes them success.
+  await cal.markSuccess.click();
+  await cal.confirmDialog();
+  await expect(page.getByRole("status").filter({ hasText: "3 partitions marked success" })).toBeVisible();
+  for (const key of ["2026-11-10", "2026-11-11", "2026-11-12"]) await cal.expectStatus(key, "success");
+
+  await cal.rangeInput.fill("2026-11-10..2026-11-14");
+  await cal.rangeInput.press("Enter");
+  await cal.markSuccess.click();
+  await expect(cal.dialog.getByTestId("mark-effect")).toContainText("Changes: 2 partitions become success");
+  await expect(cal.dialog.getByTestId("mark-unchanged")).toHaveText("Already success, unchanged: 3");
+  await expect(cal.confirm).toHaveText("Confirm: mark partitions success");
+  await page.keyboard.press("Escape");
+
+  await cal.rangeInput.fill("2026-11-10..2026-11-12");
+  await cal.rangeInput.press("Enter");
+  await cal.markSuccess.click();
+  await expect(cal.dialog.getByTestId("mark-no-op")).toHaveText("Nothing changes: all 3 partitions are already success. Sending it only repeats their status to CAN.");
+  await expect(cal.dialog.getByTestId("mark-effect")).toHaveCount(0);
+  await expect(cal.confirm).toHaveText("Confirm anyway: mark partitions success");
+  await page.keyboard.press("Escape");
+  await expect(cal.dialog).toBeHidden();
+});
+
+test("a partition CAN's documented list leaves out reads 'not materialized', not 'never recorded'; the legend and details say what each state means for the list CAN sent", async ({ page }) => {
+  const plan = await planByName("acme", "orders_daily");
+  const state = await sandbox.state("acme", plan.uuid);
+  // A day CAN holds as failed: its documented list (materialized partitions only) leaves it out.
+  const failedKey = Object.keys(state.partitions)
+    // 2024: a year no spec marks, so the console holds no mark of it that would be shown instead.
+    .filter((k) => k.startsWith("2024-") && state.partitions[k]?.status === "failed")
+    .sort()
+    .at(-1);
+  expect(failedKey, "the seed has a failed day in 2024").toBeTruthy();
+  const key = failedKey as string;
+  const cal = new CalendarPage(page);
+  const legend = page.getByRole("region", { name: "Legend" });
+  const inspector = page.getByTestId("cell-inspector");
+
+  await sandbox.configure({ shape: "documented" });
+  await cal.goto("acme", plan.uuid, "?year=2024");
+  await cal.expectStatus(key, "missing");
+  await expect(cal.cell(key)).toHaveAccessibleName(/, not materialized$/);
+  await cal.cell(key).hover();
+  await expect(inspector).toContainText(`${key} · Not materialized: CAN does not list it. CAN lists materialized partitions only, so it may have failed`);
+  await legend.getByText("What each state means").click();
+  await expect(legend).toContainText("CAN's list for this plan carries no statuses: it holds materialized partitions only");
+  await expect(legend.getByTestId("status-meanings")).toContainText("Not materializedCAN does not list it. CAN lists materialized partitions only");
+
+  await sandbox.configure({ shape: "detailed" });
+  await cal.goto("acme", plan.uuid, "?year=2024");
+  await cal.expectStatus(key, "failed");
+  await cal.cell(key).hover();
+  await expect(inspector).toContainText(`${key} · Failed: CAN lists it as failed`);
+  await legend.getByText("What each state means").click();
+  await expect(legend).toContainText("CAN's list for this plan carries a status for each partition it holds.");
+  await expect(legend.getByTestId("status-meanings")).toContainText("Not materializedCAN does not list it: CAN holds no record of it");
 });
