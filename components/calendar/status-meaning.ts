@@ -14,8 +14,8 @@ export const SHAPE_NOTE: Record<ListShape, string> = {
 export const STATUS_MEANING: Record<ListShape, Record<PartitionStatus, string>> = {
   "materialized-only": {
     success: "CAN lists it as materialized; queries hit it.",
-    failed: "this console marked it failed and CAN does not list it; queries skip it.",
-    cleared: "this console cleared it and CAN does not list it; it must be backfilled again.",
+    failed: "This console marked it failed and CAN does not list it; queries skip it.",
+    cleared: "This console cleared it and CAN does not list it; it must be backfilled again.",
     missing: "CAN does not list it. CAN lists materialized partitions only, so it may have failed, been cleared outside this console, or never run.",
     unknown: "CAN's list and this console's marks disagree; the details say how.",
   },

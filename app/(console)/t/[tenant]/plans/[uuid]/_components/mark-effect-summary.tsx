@@ -17,7 +17,7 @@ export function MarkEffectSummary({ effect }: { effect: MarkEffect }) {
   return (
     <div className="space-y-2" data-testid="mark-effect">
       <div>
-        <h3 className="text-sm font-semibold">Changes: {partitions(effect.changingTotal)} become {target}</h3>
+        <h3 className="text-sm font-semibold">Changes: {partitions(effect.changingTotal)} {effect.changingTotal === 1 ? "becomes" : "become"} {target}</h3>
         <ul className="mt-1 flex flex-wrap gap-3 text-sm" aria-label="Partitions that change">
           {effect.changing.map(({ from, count }) => (
             <li key={from} className="rounded bg-slate-100 px-2 py-0.5">
