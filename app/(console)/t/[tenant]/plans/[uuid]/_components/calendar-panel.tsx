@@ -24,14 +24,15 @@ import { MarkDialog, type MarkKind, type PendingMark } from "./mark-dialog";
 import { MonthGrid } from "./month-grid";
 import { SelectionBar } from "./selection-bar";
 import { sealedListingOf, useMarkMutation, mutationError } from "./use-mark-mutation";
-import { useSelection, useSelectionValue, writeUrlParam } from "./use-selection";
+import { currentUrlParam, useSelection, useSelectionValue, writeUrlParam } from "./use-selection";
 import { useTodayKey } from "./use-today";
 import { createValueStore } from "./value-store";
 import { YearGrid } from "./year-grid";
 
 /**
  * The partition calendar of a DAY or MONTH plan: status at a glance, selection, and marking.
- * `initialYear` and `initialSel` come from the page's URL once; afterwards the URL is only written
+ * The year and selection are read from the address bar once, when the calendar mounts (`initialYear`
+ * and `initialSel`, the request's, stand in on the server); afterwards the URL is only written
  * (nothing here subscribes to it, so writing it re-renders nothing).
  */
 export function CalendarPanel({
@@ -52,13 +53,13 @@ export function CalendarPanel({
   const today = useTodayKey(g, calendar.readAt);
   const windowEnd = calendar.window?.end ?? today;
   const [year, setYear] = useState(() => {
-    const y = Number(initialYear);
+    const y = Number(currentUrlParam("year", initialYear));
     return Number.isInteger(y) && y >= 1000 && y <= 9999 ? y : Number(windowEnd.slice(0, 4));
   });
   // The heading follows a year switch at once; the twelve grids follow as a transition React can
   // interrupt, so the click paints within a frame and a quick run of switches draws only the last.
   const shownYear = useDeferredValue(year);
-  const [initialSelection] = useState(() => selectionFromUrlParam(initialSel, g));
+  const [initialSelection] = useState(() => selectionFromUrlParam(currentUrlParam("sel", initialSel), g));
   const sel = useSelection(g, initialSelection);
   const { setSelection } = sel;
   const selection = useSelectionValue(sel.store);
