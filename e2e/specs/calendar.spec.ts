@@ -23,7 +23,7 @@ for (const shape of ["documented", "detailed"] as const) {
       await cal.cell("2026-11-06").click({ modifiers: ["Shift"] });
       await expect(cal.summary).toHaveText("5 partitions in 1 range");
       await cal.markSuccess.click();
-      await expect(cal.dialog).toContainText("5 partitions in 1 range will become success");
+      await expect(cal.dialog).toContainText("5 partitions in 1 range will be sent as success");
       expect(await cal.requestBody()).toEqual({
         uuid: plan.uuid,
         runType: "MANUAL",
