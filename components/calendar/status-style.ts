@@ -27,9 +27,9 @@ export const STATUS_LOOK: Record<PartitionStatus, StatusLook> = {
     swatch: "status-cleared text-slate-950",
   },
   missing: {
-    label: "Missing",
+    label: "Not materialized",
     icon: "·",
-    description: "never recorded",
+    description: "CAN does not list it",
     cell: "bg-status-missing text-slate-700 border border-dashed border-slate-400",
     swatch: "bg-status-missing text-slate-700 border border-dashed border-slate-400",
   },

@@ -7,6 +7,16 @@ export class AdminPage {
     await this.page.goto("/admin");
   }
 
+  /** The page's one line with the outcome of the last user action. */
+  get lastResult(): Locator {
+    return this.page.getByTestId("admin-last-result");
+  }
+
+  /** The question a destructive action asks first. */
+  get confirmation(): Locator {
+    return this.page.getByRole("dialog");
+  }
+
   section(tenantName: string): Locator {
     return this.page.getByRole("region", { name: new RegExp(tenantName) });
   }

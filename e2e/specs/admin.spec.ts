@@ -20,7 +20,7 @@ test.describe("admin page", () => {
     const admin = new AdminPage(page);
     await admin.goto();
     await admin.addPerson("Acme Retail", { username, role: "auditor", name: "Ada Auditor", password });
-    await expect(admin.section("Acme Retail").getByRole("status")).toContainText(`${username} is now auditor in Acme Retail`);
+    await expect(admin.lastResult.getByRole("status")).toContainText(`${username} is now auditor in Acme Retail`);
     await expect(admin.people("Acme Retail")).toContainText(username);
 
     const context = await browser.newContext();
@@ -62,5 +62,38 @@ test.describe("admin page", () => {
     const admin = new AdminPage(page);
     await admin.goto();
     await expect(admin.people("Acme Retail").getByLabel("Role of admin")).toBeDisabled();
+  });
+
+  test("Remove, Disable and Sign out everywhere ask first; only the last action's result is shown, at the top", async ({ page, expectAccessible }) => {
+    const username = `rm${Date.now().toString(36)}`;
+    const admin = new AdminPage(page);
+    await admin.goto();
+    await admin.addPerson("Acme Retail", { username, role: "viewer", password: "remove-me-password-1" });
+    await expect(admin.lastResult.getByRole("status")).toHaveText(`Done: ${username} is now viewer in Acme Retail.`);
+    const people = admin.people("Acme Retail");
+    await expect(people.getByRole("rowheader", { name: new RegExp(`^${username}`) })).toBeVisible();
+
+    // Cancel (button or Escape) leaves the person where they were, and sends nothing.
+    const remove = people.getByRole("button", { name: `Remove ${username} from Acme Retail` });
+    await remove.click();
+    await expect(admin.confirmation).toContainText(`Remove ${username} from Acme Retail?`);
+    await expect(admin.confirmation).toContainText(`${username} loses the viewer role in Acme Retail`);
+    await expectAccessible(page);
+    await admin.confirmation.getByRole("button", { name: "Cancel" }).click();
+    await expect(admin.confirmation).toBeHidden();
+    await people.getByRole("button", { name: `Disable ${username}` }).click();
+    await expect(admin.confirmation).toContainText(`Disable ${username}?`);
+    await page.keyboard.press("Escape");
+    await expect(admin.confirmation).toBeHidden();
+    await expect(people.getByRole("row", { name: new RegExp(`^${username}`) })).toContainText("active");
+    await expect(admin.lastResult.getByRole("status"), "nothing new happened").toHaveText(`Done: ${username} is now viewer in Acme Retail.`);
+
+    // Confirmed: done, and the one result line now says so (the earlier message is gone).
+    await remove.click();
+    await admin.confirmation.getByRole("button", { name: "Remove", exact: true }).click();
+    await expect(admin.lastResult.getByRole("status")).toHaveText(`Done: ${username} no longer holds viewer in Acme Retail.`);
+    await expect(people.getByRole("rowheader", { name: new RegExp(`^${username}`) })).toHaveCount(0);
+    await expect(page.getByText(`${username} is now viewer`)).toHaveCount(0);
+    await expect(page.getByRole("status")).toHaveCount(1);
   });
 });

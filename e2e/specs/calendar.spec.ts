@@ -23,7 +23,7 @@ for (const shape of ["documented", "detailed"] as const) {
       await cal.cell("2026-11-06").click({ modifiers: ["Shift"] });
       await expect(cal.summary).toHaveText("5 partitions in 1 range");
       await cal.markSuccess.click();
-      await expect(cal.dialog).toContainText("5 partitions in 1 range will become success");
+      await expect(cal.dialog).toContainText("5 partitions in 1 range will be sent as success");
       expect(await cal.requestBody()).toEqual({
         uuid: plan.uuid,
         runType: "MANUAL",
@@ -71,7 +71,7 @@ test("a DAY year is twelve labelled month grids drawn by react-day-picker, one t
   await expect(grids.last()).toHaveAccessibleName("December 2026");
   // Issue 3 asks for react-day-picker: its root and month markup, one picker per month.
   await expect(page.locator(".rdp-root .rdp-month")).toHaveCount(12);
-  await expect(grids.nth(2).locator('td[data-day="2026-03-16"] button[data-key="2026-03-16"]')).toHaveAccessibleName(/^16 March 2026, (success|failed|cleared|missing|unknown)$/);
+  await expect(grids.nth(2).locator('td[data-day="2026-03-16"] button[data-key="2026-03-16"]')).toHaveAccessibleName(/^16 March 2026, (success|failed|cleared|not materialized|unknown)$/);
   // Our roving tab stop, not react-day-picker's: exactly one day of the year is reachable by Tab.
   await expect(page.locator('button[data-key][tabindex="0"]')).toHaveCount(1);
   await cal.cell("2026-03-16").focus();

@@ -104,11 +104,14 @@ test.describe("CAN's API through the console", () => {
       ["malformed JSON", await call("updatePartition", { token: operator, rawBody: "{ not json" }), 400, "CONSOLE_VALIDATION"],
       ["a body of the wrong shape", await call("updatePartition", { token: operator, body: { uuid: daily.uuid, successTimeRange: "2026-10-01" } }), 400, "CONSOLE_VALIDATION"],
       ["an impossible date", await call("updatePartition", { token: operator, body: { ...one, successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-02-30T00:00:00", endTime: "2026-02-30T00:00:00" }] } }), 400, "CONSOLE_VALIDATION"],
+      ["a future partition", await call("updatePartition", { token: operator, body: { ...one, failedTimeRange: [{ dateGranularity: "DAY", startTime: "2030-01-01T00:00:00", endTime: "2030-01-05T00:00:00" }] } }), 400, "CONSOLE_VALIDATION"],
       ["too many partitions", await call("updatePartition", { token: operator, body: { ...one, successTimeRange: [{ dateGranularity: "DAY", startTime: "1900-01-01T00:00:00", endTime: "1990-01-01T00:00:00" }] } }), 400, "CONSOLE_VALIDATION"],
       ["a body over 1 MB", await call("updatePartition", { token: operator, rawBody: JSON.stringify({ ...one, pad: "x".repeat(1_100_000) }) }), 413, "CONSOLE_PAYLOAD_TOO_LARGE"],
       ["a GET to a mark endpoint", await call("updatePartition", { token: operator }), 405, "CONSOLE_VALIDATION"],
       ["an endpoint CAN does not have", await call("transform", { token: operator, body: { uuid: daily.uuid, materializeType: "EXTERNAL" } }), 404, "CONSOLE_NOT_FOUND"],
     ];
+    const future = cases.find(([what]) => what === "a future partition")?.[1];
+    expect(future?.envelope.errorMsg, "the refusal says why, in words a scheduler's log can show").toMatch(/^5 partitions are after today \(\d{4}-\d{2}-\d{2}, .+\): 2030-01-01\.\.2030-01-05\. A partition cannot be marked success or failed before its data can exist/);
     for (const [what, answer, status, code] of cases) {
       expect(answer.status, what).toBe(status);
       expect(answer.envelope, what).toMatchObject({ success: false, code, data: null, errorMsg: expect.any(String) });

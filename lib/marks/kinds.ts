@@ -24,8 +24,15 @@ type KindSpec = {
   title: string;
   /** What the partitions become, as the dialog and the toast say it. */
   becomes: string;
+  /** The status the partitions show afterwards (the optimistic update, the dialog's no-op count); null when it varies. */
+  resultingStatus: "success" | "failed" | "cleared" | null;
   /** Failing or clearing a success partition takes data away from queries: the typed name is asked. */
   takesSuccessAway: boolean;
+  /**
+   * Whether future partitions (after the server's today) are refused: a partition marked success or
+   * failed before its data can exist sends queries to an empty partition. Clearing one is harmless.
+   */
+  refusesFuture: boolean;
   /** Whether the kind addresses partitions (the plan's calendar) or the whole plan. */
   partitionScoped: boolean;
   body: (uuid: string, change: MarkChange) => MarkBody;
@@ -39,11 +46,11 @@ const clearBody = (uuid: string, c: MarkChange): MarkBody => {
 };
 
 export const MARK_KINDS = {
-  success: { action: "partition.mark_success", endpoint: "updatePartition", label: "Marked success", title: "Mark partitions success", becomes: "success", takesSuccessAway: false, partitionScoped: true, body: updateBody },
-  failed: { action: "partition.mark_failed", endpoint: "updatePartition", label: "Marked failed", title: "Mark partitions failed", becomes: "failed", takesSuccessAway: true, partitionScoped: true, body: updateBody },
-  mixed: { action: "partition.mark", endpoint: "updatePartition", label: "Marked success and failed", title: "Mark partitions success and failed", becomes: "success or failed", takesSuccessAway: true, partitionScoped: true, body: updateBody },
-  clear: { action: "partition.clear", endpoint: "clearPartition", label: "Cleared", title: "Clear partitions", becomes: "cleared", takesSuccessAway: true, partitionScoped: true, body: clearBody },
-  refresh: { action: "plan.mark_refreshed", endpoint: "updatePartition", label: "Marked refresh successful", title: "Mark refresh successful", becomes: "refreshed", takesSuccessAway: false, partitionScoped: false, body: updateBody },
+  success: { resultingStatus: "success", refusesFuture: true, action: "partition.mark_success", endpoint: "updatePartition", label: "Marked success", title: "Mark partitions success", becomes: "success", takesSuccessAway: false, partitionScoped: true, body: updateBody },
+  failed: { resultingStatus: "failed", refusesFuture: true, action: "partition.mark_failed", endpoint: "updatePartition", label: "Marked failed", title: "Mark partitions failed", becomes: "failed", takesSuccessAway: true, partitionScoped: true, body: updateBody },
+  mixed: { resultingStatus: null, refusesFuture: true, action: "partition.mark", endpoint: "updatePartition", label: "Marked success and failed", title: "Mark partitions success and failed", becomes: "success or failed", takesSuccessAway: true, partitionScoped: true, body: updateBody },
+  clear: { resultingStatus: "cleared", refusesFuture: false, action: "partition.clear", endpoint: "clearPartition", label: "Cleared", title: "Clear partitions", becomes: "cleared", takesSuccessAway: true, partitionScoped: true, body: clearBody },
+  refresh: { resultingStatus: null, refusesFuture: false, action: "plan.mark_refreshed", endpoint: "updatePartition", label: "Marked refresh successful", title: "Mark refresh successful", becomes: "refreshed", takesSuccessAway: false, partitionScoped: false, body: updateBody },
 } as const satisfies Record<string, KindSpec>;
 
 export type MarkKind = keyof typeof MARK_KINDS;
@@ -54,7 +61,10 @@ export const MARK_ACTIONS: readonly MarkAction[] = MARK_KIND_NAMES.map((k) => MA
 /** The actions that change partitions of a plan's calendar (its marks are replayed onto the grid). */
 export const PARTITION_MARK_ACTIONS: readonly MarkAction[] = MARK_KIND_NAMES.filter((k) => MARK_KINDS[k].partitionScoped).map((k) => MARK_KINDS[k].action);
 
-/** Above this many partitions, or when success is taken away, a person types the plan name. */
+/**
+ * Above this many partitions, when success is taken away, or when partitions outside the plan's
+ * window (never expected by its schedule) are touched, a person types the plan name.
+ */
 export const TYPE_NAME_THRESHOLD = 31;
 
 export function kindOf(change: MarkChange): MarkKind {
@@ -81,8 +91,8 @@ export function granularityOf(change: MarkChange): Granularity | null {
 }
 
 /** The confirmation rule a person meets, the same in the dialog and on the server. */
-export function needsTypedName(kind: MarkKind, partitions: number, successBefore: number): boolean {
-  return partitions > TYPE_NAME_THRESHOLD || (MARK_KINDS[kind].takesSuccessAway && successBefore > 0);
+export function needsTypedName(kind: MarkKind, partitions: number, before: { success?: number | undefined; outside?: number | undefined }): boolean {
+  return partitions > TYPE_NAME_THRESHOLD || (MARK_KINDS[kind].takesSuccessAway && (before.success ?? 0) > 0) || (before.outside ?? 0) > 0;
 }
 
 const ACTION_TO_KIND = new Map<string, MarkKind>(MARK_KIND_NAMES.map((k) => [MARK_KINDS[k].action, k]));

@@ -15,6 +15,7 @@ export {
   keyToCanDateTime,
   keyToOrdinal,
   localTodayKey,
+  todayKeyInZone,
   nextKey,
   ordinalToKey,
   parsePartitionValue,
@@ -69,6 +70,7 @@ export {
   type Selection,
 } from "./selection";
 export { applyStatusToRuns, countStatusesInRanges } from "./runs-in-ranges";
+export { rangesAfter, rangesOutside, rangesUpTo } from "./clip";
 export {
   changedKeyCount,
   diffListings,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Granularity } from "./granularity";
-import { canDateTimeToKey, enumerateKeys, keyToCanDateTime, localTodayKey, yearOfKey } from "./keys";
+import { canDateTimeToKey, enumerateKeys, keyToCanDateTime, localTodayKey, todayKeyInZone, yearOfKey } from "./keys";
 import { randomKey, refEnumerate, seededRandom } from "./test-support";
 
 const BOTH: Granularity[] = ["DAY", "MONTH"];
@@ -127,5 +127,26 @@ describe("yearOfKey", () => {
     expect(yearOfKey("2025-10-22")).toBe(2025);
     expect(yearOfKey("1999-12")).toBe(1999);
     expect(() => yearOfKey("garbage")).toThrow(RangeError);
+  });
+});
+
+describe("todayKeyInZone", () => {
+  it("takes the date in the named zone, whatever zone the runtime is in", () => {
+    // 2026-12-05T20:00Z: already the 6th in Shanghai, still the 5th in Los Angeles and UTC.
+    const now = new Date("2026-12-05T20:00:00Z");
+    expect(todayKeyInZone(now, "Asia/Shanghai", "DAY")).toBe("2026-12-06");
+    expect(todayKeyInZone(now, "America/Los_Angeles", "DAY")).toBe("2026-12-05");
+    expect(todayKeyInZone(now, "UTC", "DAY")).toBe("2026-12-05");
+    // New Year's Eve in UTC is already January in Shanghai.
+    const eve = new Date("2026-12-31T18:00:00Z");
+    expect(todayKeyInZone(eve, "Asia/Shanghai", "MONTH")).toBe("2027-01");
+    expect(todayKeyInZone(eve, "America/Los_Angeles", "MONTH")).toBe("2026-12");
+  });
+
+  it("agrees with localTodayKey in the runtime's own zone", () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for (const iso of ["2025-10-22T20:00:00Z", "2025-10-22T03:00:00Z", "2024-02-29T23:59:59Z"]) {
+      expect(todayKeyInZone(new Date(iso), zone, "DAY")).toBe(localTodayKey(new Date(iso), "DAY"));
+    }
   });
 });

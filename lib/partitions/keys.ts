@@ -143,6 +143,19 @@ export function localTodayKey(now: Date, g: Granularity): PartitionKey {
   return g === "DAY" ? formatDay(year, month, now.getDate()) : formatMonth(year, month);
 }
 
+/**
+ * Today's key in a named IANA zone, whatever zone the runtime is in: the server's rule for which
+ * partitions are in the future (docs/decisions/0016-future-marks-and-the-servers-today.md).
+ */
+export function todayKeyInZone(now: Date, timeZone: string, g: Granularity): PartitionKey {
+  if (Number.isNaN(now.getTime())) throw new RangeError("todayKeyInZone: invalid Date");
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const year = part("year");
+  assertYear(year);
+  return g === "DAY" ? formatDay(year, part("month"), part("day")) : formatMonth(year, part("month"));
+}
+
 export function yearOfKey(key: PartitionKey): number {
   if (!/^\d{4}-\d{2}/.test(key)) throw new RangeError(`Invalid partition key: ${JSON.stringify(key)}`);
   return Number(key.slice(0, 4));

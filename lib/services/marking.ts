@@ -6,6 +6,7 @@ import type { Actor, RequestMeta } from "@/lib/auth/roles";
 import { canAppError } from "@/lib/api/to-app-error";
 import { CanError } from "@/lib/can/errors";
 import { sendMark } from "@/lib/can/mutations";
+import { futureRefusal } from "@/lib/marks/future";
 import { MARK_KINDS, changedRanges, granularityOf, kindOf, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
 import { countStatusesInRanges, type Granularity, type StatusRun } from "@/lib/partitions";
 import type { Tenant } from "@/lib/tenants";
@@ -14,6 +15,7 @@ import { currentListingKey } from "./listing-key";
 import { checkListing, type SealedListing } from "./listing-seal";
 import { getPlanCalendar } from "./plan-calendar";
 import { getPlanCached } from "./plans";
+import { serverToday } from "./server-today";
 
 export type MarkReceipt = {
   partitions: number;
@@ -72,6 +74,9 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promi
   if (granularity !== null && plan.granularity?.toUpperCase() !== granularity) {
     return fail({ code: "VALIDATION", message: `This plan's partitions are ${plan.granularity ?? "not set"}; the request used ${granularity}. Reload the page.` });
   }
+  // Before anything is counted, recorded or sent: the same rule for a person and a machine.
+  const future = granularity === null ? null : futureRefusal(change, serverToday(granularity), granularity);
+  if (future) return fail({ code: "VALIDATION", message: future.message });
 
   const statusesBefore: Record<string, number> = {};
   let statusesRead: MarkIntent["statusesRead"];
@@ -83,7 +88,7 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promi
     for (const [status, n] of Object.entries(counts)) if (n > 0) statusesBefore[status] = n;
     statusesRead = before.read;
   }
-  if (confirmation.by === "person" && needsTypedName(kind, req.partitionCount, statusesBefore.success ?? 0) && confirmation.confirmName !== plan.name) {
+  if (confirmation.by === "person" && needsTypedName(kind, req.partitionCount, statusesBefore) && confirmation.confirmName !== plan.name) {
     return fail({ code: "VALIDATION", message: `Type the plan name (${plan.name}) to confirm this change.`, fieldErrors: { confirmName: ["does not match the plan name"] } });
   }
 

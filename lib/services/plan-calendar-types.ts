@@ -1,4 +1,5 @@
 import type { PlanDetails } from "@/lib/can/types";
+import type { ServerToday } from "@/lib/marks/future";
 import type { Granularity, KeyRange, ListingChange, PartitionKey, PartitionStatus, StatusRun } from "@/lib/partitions";
 
 // What the plan page receives: status as runs, so its size follows the number of status changes,
@@ -17,6 +18,12 @@ export type LastChangeRun = { start: PartitionKey; end: PartitionKey; status: "s
  * audit event): between `from` and `to` (ISO), keys start…end went from `before` to `after`.
  */
 export type OutsideChangeRun = ListingChange & { eventId: string; from: string; to: string };
+
+/**
+ * What CAN's list can say: `materialized-only` is CAN's documented list (items without a status,
+ * materialized partitions only); `with-status` when its items carry a status.
+ */
+export type ListShape = "materialized-only" | "with-status";
 
 export type PlanCalendar = {
   plan: PlanDetails;
@@ -38,6 +45,13 @@ export type PlanCalendar = {
   rawValues: string[];
   listedCount: number;
   pagesFetched: number;
+  /**
+   * The server's today in the plan's granularity (grid plans only): partitions after it cannot be
+   * marked success or failed, and the page applies the same rule before sending.
+   */
+  today: ServerToday | null;
+  /** Null for plans without a partition grid. */
+  listShape: ListShape | null;
   /** When the server read CAN, so the UI can say how fresh the picture is. */
   readAt: string;
   /** The highest audit seq among the plan's mark rows this read took into account. */

@@ -9,7 +9,6 @@ import {
   describeDisagreements,
   isMarkableGranularity,
   listedRuns,
-  localTodayKey,
   nextKey,
   parsePartitionValue,
   resolveStatuses,
@@ -24,6 +23,7 @@ import { observeListing } from "./listing-observer";
 import { sealListing } from "./listing-seal";
 import type { CalendarMode, LastChangeRun, PlanCalendar } from "./plan-calendar-types";
 import { getPlanCached } from "./plans";
+import { serverToday } from "./server-today";
 
 const RAW_VALUES_SHOWN = 500;
 
@@ -44,7 +44,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   const readAt = now.toISOString();
   const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
   const rawValues = items.slice(0, RAW_VALUES_SHOWN).map((i) => i.value);
-  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], outsideChanges: [], disagreements: [], unreadableValues: [], seal: null };
+  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], outsideChanges: [], disagreements: [], unreadableValues: [], seal: null, today: null, listShape: null };
 
   if (!listing.isPartitioned || listing.items === null) {
     const mode: CalendarMode = { kind: "full-refresh" };
@@ -71,6 +71,8 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     ...base,
     mode,
     readOnlyReason: readOnlyReasonFor(plan, mode),
+    today: serverToday(g, now),
+    listShape: items.some((i) => typeof i.status === "string" && i.status.trim() !== "") ? "with-status" : "materialized-only",
     window,
     runs,
     seal: listing.settled === false ? null : sealListing(key, { tenantId: tenant.id, planUuid: uuid, granularity: g }, { readAt, throughSeq, runs }),
@@ -99,7 +101,7 @@ function toCanPartitions(items: readonly PartitionItem[], g: Granularity): { can
  * (`updateUpperInterval`, default -1: yesterday for DAY, last month for MONTH), or the newest listed.
  */
 function expectedWindow(plan: PlanDetails, g: Granularity, canList: readonly CanPartition[], recorded: readonly RecordedMark[], now: Date): KeyRange {
-  const expectedEnd = addKeys(localTodayKey(now, g), plan.refresh.upperInterval ?? -1, g);
+  const expectedEnd = addKeys(serverToday(g, now).key, plan.refresh.upperInterval ?? -1, g);
   let start: string | undefined;
   let end = expectedEnd;
   for (const { key } of [...canList, ...recorded]) {

@@ -6,6 +6,7 @@ import { listUsers } from "@/lib/auth/users";
 import { revokeRoleAction, revokeSessionsAction, saveRoleAction, setDisabledAction } from "./actions";
 import { ActionForm } from "./_components/action-form";
 import { ApiTokensSection } from "./_components/api-tokens-section";
+import { LastActionResult, LastActionResultProvider } from "./_components/last-action-result";
 
 export const metadata: Metadata = { title: "Users, roles and API tokens" };
 export const dynamic = "force-dynamic";
@@ -19,12 +20,13 @@ export default async function AdminPage() {
   if (managed.length === 0 || s.mustEnrollTotp) notFound();
   const users = await listUsers();
   return (
-    <>
+    <LastActionResultProvider>
       <h1 className="text-2xl font-semibold">Users and roles</h1>
       <p className="mt-1 text-sm text-slate-600">
         Roles are per tenant: {ROLES.map((r) => ROLE_LABELS[r]).join("; ")}. Changes apply on the next request and are recorded in
         the tenant&apos;s audit log. Passwords and second factors of existing accounts are managed with the users CLI.
       </p>
+      <LastActionResult />
       {managed.map((tenant) => {
         const members = users.filter((u) => u.roles[tenant.id] !== undefined);
         return (
@@ -76,21 +78,38 @@ export default async function AdminPage() {
                           <span className="text-slate-600">you</span>
                         ) : (
                           <div className="flex flex-wrap gap-2">
-                            <ActionForm action={revokeRoleAction}>
+                            <ActionForm
+                              action={revokeRoleAction}
+                              confirm={{
+                                title: `Remove ${u.username} from ${tenant.name}?`,
+                                body: `${u.username} loses the ${u.roles[tenant.id] ?? ""} role in ${tenant.name} from their next request. Their account and any roles in other tenants stay.`,
+                                confirmLabel: "Remove",
+                              }}
+                            >
                               <input type="hidden" name="tenantId" value={tenant.id} />
                               <input type="hidden" name="username" value={u.username} />
                               <button type="submit" className={small} aria-label={`Remove ${u.username} from ${tenant.name}`}>
                                 Remove
                               </button>
                             </ActionForm>
-                            <ActionForm action={revokeSessionsAction}>
+                            <ActionForm
+                              action={revokeSessionsAction}
+                              confirm={{ title: `Sign ${u.username} out everywhere?`, body: `Every session of ${u.username} ends now; they have to sign in again.`, confirmLabel: "Sign out everywhere" }}
+                            >
                               <input type="hidden" name="tenantId" value={tenant.id} />
                               <input type="hidden" name="username" value={u.username} />
                               <button type="submit" className={small} aria-label={`Sign out everywhere: ${u.username}`}>
                                 Sign out everywhere
                               </button>
                             </ActionForm>
-                            <ActionForm action={setDisabledAction}>
+                            <ActionForm
+                              action={setDisabledAction}
+                              confirm={
+                                u.disabled
+                                  ? undefined
+                                  : { title: `Disable ${u.username}?`, body: `${u.username} is signed out and cannot sign in until an administrator enables the account again.`, confirmLabel: "Disable" }
+                              }
+                            >
                               <input type="hidden" name="tenantId" value={tenant.id} />
                               <input type="hidden" name="username" value={u.username} />
                               <input type="hidden" name="disabled" value={u.disabled ? "false" : "true"} />
@@ -138,6 +157,6 @@ export default async function AdminPage() {
           </section>
         );
       })}
-    </>
+    </LastActionResultProvider>
   );
 }

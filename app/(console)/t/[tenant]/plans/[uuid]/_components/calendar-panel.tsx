@@ -2,10 +2,12 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { StatusLegend } from "@/components/calendar/status-legend";
+import { futureRefusal } from "@/lib/marks/future";
 import { kindOf, markSpec, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
 import {
   countStatusesInRanges,
   normalizeRanges,
+  rangesOutside,
   selectionFromUrlParam,
   selectionSize,
   statusAt,
@@ -22,14 +24,15 @@ import { MarkDialog, type MarkKind, type PendingMark } from "./mark-dialog";
 import { MonthGrid } from "./month-grid";
 import { SelectionBar } from "./selection-bar";
 import { sealedListingOf, useMarkMutation, mutationError } from "./use-mark-mutation";
-import { useSelection, useSelectionValue, writeUrlParam } from "./use-selection";
+import { currentUrlParam, useSelection, useSelectionValue, writeUrlParam } from "./use-selection";
 import { useTodayKey } from "./use-today";
 import { createValueStore } from "./value-store";
 import { YearGrid } from "./year-grid";
 
 /**
  * The partition calendar of a DAY or MONTH plan: status at a glance, selection, and marking.
- * `initialYear` and `initialSel` come from the page's URL once; afterwards the URL is only written
+ * The year and selection are read from the address bar once, when the calendar mounts (`initialYear`
+ * and `initialSel`, the request's, stand in on the server); afterwards the URL is only written
  * (nothing here subscribes to it, so writing it re-renders nothing).
  */
 export function CalendarPanel({
@@ -50,13 +53,13 @@ export function CalendarPanel({
   const today = useTodayKey(g, calendar.readAt);
   const windowEnd = calendar.window?.end ?? today;
   const [year, setYear] = useState(() => {
-    const y = Number(initialYear);
+    const y = Number(currentUrlParam("year", initialYear));
     return Number.isInteger(y) && y >= 1000 && y <= 9999 ? y : Number(windowEnd.slice(0, 4));
   });
   // The heading follows a year switch at once; the twelve grids follow as a transition React can
   // interrupt, so the click paints within a frame and a quick run of switches draws only the last.
   const shownYear = useDeferredValue(year);
-  const [initialSelection] = useState(() => selectionFromUrlParam(initialSel, g));
+  const [initialSelection] = useState(() => selectionFromUrlParam(currentUrlParam("sel", initialSel), g));
   const sel = useSelection(g, initialSelection);
   const { setSelection } = sel;
   const selection = useSelectionValue(sel.store);
@@ -84,7 +87,11 @@ export function CalendarPanel({
     return Array.from({ length: last - first + 1 }, (_, i) => first + i);
   }, [calendar.window, today, windowEnd]);
 
-  const viewRange: KeyRange = g === "DAY" ? { start: `${year}-01-01`, end: `${year}-12-31` } : { start: `${years[0]}-01`, end: `${years.at(-1)}-12` };
+  const viewLabel = g === "DAY" ? String(year) : "view";
+  const viewRange = useMemo<KeyRange>(
+    () => (g === "DAY" ? { start: `${year}-01-01`, end: `${year}-12-31` } : { start: `${years[0]}-01`, end: `${years.at(-1)}-12` }),
+    [g, year, years],
+  );
   const selectStatusInView = (status: PartitionStatus) => setSelection(normalizeRanges(rangesWithStatus(runs, viewRange, status), g));
 
   const openMark = useCallback(
@@ -97,15 +104,26 @@ export function CalendarPanel({
           : { kind: "update", granularity: g, success: kind === "success" ? selection : [], failed: kind === "failed" ? selection : [] };
       const spec = markSpec(change);
       mutation.reset();
-      setPending({ kind, ranges: selection, partitions, countsBefore, body: spec.body(calendar.plan.uuid, change), endpoint: spec.endpoint, needsName: needsTypedName(kindOf(change), partitions, countsBefore.success) });
+      setPending({
+        kind,
+        ranges: selection,
+        partitions,
+        countsBefore,
+        body: spec.body(calendar.plan.uuid, change),
+        endpoint: spec.endpoint,
+        needsName: needsTypedName(kindOf(change), partitions, countsBefore),
+        refusal: calendar.today ? (futureRefusal(change, calendar.today, g)?.message ?? null) : null,
+        offScreen: { shown: g === "DAY" ? String(year) : `${viewRange.start.slice(0, 4)}–${viewRange.end.slice(0, 4)}`, ranges: rangesOutside(selection, viewRange, g) },
+        outsideWindow: calendar.window ? { window: calendar.window, ranges: rangesOutside(selection, calendar.window, g) } : null,
+      });
     },
-    [runs, selection, g, calendar.plan.uuid, mutation],
+    [runs, selection, g, calendar.plan.uuid, calendar.today, calendar.window, mutation, year, viewRange],
   );
 
   return (
     <CalendarCellsContext.Provider value={cells}>
       <div className="space-y-4">
-        <StatusLegend counts={calendar.counts} />
+        <StatusLegend counts={calendar.counts} shape={calendar.listShape ?? "materialized-only"} />
         <SelectionBar
           g={g}
           selection={selection}
@@ -115,7 +133,8 @@ export function CalendarPanel({
           onMark={openMark}
           onSelect={setSelection}
           onSelectStatusInView={selectStatusInView}
-          viewLabel={g === "DAY" ? String(year) : "view"}
+          viewLabel={viewLabel}
+          today={calendar.today}
         />
         <CellInspector calendar={calendar} runs={runs} />
         {g === "DAY" ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { becameLabel } from "@/components/audit/labels";
+import { STATUS_MEANING } from "@/components/calendar/status-meaning";
 import { STATUS_LOOK } from "@/components/calendar/status-style";
 import { statusAt, type StatusRun } from "@/lib/partitions";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
@@ -23,7 +24,7 @@ export function CellInspector({ calendar, runs }: { calendar: PlanCalendar; runs
     <p className="min-h-10 text-sm" aria-live="polite" data-testid="cell-inspector">
       <span className="font-semibold tabular-nums">{key}</span>
       {" · "}
-      {status ? `${STATUS_LOOK[status].label} (${STATUS_LOOK[status].description})` : "outside the plan's window"}
+      {status ? `${STATUS_LOOK[status].label}: ${STATUS_MEANING[calendar.listShape ?? "materialized-only"][status]}` : "outside the plan's window"}
       {change && (
         <>
           {" · "}last marked {change.status} by <span className="font-medium">{change.actor}</span> at {new Date(change.at).toLocaleString()}

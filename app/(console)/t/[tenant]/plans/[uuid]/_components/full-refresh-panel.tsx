@@ -24,7 +24,7 @@ export function FullRefreshPanel({ tenantId, calendar, canMark }: { tenantId: st
         disabled={calendar.readOnlyReason !== null}
         onClick={() => {
           mutation.reset();
-          setPending({ kind: "refresh", ranges: [], partitions: 0, countsBefore: {}, body: MARK_KINDS.refresh.body(calendar.plan.uuid, { kind: "refresh" }), endpoint: MARK_KINDS.refresh.endpoint, needsName: false });
+          setPending({ kind: "refresh", ranges: [], partitions: 0, countsBefore: {}, body: MARK_KINDS.refresh.body(calendar.plan.uuid, { kind: "refresh" }), endpoint: MARK_KINDS.refresh.endpoint, needsName: false, refusal: null, offScreen: { shown: "", ranges: [] }, outsideWindow: null });
         }}
       >
         Mark refresh successful

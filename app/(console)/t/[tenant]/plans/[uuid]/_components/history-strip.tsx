@@ -66,7 +66,7 @@ const HistoryRow = memo(function HistoryRow({ row: r, current, onYear }: { row: 
         ))}
       </span>
       <span className="text-[11px] text-slate-600">
-        {r.failed > 0 ? `${r.failed} failed` : ""} {r.missing > 0 ? `${r.missing} missing` : ""}
+        {r.failed > 0 ? `${r.failed} failed` : ""} {r.missing > 0 ? `${r.missing} not materialized` : ""}
       </span>
     </button>
   );

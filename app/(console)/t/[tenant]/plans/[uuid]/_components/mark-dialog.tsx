@@ -2,10 +2,12 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { ErrorPanel } from "@/components/error-panel";
-import { STATUS_LOOK } from "@/components/calendar/status-style";
 import type { AppError } from "@/lib/api/result";
+import { describeRanges } from "@/lib/marks/future";
+import { markEffect } from "@/lib/marks/effect";
 import { MARK_KINDS, type MarkEndpoint, type MarkKind as TableMarkKind } from "@/lib/marks/kinds";
 import type { KeyRange, PartitionStatus } from "@/lib/partitions";
+import { MarkEffectSummary } from "./mark-effect-summary";
 
 /** The kinds a person starts from the page (a mixed mark comes only from machines). */
 export type MarkKind = Exclude<TableMarkKind, "mixed">;
@@ -18,6 +20,12 @@ export type PendingMark = {
   body: unknown;
   endpoint: MarkEndpoint;
   needsName: boolean;
+  /** Why the server would refuse this mark (future partitions): shown, and nothing can be sent. */
+  refusal: string | null;
+  /** The part of the selection the calendar does not show now (another year), so nothing is marked unseen. */
+  offScreen: { shown: string; ranges: KeyRange[] };
+  /** The part outside the plan's window (never expected by its schedule): the typed name is asked for it. */
+  outsideWindow: { window: KeyRange; ranges: KeyRange[] } | null;
 };
 
 const TITLE = (kind: MarkKind) => MARK_KINDS[kind].title;
@@ -55,7 +63,9 @@ export function MarkDialog({
     } else if (!pending && dialog.open) dialog.close();
   }, [pending]);
 
-  const canConfirm = !!pending && !busy && (!pending.needsName || typed === planName);
+  const effect = pending ? markEffect(pending.kind, pending.countsBefore) : null;
+  const nothingChanges = effect !== null && effect.changingTotal === 0;
+  const canConfirm = !!pending && !busy && !pending.refusal && (!pending.needsName || typed === planName);
   return (
     <dialog
       ref={ref}
@@ -81,20 +91,26 @@ export function MarkDialog({
             <>
               <p>
                 <strong>{pending.partitions}</strong> partition{pending.partitions === 1 ? "" : "s"} in <strong>{pending.ranges.length}</strong> range
-                {pending.ranges.length === 1 ? "" : "s"} will become <strong>{NEW_STATUS(pending.kind)}</strong>. Metadata only: the physical table is untouched.
+                {pending.ranges.length === 1 ? "" : "s"} will be sent as <strong>{NEW_STATUS(pending.kind)}</strong>. Metadata only: the physical table is untouched.
               </p>
-              <div>
-                <h3 className="text-sm font-semibold">Current status → {NEW_STATUS(pending.kind)}</h3>
-                <ul className="mt-1 flex flex-wrap gap-3 text-sm" aria-label="Current status of the selected partitions">
-                  {Object.entries(pending.countsBefore)
-                    .filter(([, n]) => (n ?? 0) > 0)
-                    .map(([s, n]) => (
-                      <li key={s} className="rounded bg-slate-100 px-2 py-0.5">
-                        {s === "outside" ? "Outside window" : STATUS_LOOK[s as PartitionStatus].label}: <span className="tabular-nums font-semibold">{n}</span> → {NEW_STATUS(pending.kind)}
-                      </li>
-                    ))}
-                </ul>
-              </div>
+              {effect && <MarkEffectSummary effect={effect} />}
+              {pending.refusal && (
+                <p role="alert" className="rounded border border-red-800 bg-red-50 p-2 text-sm text-red-900">
+                  <span className="font-semibold">This mark cannot be sent. </span>
+                  {pending.refusal}
+                </p>
+              )}
+              {pending.offScreen.ranges.length > 0 && (
+                <p className="text-sm" data-testid="off-screen">
+                  <span className="font-semibold">Not on screen</span> (the calendar shows {pending.offScreen.shown}): <span className="font-mono text-xs">{describeRanges(pending.offScreen.ranges, 5)}</span>
+                </p>
+              )}
+              {pending.outsideWindow && pending.outsideWindow.ranges.length > 0 && (
+                <p className="text-sm" data-testid="outside-window">
+                  <span className="font-semibold">Outside the plan&apos;s window</span> ({pending.outsideWindow.window.start} to {pending.outsideWindow.window.end}, what its schedule expects by now):{" "}
+                  <span className="font-mono text-xs">{describeRanges(pending.outsideWindow.ranges, 5)}</span>. Its schedule never expected these, so the plan name is asked.
+                </p>
+              )}
               <div>
                 <h3 className="text-sm font-semibold">Ranges</h3>
                 <ul className="mt-1 max-h-28 overflow-auto font-mono text-xs" aria-label="Ranges to change">
@@ -136,7 +152,7 @@ export function MarkDialog({
               data-autofocus={pending.needsName ? undefined : true}
               className={`rounded px-3 py-1.5 text-white disabled:opacity-50 ${pending.kind === "clear" || pending.kind === "failed" ? "bg-red-800" : "bg-blue-800"}`}
             >
-              {busy ? "Sending…" : `Confirm: ${TITLE(pending.kind).toLowerCase()}`}
+              {busy ? "Sending…" : `${nothingChanges ? "Confirm anyway" : "Confirm"}: ${TITLE(pending.kind).toLowerCase()}`}
             </button>
           </div>
         </form>

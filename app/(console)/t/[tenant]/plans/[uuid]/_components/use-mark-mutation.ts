@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useToast } from "@/components/toast";
 import type { AppError, Result } from "@/lib/api/result";
-import { applyStatusToRuns, countByStatus, type Granularity, type KeyRange, type PartitionStatus } from "@/lib/partitions";
+import { applyStatusToRuns, countByStatus, type Granularity, type KeyRange } from "@/lib/partitions";
 import { MAX_LISTING_RUNS, type SealedListingInput } from "@/lib/schemas/marks";
 import { MARK_KINDS } from "@/lib/marks/kinds";
 import { queryKeys } from "@/lib/query-keys";
@@ -26,8 +26,6 @@ class MarkFailure extends Error {
     super(appError.message);
   }
 }
-
-const NEW_STATUS: Record<Exclude<MarkKind, "refresh">, PartitionStatus> = { success: "success", failed: "failed", clear: "cleared" };
 
 /**
  * One server action per confirmed mark, with an optimistic update that rolls back on failure and a
@@ -52,8 +50,9 @@ export function useMarkMutation(tenantId: string, planUuid: string, g: Granulari
     onMutate: async (req) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<Result<PlanCalendar>>(key);
-      if (previous?.ok && g && req.kind !== "refresh") {
-        const runs = applyStatusToRuns(previous.data.runs, req.ranges, NEW_STATUS[req.kind], g);
+      const status = MARK_KINDS[req.kind].resultingStatus;
+      if (previous?.ok && g && status !== null) {
+        const runs = applyStatusToRuns(previous.data.runs, req.ranges, status, g);
         // Not CAN's answer any more, so no longer sealed: a mark sent before the refetch reads CAN.
         const optimistic: Result<PlanCalendar> = { ok: true, data: { ...previous.data, runs, counts: countByStatus(runs, g), seal: null } };
         queryClient.setQueryData(key, optimistic);

@@ -132,6 +132,19 @@ function flushUrlParams(): void {
 }
 
 /**
+ * A URL parameter as the address bar has it now (with writes still waiting for an idle moment), or
+ * `fallback` on the server. Back and Forward restore the page from Next's router cache with the
+ * props of the request that first drew it, while `sel` and `year` were written later in place
+ * (writeUrlParam, which the router does not see): the address bar is the truth, the props are not.
+ * On a first load both agree, so the server's markup and the client's first render match.
+ */
+export function currentUrlParam(name: string, fallback: string | null): string | null {
+  if (typeof window === "undefined") return fallback;
+  if (pendingParams.has(name)) return pendingParams.get(name) || null;
+  return new URL(window.location.href).searchParams.get(name);
+}
+
+/**
  * Writes one URL parameter in place. Nothing on the plan page reads the URL after the first render
  * (the page passes year and selection in as props), so this re-renders nothing. The write waits for
  * an idle moment and coalesces: Next's router takes up every replaceState, which is work a click or
