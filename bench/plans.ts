@@ -4,7 +4,7 @@
 import { CAN_API_PREFIX } from "@/lib/can/client";
 import { addKeys, rangesToCanTimeRanges, type KeyRange } from "@/lib/partitions";
 import { demoAuthHeaders } from "@/sandbox/demo-auth-headers";
-import { DEMO_TENANTS } from "@/sandbox/demo-tenants";
+import { DEMO_TENANTS } from "@/lib/demo-tenants";
 import { planUuid } from "@/sandbox/prng";
 import type { SandboxControl } from "./services";
 

@@ -43,6 +43,7 @@ function whyServerOnly(file, seen = new Set()) {
   seen.add(file);
   const rel = relative(root, file);
   if (rel.startsWith("lib/can/")) return [`${rel} (lib/can stays on the server)`];
+  if (rel === "lib/demo-tenants.ts") return [`${rel} (the demo credentials stay on the server)`];
   const info = runtimeImports(file);
   if (info.actions) return null;
   if (info.serverOnly) return [`${rel} (marked server-only)`];

@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import * as React from "react";
 import { z } from "zod";
-import { DEMO_TENANTS, type DemoTenant } from "@/sandbox/demo-tenants";
+import { DEMO_TENANTS, type DemoTenant } from "@/lib/demo-tenants";
 import { ConfigError, getEnv } from "@/lib/env";
 import { parseTenantsFile, tenantIdSchema, tenantsFileSchema, type AuthType } from "@/lib/tenants-file";
 

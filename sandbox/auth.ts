@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import type { DemoTenant } from "./demo-tenants";
+import type { DemoTenant } from "@/lib/demo-tenants";
 import type { TokenBook } from "./tokens";
 
 const AUTH_TYPES = ["UID", "TOKEN", "ACCOUNT", "APIKEY"] as const;

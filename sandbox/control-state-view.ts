@@ -1,4 +1,4 @@
-import { DEMO_TENANTS } from "./demo-tenants";
+import { DEMO_TENANTS } from "@/lib/demo-tenants";
 import { countPartitions, findPlan, type PlanRecord, type SandboxState } from "./state-types";
 
 export type ControlReply = { status: number; body: unknown };

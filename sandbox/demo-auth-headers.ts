@@ -1,4 +1,4 @@
-import type { DemoTenant } from "./demo-tenants";
+import type { DemoTenant } from "@/lib/demo-tenants";
 
 /**
  * CAN's three headers for a demo tenant, as a script calling the sandbox directly would send them:

@@ -1,4 +1,4 @@
-import type { DemoTenant } from "./demo-tenants";
+import type { DemoTenant } from "@/lib/demo-tenants";
 import { failEnvelope, okEnvelope } from "./envelope";
 import type { FaultBook } from "./faults";
 import type { RequestCounters } from "./request-counters";

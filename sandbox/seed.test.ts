@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { weekdayOf } from "./clock";
-import { DEMO_TENANTS } from "./demo-tenants";
+import { DEMO_TENANTS } from "@/lib/demo-tenants";
 import { planUuid } from "./prng";
 import { seedState } from "./seed";
 import { countPartitions, type PlanRecord } from "./state-types";

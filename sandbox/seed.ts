@@ -1,6 +1,6 @@
 import { addKeys, enumerateKeys, keyToCanDateTime, nextKey, prevKey } from "@/lib/partitions";
 import { weekdayOf } from "./clock";
-import { DEMO_TENANTS } from "./demo-tenants";
+import { DEMO_TENANTS } from "@/lib/demo-tenants";
 import { planUuid, seededRandom } from "./prng";
 import { SEED_CATALOG, type PlanSpec } from "./seed-catalog";
 import type { PartitionRecord, PlanRecord, SandboxState } from "./state-types";

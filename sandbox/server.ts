@@ -5,7 +5,7 @@ import { canEndpointOf } from "./can-endpoints";
 import { handleCanRequest } from "./can-router";
 import { localYesterday } from "./clock";
 import { CONTROL_PREFIX, handleControlRequest } from "./control-router";
-import { DEMO_TENANTS } from "./demo-tenants";
+import { DEMO_TENANTS } from "@/lib/demo-tenants";
 import { failEnvelope } from "./envelope";
 import { FaultBook } from "./faults";
 import { BodyTooLargeError, sendJson } from "./http-io";

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { demoAuthHeaders } from "./demo-auth-headers";
-import { DEMO_TENANTS, type DemoAppTenant, type DemoKeyTenant, type DemoTenant } from "./demo-tenants";
+import { DEMO_TENANTS, type DemoAppTenant, type DemoKeyTenant, type DemoTenant } from "@/lib/demo-tenants";
 import { planUuid } from "./prng";
 import { startSandbox, type StartSandboxOptions } from "./server";
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { sameSecret } from "./auth";
-import type { DemoAppTenant } from "./demo-tenants";
+import type { DemoAppTenant } from "@/lib/demo-tenants";
 import { failEnvelope, okEnvelope } from "./envelope";
 import { respondWithFault } from "./fault-responses";
 import { BodyTooLargeError, parseJson, readBody, sendJson } from "./http-io";

@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { listAllPartitions } from "@/lib/can/partitions";
 import { getEnv } from "@/lib/env";
 import type { Tenant } from "@/lib/tenants";
-import { DEMO_TENANTS } from "@/sandbox/demo-tenants";
+import { DEMO_TENANTS } from "@/lib/demo-tenants";
 import type { BenchContext } from "../context";
 import { BIG_PLAN, TENANT } from "../plans";
 import { atMost, figure } from "../report";

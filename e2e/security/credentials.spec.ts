@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_TENANTS, demoSecrets } from "../../sandbox/demo-tenants";
+import { DEMO_TENANTS, demoSecrets } from "../../lib/demo-tenants";
 import { expect, test } from "../fixtures";
 import { planByName, sandbox } from "../sandbox-control";
 

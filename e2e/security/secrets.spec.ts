@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_TENANTS, demoSecrets } from "../../sandbox/demo-tenants";
+import { DEMO_TENANTS, demoSecrets } from "../../lib/demo-tenants";
 import { E2E_APP_DATA_DIR } from "../../playwright.config";
 import { expect, test } from "../fixtures";
 import { planByName, sandbox } from "../sandbox-control";

@@ -1,5 +1,5 @@
 import { demoAuthHeaders } from "../../sandbox/demo-auth-headers";
-import { DEMO_TENANTS } from "../../sandbox/demo-tenants";
+import { DEMO_TENANTS } from "../../lib/demo-tenants";
 import { E2E_SANDBOX_PORT } from "../../playwright.config";
 import { expect, test } from "../fixtures";
 import { AuditPage } from "../pages/audit-page";

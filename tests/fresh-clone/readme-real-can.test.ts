@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_TENANTS, type DemoKeyTenant } from "@/sandbox/demo-tenants";
+import { DEMO_TENANTS, type DemoKeyTenant } from "@/lib/demo-tenants";
 import { signIn } from "../helpers/action-client";
 import { freePort, root, startSandbox, stop, type Proc } from "../instances/cluster";
 

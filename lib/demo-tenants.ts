@@ -1,4 +1,7 @@
-// The app imports this file for its default tenant registry, so it must stay free of imports.
+// The demo tenants the sandbox serves and the app's default registry names: the one list both read.
+// It stays free of imports (and of `server-only`): the sandbox, the scripts and the browser tests run
+// it outside Next. Its credentials guard nothing but the local sandbox; the linter still keeps it out
+// of client modules (eslint-rules/boundaries.mjs).
 
 /** A tenant whose callers send one fixed credential (CAN's API keys). */
 export type DemoKeyTenant = {
