@@ -59,7 +59,7 @@ export function parseTenantsFile(
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ConfigError(`Tenants file ${fileName}: not valid JSON`);
+    throw new ConfigError(`Tenants file ${fileName}: not valid JSON; "jq . ${fileName}" shows where it breaks`);
   }
   const file = tenantsFileSchema.safeParse(json);
   if (!file.success) {
@@ -72,13 +72,15 @@ export function parseTenantsFile(
     if (!entry.success) {
       const issue = entry.error.issues[0];
       const field = issue?.path.join(".") || "(entry)";
-      throw new ConfigError(`Tenants file ${fileName}: tenant ${label}: field "${field}": ${issue?.message ?? "invalid"}`);
+      // zod words a missing field as a type mismatch ("expected string, received undefined").
+      const message = issue?.code === "invalid_type" && /received undefined/.test(issue.message) ? "missing; every tenant needs it" : (issue?.message ?? "invalid");
+      throw new ConfigError(`Tenants file ${fileName}: tenant ${label}: field "${field}": ${message}`);
     }
     const { authValueEnv, authValue, allowInsecureHttp, ...rest } = entry.data;
     const secret = authValueEnv === undefined ? authValue : readSecret(authValueEnv);
     if (!secret) {
       throw new ConfigError(
-        `Tenants file ${fileName}: tenant ${label}: field "authValueEnv": environment variable ${authValueEnv} is not set`,
+        `Tenants file ${fileName}: tenant ${label}: field "authValueEnv": environment variable ${authValueEnv} is not set; set it in the console's environment`,
       );
     }
     if (tenants.some((t) => t.id === rest.id)) {
@@ -103,8 +105,10 @@ function loadRegistry(): Tenant[] {
     let text: string;
     try {
       text = readFileSync(env.CAN_TENANTS_FILE, "utf8");
-    } catch {
-      throw new ConfigError(`Tenants file ${env.CAN_TENANTS_FILE}: cannot be read`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a directory" : "cannot be read";
+      throw new ConfigError(`Tenants file ${env.CAN_TENANTS_FILE}: ${why}; point CAN_TENANTS_FILE at a readable JSON file (see README, Pointing at a real CAN)`);
     }
     return parseTenantsFile(env.CAN_TENANTS_FILE, text);
   }
