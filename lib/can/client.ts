@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import type { Tenant } from "@/lib/tenants";
 import { envelopeSchema, judgeEnvelope, looksLikeEnvelope } from "./envelope";
 import { CanError, type CanErrorDetails } from "./errors";
+import { noteAnswered, noteUnreachable } from "./reachability";
 import { redactCanError } from "./redact";
 
 export const CAN_API_PREFIX = "/anymetrics/api/v1/accelerate/plan/";
@@ -36,7 +37,9 @@ export async function canFetch<T>(tenant: Tenant, req: CanRequest<T>, options: C
   const maxRetries = req.method === "GET" ? MAX_GET_RETRIES : 0;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await attemptOnce(tenant, req, requestId, options);
+      const answer = await attemptOnce(tenant, req, requestId, options);
+      noteAnswered(tenant.id);
+      return answer;
     } catch (caught) {
       // CAN's words reach the page, the audit log and exports: no credential may ride along.
       const e = caught instanceof CanError ? redactCanError(caught, tenant) : caught;
@@ -157,6 +160,9 @@ function sleep(ms: number): Promise<void> {
 function logFailure(tenant: Tenant, req: CanRequest<unknown>, e: unknown): void {
   // Identifiers only: never headers, bodies or credentials.
   const d = e instanceof CanError ? e.details : undefined;
+  if (d?.kind === "network" || d?.kind === "timeout") return noteUnreachable(tenant.id, tenant.baseUrl, d.errorMsg ?? d.kind);
+  // Anything else is an answer: CAN is there, whatever it said.
+  if (d) noteAnswered(tenant.id);
   console.warn(
     JSON.stringify({ event: "can.call_failed", tenant: tenant.id, endpoint: req.endpoint, method: req.method, kind: d?.kind ?? "unexpected", httpStatus: d?.httpStatus, code: d?.code, traceId: d?.traceId, requestId: d?.requestId }),
   );
