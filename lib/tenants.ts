@@ -97,7 +97,14 @@ function describeEntry(raw: unknown, index: number): string {
   return typeof id === "string" ? `"${id}" (#${index + 1})` : `#${index + 1}`;
 }
 
-let registry: Tenant[] | undefined;
+// Read once per process, at start-up (lib/server/config-check.ts), and shared by every bundle Next
+// loads this module into (instrumentation, route handlers, pages): a tenants file edited on disk
+// later must not reach a bundle that happens to load after the edit. It applies at the next start.
+const KEY = Symbol.for("can-console.tenants");
+type Slot = { registry?: Tenant[] };
+const slot: Slot = ((globalThis as Record<symbol, Slot | undefined>)[KEY] ??= {});
+/** Taint is per React instance, and each bundle has its own: every copy of this module taints. */
+let taintedHere: Tenant[] | undefined;
 
 function loadRegistry(): Tenant[] {
   const env = getEnv();
@@ -117,7 +124,8 @@ function loadRegistry(): Tenant[] {
 
 /** Tests switch between demo mode and a tenants file; production never calls this. */
 export function resetTenantsForTests(): void {
-  registry = undefined;
+  slot.registry = undefined;
+  taintedHere = undefined;
 }
 
 export const CREDENTIAL_TAINT_MESSAGE = "A CAN tenant credential (auth-value) must never be passed to the browser.";
@@ -139,11 +147,12 @@ export function taintCredentials(tenants: readonly Tenant[], taint: TaintUniqueV
 }
 
 export function allTenants(): readonly Tenant[] {
-  if (!registry) {
-    registry = loadRegistry();
-    taintCredentials(registry);
+  slot.registry ??= loadRegistry();
+  if (taintedHere !== slot.registry) {
+    taintCredentials(slot.registry);
+    taintedHere = slot.registry;
   }
-  return registry;
+  return slot.registry;
 }
 
 export function getTenant(id: string): Tenant | undefined {

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { root, startProcess, type Proc } from "./cluster";
+import { root, startProcess, stop, waitFor, type Proc } from "./cluster";
 
 // Issue 22: the built app, started with one bad setting, stops before it serves: exit code ≠ 0
 // within seconds, one line naming the setting, no stack trace, no secret, never ready. The cases
@@ -170,5 +170,48 @@ describe("npm start", () => {
     expect(outcome.code, outcome.output).toBe(1);
     expect(outcome.output).toMatch(new RegExp(`^PORT: 127\\.0\\.0\\.1:${busyPort} is already in use.*set PORT to a free port`, "m"));
     expect(outcome.output).not.toMatch(/\bready\b|^\s+at /im);
+  });
+});
+
+describe("at run time", () => {
+  let app: Proc | undefined;
+  afterAll(() => stop(app));
+
+  it("a tenants file broken on disk is reported once, and the console keeps serving", async () => {
+    const port = PORT_BASE + 50;
+    const file = tenantsFile("runtime.json", { tenants: [tenant] });
+    const { DATABASE_URL: _db, ...inherited } = process.env;
+    app = startProcess("runtime", `http://127.0.0.1:${port}`, nextStart(port), {
+      ...inherited,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_MANUAL_SIG_HANDLE: "true",
+      DATA_DIR: mkdtempSync(join(dir, "runtime-")),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      TRUST_PROXY_HEADER: "x-forwarded-for",
+      ACME_CAN_KEY: CAN_KEY,
+      CAN_TENANTS_FILE: file,
+      AUTH_SECRET: SECRET,
+    });
+    await waitFor(`${app.base}/api/health/ready`, 60_000, (s) => s === 200);
+
+    const broken = '{ "tenants": [ { "id": "acme", ';
+    writeFileSync(file, broken);
+    const invalid = () => app!.output().split("\n").filter((l) => l.includes('"config.tenants_file_invalid"'));
+    for (let i = 0; i < 100 && invalid().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(invalid(), app.output()).toHaveLength(1);
+    expect(invalid()[0]).toMatch(/CAN_TENANTS_FILE: Tenants file .*runtime\.json: not valid JSON.*keeps serving the tenants it started with/);
+
+    // The same broken content again, and requests through several bundles: nothing more is said.
+    writeFileSync(file, broken);
+    for (const path of ["/login", "/", "/t/acme/plans", "/api/health/ready"]) {
+      const res = await fetch(`${app.base}${path}`, { redirect: "manual" });
+      await res.body?.cancel();
+      expect(res.status, path).toBeLessThan(500);
+    }
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(invalid()).toHaveLength(1);
+    expect(app.output()).not.toMatch(/ConfigError|Internal Server Error/);
+    expect(app.output()).not.toContain(CAN_KEY);
   });
 });
