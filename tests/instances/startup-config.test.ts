@@ -65,7 +65,6 @@ async function startAndWait(name: string, port: number, args: string[], env: Rec
   clearTimeout(killer);
   done = true;
   await probe;
-  if (process.env.STARTUP_TEST_TIMINGS) console.log(`${name}: exit ${code} after ${at - started} ms`);
   return { code, tookMs: at - started, output: proc.output(), everReady };
 }
 
