@@ -24,7 +24,7 @@ export function noteUnreachable(tenantId: string, baseUrl: string, reason: strin
     event: "can.unreachable",
     tenant: tenantId,
     reason,
-    hint: `check the tenant's baseUrl (${withoutUserInfo(baseUrl)}) in CAN_TENANTS_FILE and that CAN is up; further failures are not logged until it answers`,
+    hint: `check that CAN answers at ${withoutUserInfo(baseUrl)} (the tenant's baseUrl in CAN_TENANTS_FILE; SANDBOX_URL in demo mode); further failures are not logged until it answers`,
   });
 }
 

@@ -40,7 +40,7 @@ describe("an unreachable CAN", () => {
     const unreachable: Tenant = { ...can.tenant, baseUrl: `http://127.0.0.1:${closedPort}` };
     for (let i = 0; i < 5; i++) expect((await canFailure(call(unreachable))).kind).toBe("network");
     expect(events()).toEqual(["can.unreachable:t1"]);
-    expect(logged[0]?.hint).toMatch(/check the tenant's baseUrl \(http:\/\/127\.0\.0\.1:\d+\/\) in CAN_TENANTS_FILE/);
+    expect(logged[0]?.hint).toMatch(/check that CAN answers at http:\/\/127\.0\.0\.1:\d+\/ \(the tenant's baseUrl in CAN_TENANTS_FILE/);
     expect(JSON.stringify(logged)).not.toContain(can.tenant.authValue);
 
     can.handle((_r, res) => json(res, { data: [], success: true, code: "200" }));
