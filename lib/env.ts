@@ -14,15 +14,17 @@ const envSchema = z.object({
   CAN_TIMEOUT_MS: intFromEnv(10_000, 100, 300_000),
   CAN_PAGE_SIZE: intFromEnv(100, 1, 10_000),
   CAN_PAGE_CONCURRENCY: intFromEnv(6, 1, 32),
-  SANDBOX_URL: z.url().default("http://127.0.0.1:8787"),
+  SANDBOX_URL: z.url({ protocol: /^https?$/, error: "not an http(s) URL; set it to where the CAN sandbox listens, e.g. http://127.0.0.1:8787" }).default("http://127.0.0.1:8787"),
   DATA_DIR: z.string().min(1).default(".data"),
   /** Postgres server (postgres://…). Unset: embedded PGlite in <DATA_DIR>/db, one instance per process. */
-  DATABASE_URL: blankToUndefined(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_URL: blankToUndefined(
+    z.url({ protocol: /^postgres(ql)?$/, error: "not a PostgreSQL URL; use postgres://user:password@host:5432/database, or unset it for the embedded database" }).optional(),
+  ),
   DB_POOL_MAX: intFromEnv(10, 1, 100),
   /** Longest any one SQL statement may run before the database cancels it (Postgres and PGlite alike). */
   DB_STATEMENT_TIMEOUT_MS: intFromEnv(15_000, 100, 600_000),
   /** Where users reach the console. Decides the cookie mode: https gives Secure cookies with the __Host- prefix. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3000"),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "not an http(s) URL; set it to the address users open, e.g. https://console.example.com" }).default("http://127.0.0.1:3000"),
   /** More hosts the console answers to besides PUBLIC_URL's (host[:port], comma-separated); any other Host is refused. */
   ALLOWED_HOSTS: blankToUndefined(
     z
@@ -34,12 +36,12 @@ const envSchema = z.object({
   /** Set to `true` only behind a reverse proxy that sets X-Forwarded-Host itself; otherwise anyone could name the host. */
   TRUST_FORWARDED_HOST: blankToUndefined(z.enum(["true", "false"]).optional()).transform((v) => v === "true"),
   /** Signs session cookies and encrypts TOTP secrets. Required outside demo mode. */
-  AUTH_SECRET: blankToUndefined(z.string().min(32, "at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
+  AUTH_SECRET: blankToUndefined(z.string().min(32, "too short: use 32 or more random characters, e.g. `openssl rand -base64 32`").optional()),
   /**
    * Keys the audit chain's MACs and checkpoint signatures. Unset: derived from AUTH_SECRET. Set it
    * to keep the audit key when AUTH_SECRET rotates (docs/decisions/0010-audit-keyed-chain.md).
    */
-  AUDIT_KEY: blankToUndefined(z.string().min(32, "at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
+  AUDIT_KEY: blankToUndefined(z.string().min(32, "too short: use 32 or more random characters, e.g. `openssl rand -base64 32`").optional()),
   /** The one request header a reverse proxy sets to the client address; unset = trust none. */
   TRUST_PROXY_HEADER: blankToUndefined(
     z
@@ -64,18 +66,32 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Outside demo mode (CAN_TENANTS_FILE set) AUTH_SECRET has no fallback: start-up and sign-in say this. */
+export const AUTH_SECRET_REQUIRED =
+  "AUTH_SECRET: not set, and it is required with CAN_TENANTS_FILE; set it to 32 or more random characters (e.g. `openssl rand -base64 32`), the same on every instance";
+
 let cached: Env | undefined;
 
+/**
+ * A setting the console cannot run with. `problems` holds one line per problem: the setting, what
+ * is wrong and how to fix it, never a secret's value (start-up prints exactly these lines).
+ */
 export class ConfigError extends Error {
   override name = "ConfigError";
+  readonly problems: readonly string[];
+  constructor(message: string, problems: readonly string[] = [message]) {
+    super(message);
+    this.problems = problems;
+  }
 }
 
 export function getEnv(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError(`Invalid environment configuration:\n${lines.join("\n")}`);
+    // zod's messages describe the rule, never the value, so a bad AUTH_SECRET is not echoed.
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment configuration:\n${problems.map((l) => `  ${l}`).join("\n")}`, problems);
   }
   cached = parsed.data;
   return cached;

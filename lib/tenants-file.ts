@@ -64,7 +64,7 @@ export function parseTenantsFile(
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ConfigError(`Tenants file ${fileName}: not valid JSON`);
+    throw new ConfigError(`Tenants file ${fileName}: not valid JSON; "jq . ${fileName}" shows where it breaks`);
   }
   const file = tenantsFileSchema.safeParse(json);
   if (!file.success) {
@@ -77,11 +77,13 @@ export function parseTenantsFile(
     const entry = tenantEntrySchema.safeParse(raw);
     if (!entry.success) {
       const issue = entry.error.issues[0];
-      throw fail(issue?.path.join(".") || "(entry)", issue?.message ?? "invalid");
+      // zod words a missing field as a type mismatch ("expected string, received undefined").
+      const message = issue?.code === "invalid_type" && /received undefined/.test(issue.message) ? "missing; every tenant needs it" : (issue?.message ?? "invalid");
+      throw fail(issue?.path.join(".") || "(entry)", message);
     }
     const secret = (envField: string, env: string | undefined, inline: string | undefined): string => {
       const value = env === undefined ? inline : readSecret(env);
-      if (!value) throw fail(envField, `environment variable ${env ?? "(none)"} is not set`);
+      if (!value) throw fail(envField, `environment variable ${env ?? "(none)"} is not set; set it in the console's environment`);
       return value;
     };
     const t = entry.data;

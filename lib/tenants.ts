@@ -36,7 +36,14 @@ export type TenantSummary = { id: string; name: string };
 
 export { parseTenantsFile } from "@/lib/tenants-file";
 
-let registry: Tenant[] | undefined;
+// Read once per process, at start-up (lib/server/config-check.ts), and shared by every bundle Next
+// loads this module into (instrumentation, route handlers, pages): a tenants file edited on disk
+// later must not reach a bundle that happens to load after the edit. It applies at the next start.
+const KEY = Symbol.for("can-console.tenants");
+type Slot = { registry?: Tenant[] };
+const slot: Slot = ((globalThis as Record<symbol, Slot | undefined>)[KEY] ??= {});
+/** Taint is per React instance, and each bundle has its own: every copy of this module taints. */
+let taintedHere: Tenant[] | undefined;
 
 function loadRegistry(): Tenant[] {
   const env = getEnv();
@@ -44,8 +51,10 @@ function loadRegistry(): Tenant[] {
     let text: string;
     try {
       text = readFileSync(env.CAN_TENANTS_FILE, "utf8");
-    } catch {
-      throw new ConfigError(`Tenants file ${env.CAN_TENANTS_FILE}: cannot be read`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a directory" : "cannot be read";
+      throw new ConfigError(`Tenants file ${env.CAN_TENANTS_FILE}: ${why}; point CAN_TENANTS_FILE at a readable JSON file (see docs/deploying.md, Pointing at a real CAN)`);
     }
     return parseTenantsFile(env.CAN_TENANTS_FILE, text);
   }
@@ -60,7 +69,8 @@ function demoTenant(t: DemoTenant, baseUrl: string): Tenant {
 
 /** Tests switch between demo mode and a tenants file; production never calls this. */
 export function resetTenantsForTests(): void {
-  registry = undefined;
+  slot.registry = undefined;
+  taintedHere = undefined;
 }
 
 export const CREDENTIAL_TAINT_MESSAGE = "A CAN tenant credential (auth-value, app secret or token) must never be passed to the browser.";
@@ -85,11 +95,12 @@ export function taintCredentials(tenants: readonly Tenant[], taint: TaintUniqueV
 }
 
 export function allTenants(): readonly Tenant[] {
-  if (!registry) {
-    registry = loadRegistry();
-    taintCredentials(registry);
+  slot.registry ??= loadRegistry();
+  if (taintedHere !== slot.registry) {
+    taintCredentials(slot.registry);
+    taintedHere = slot.registry;
   }
-  return registry;
+  return slot.registry;
 }
 
 export function getTenant(id: string): Tenant | undefined {

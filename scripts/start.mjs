@@ -1,15 +1,19 @@
 // `npm start`: the sandbox (unless CAN_TENANTS_FILE points at real CAN tenants), a build if the
-// sources changed, and the app on 127.0.0.1:$PORT. Ctrl-C stops everything.
+// sources changed, and the app on 127.0.0.1:$PORT. Ctrl-C stops everything. It says "ready" only
+// once the app's readiness probe answers 200; when the app stops or never gets there, it shows the
+// app's last lines and exits non-zero (docs/decisions/0015-startup-config-check.md).
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsCurrent, recordBuild } from "./lib/build-stamp.mjs";
-import { run, startService, waitForHttp } from "./lib/processes.mjs";
+import { portInUse, run, startService, waitForHttp } from "./lib/processes.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 const sandboxPort = process.env.SANDBOX_PORT ?? "8787";
 const useSandbox = !process.env.CAN_TENANTS_FILE;
+// Migrations on a large database, and the app's wait for the sandbox, fit well within this.
+const READY_TIMEOUT_MS = 180_000;
 // NEXT_MANUAL_SIG_HANDLE: the app drains itself on a stop signal (lib/server/shutdown.ts).
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true" };
 // Cookies follow the public URL (https = Secure cookies): default it to where the app listens.
@@ -34,7 +38,26 @@ function stopAll(code) {
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
+/** Next's own start banner says "Ready" before the app has checked its settings: not shown. */
+const NEXT_BANNER = /^(▲ Next\.js|- (Local|Network):|✓ (Starting|Ready in|Running next\.config))/;
+
+function failStart(what, service) {
+  const lines = service.lastLines(30).filter((l) => !NEXT_BANNER.test(l.trim()));
+  const code = service.exitCode();
+  console.error(`${what}${code === null ? "" : ` (exit code ${code})`}. Its last lines:`);
+  for (const line of lines) console.error(`  ${line}`);
+  stopAll(1);
+}
+
 console.log(`Node ${process.version}`);
+// Before the build: a busy port is a one-line answer, not a minute of building and a stack trace.
+for (const [name, value, wanted] of [["PORT", port, true], ["SANDBOX_PORT", sandboxPort, useSandbox]]) {
+  if (wanted && (await portInUse(host, value))) {
+    console.error(`${name}: ${host}:${value} is already in use (another console running?); stop that process or set ${name} to a free port.`);
+    process.exit(1);
+  }
+}
+
 if (!buildIsCurrent(root)) {
   console.log("Building the app (sources changed since the last build)…");
   const code = await run("npx", ["next", "build"], { cwd: root, env });
@@ -45,26 +68,9 @@ if (!buildIsCurrent(root)) {
   recordBuild(root);
 }
 
-if (useSandbox) {
-  env.SANDBOX_URL = env.SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`;
-  // One process (tsx as a loader, no npx or tsx CLI in between), so a stop signal reaches it.
-  const sandbox = startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts", "--port", sandboxPort], { cwd: root, env });
-  services.push(sandbox);
-  if (!(await waitForHttp(`${env.SANDBOX_URL}/__sandbox/config`, 30_000, sandbox.alive))) {
-    console.error(`The CAN sandbox did not start on port ${sandboxPort} (is the port in use? set SANDBOX_PORT).`);
-    stopAll(1);
-  }
-}
-
-// Node runs next directly (no npx in between): the stop signal reaches the server, and this script
-// waits for it to finish its in-flight marks.
-const app = startService("app", process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", port], { cwd: root, env });
-services.push(app);
-const url = `http://${host}:${port}`;
-if (!(await waitForHttp(`${url}/api/health`, 60_000, app.alive))) {
-  console.error(`The app did not start on ${url} (is the port in use? set PORT).`);
-  stopAll(1);
-} else {
+const started = await startAll();
+if (started) {
+  const url = `http://${host}:${port}`;
   console.log("");
   console.log(`CAN Partition Console is ready: ${url}`);
   if (useSandbox) {
@@ -79,4 +85,32 @@ if (!(await waitForHttp(`${url}/api/health`, 60_000, app.alive))) {
   }
   console.log("Press Ctrl-C to stop.");
 }
-app.child.on("exit", (code) => stopAll(stopping ? 0 : (code ?? 1)));
+
+/** Starts the sandbox (demo mode) and the app; true once the app's readiness probe answers 200. */
+async function startAll() {
+  if (useSandbox) {
+    env.SANDBOX_URL = env.SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`;
+    // One process (tsx as a loader, no npx or tsx CLI in between), so a stop signal reaches it.
+    const sandbox = startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts", "--port", sandboxPort], { cwd: root, env });
+    services.push(sandbox);
+    if (!(await waitForHttp(`${env.SANDBOX_URL}/__sandbox/config`, 30_000, sandbox.alive))) {
+      failStart(`The CAN sandbox did not start on port ${sandboxPort}`, sandbox);
+      return false;
+    }
+  }
+  // Node runs next directly (no npx in between): the stop signal reaches the server, and this
+  // script waits for it to finish its in-flight marks.
+  const app = startService("app", process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", port], { cwd: root, env }, { hold: true });
+  services.push(app);
+  const ready = await waitForHttp(`http://${host}:${port}/api/health/ready`, READY_TIMEOUT_MS, app.alive, (status) => status === 200);
+  if (!ready) {
+    // Let a dying app finish printing, so its own last lines are the ones shown.
+    await Promise.race([app.exit, new Promise((r) => setTimeout(r, 500))]);
+    failStart(app.alive() ? `The app did not become ready within ${READY_TIMEOUT_MS / 1000} s` : "The app stopped during start-up", app);
+    return false;
+  }
+  app.release();
+  // From here on, the app stopping (by itself or on Ctrl-C) ends `npm start` with its exit code.
+  void app.exit.then((code) => stopAll(stopping ? 0 : typeof code === "number" ? code : 1));
+  return true;
+}

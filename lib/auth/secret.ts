@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { appSetting } from "@/lib/db/schema";
-import { ConfigError, getEnv } from "@/lib/env";
+import { AUTH_SECRET_REQUIRED, ConfigError, getEnv } from "@/lib/env";
 import { isDemoMode } from "@/lib/tenants";
 
 /**
@@ -14,9 +14,7 @@ import { isDemoMode } from "@/lib/tenants";
 export async function resolveAuthSecret(db: Db): Promise<string> {
   const env = getEnv();
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  if (!isDemoMode()) {
-    throw new ConfigError("AUTH_SECRET is required when CAN_TENANTS_FILE is set (32+ characters, e.g. `openssl rand -base64 32`), the same on every instance.");
-  }
+  if (!isDemoMode()) throw new ConfigError(AUTH_SECRET_REQUIRED);
   await db.insert(appSetting).values({ key: "demo_auth_secret", value: randomBytes(32).toString("base64url") }).onConflictDoNothing();
   const [row] = await db.select().from(appSetting).where(eq(appSetting.key, "demo_auth_secret"));
   if (!row) throw new Error("demo auth secret missing after insert");

@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import type { Tenant } from "@/lib/tenants";
 import { CanError } from "./errors";
 import { exchange } from "./exchange";
+import { noteAnswered, noteUnreachable } from "./reachability";
 import { redactCanError } from "./redact";
 import { renewAfterRefusal, tokenFor, type TokenOptions } from "./token-store";
 
@@ -47,7 +48,9 @@ export async function canFetch<T>(tenant: Tenant, req: CanRequest<T>, options: C
     let authValue: string | undefined;
     try {
       authValue = tenant.app ? await (refusedToken === undefined ? tokenFor(tenant, tokens) : renewAfterRefusal(tenant, refusedToken, tokens)) : tenant.authValue;
-      return await attemptOnce(tenant, authValue, req, requestId, timeoutMs);
+      const answer = await attemptOnce(tenant, authValue, req, requestId, timeoutMs);
+      noteAnswered(tenant.id);
+      return answer;
     } catch (caught) {
       // CAN's words reach the page, the audit log and exports: no credential may ride along.
       const e = caught instanceof CanError ? redactCanError(caught, tenant) : caught;
@@ -107,6 +110,9 @@ function sleep(ms: number): Promise<void> {
 function logFailure(tenant: Tenant, req: CanRequest<unknown>, e: unknown): void {
   // Identifiers only: never headers, bodies or credentials.
   const d = e instanceof CanError ? e.details : undefined;
+  if (d?.kind === "network" || d?.kind === "timeout") return noteUnreachable(tenant.id, tenant.baseUrl, d.errorMsg ?? d.kind);
+  // Anything else is an answer: CAN is there, whatever it said.
+  if (d) noteAnswered(tenant.id);
   console.warn(
     JSON.stringify({ event: "can.call_failed", tenant: tenant.id, endpoint: d?.endpoint ?? req.endpoint, method: req.method, kind: d?.kind ?? "unexpected", httpStatus: d?.httpStatus, code: d?.code, traceId: d?.traceId, requestId: d?.requestId }),
   );

@@ -1,31 +1,36 @@
 import "server-only";
-import { ensureDemoAccounts } from "@/lib/auth/demo";
-import { getAuth } from "@/lib/auth/auth";
-import { getDbHandle } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { allTenants, isDemoMode } from "@/lib/tenants";
-import { installSignalHandlers } from "./shutdown";
-import { startupWarnings } from "./startup-warnings";
+import { ConfigError } from "@/lib/env";
+import { checkConfiguration, problemLines } from "./config-check";
 
 /**
- * Start-up work of a server process: open the database (applying migrations under an advisory
- * lock), check the auth configuration, in demo mode create the demo accounts, and let stop signals
- * drain the instance (lib/server/shutdown.ts). Fails fast with the configuration error instead of
- * on the first request.
+ * Start-up work of a server process, run by Next's register hook before any request is handled:
+ * check every setting (lib/server/config-check.ts), then install the drain on stop signals, check
+ * the auth configuration and, in demo mode, create the demo accounts. A bad setting stops the
+ * process here with one line per problem and exit code 1, never a server answering 500s.
  */
 export async function bootstrapServer(): Promise<void> {
-  installSignalHandlers();
-  const handle = await getDbHandle();
-  await getAuth();
-  const created = await ensureDemoAccounts();
-  // Reading the tenants now also stops a bad tenants file here rather than on the first request.
-  for (const w of startupWarnings({ demoMode: isDemoMode(), tenants: allTenants(), trustProxyHeader: getEnv().TRUST_PROXY_HEADER })) console.warn(JSON.stringify(w));
-  console.log(
-    JSON.stringify({
-      event: "server.ready",
-      database: handle.kind,
-      demoMode: isDemoMode(),
-      ...(created.length > 0 ? { demoAccountsCreated: created } : {}),
-    }),
-  );
+  const problems = await checkConfiguration();
+  if (problems.length > 0) return refuseToStart(problems);
+  // Loaded only now: auth and the rest are heavy, and not needed to refuse a bad setting.
+  const { serve } = await import("./serve");
+  try {
+    await serve();
+  } catch (e) {
+    // A bug rather than a setting: its stack helps whoever fixes it.
+    if (!(e instanceof ConfigError)) console.error(e);
+    return refuseToStart(problemLines(e));
+  }
+}
+
+/**
+ * Plain lines on stderr, no stack: they are for the person starting the console. Next has not
+ * handled a request yet (it waits for this hook), so exiting here means nothing was ever served.
+ */
+async function refuseToStart(problems: readonly string[]): Promise<never> {
+  for (const p of problems) console.error(`Configuration error: ${p}`);
+  console.error(`The console did not start: fix the setting${problems.length > 1 ? "s" : ""} above and start it again.`);
+  // Releases the embedded database's lock file, if the check got that far.
+  const { closeDb } = await import("@/lib/db");
+  await closeDb().catch(() => undefined);
+  process.exit(1);
 }

@@ -14,7 +14,7 @@ export function startupWarnings(config: { demoMode: boolean; tenants: readonly T
   if (!config.trustProxyHeader) {
     warnings.push({
       event: "server.warning",
-      warning: "TRUST_PROXY_HEADER is not set: client addresses are unknown, so the per-address sign-in limit cannot tell clients apart (see README, Environment)",
+      warning: "TRUST_PROXY_HEADER is not set: client addresses are unknown, so the per-address sign-in limit cannot tell clients apart (see docs/environment.md)",
     });
   }
   return warnings;

@@ -47,7 +47,7 @@ export type Proc = {
   exited: Promise<{ code: number | string; at: number }>;
 };
 
-function startProcess(name: string, base: string, args: string[], env: NodeJS.ProcessEnv): Proc {
+export function startProcess(name: string, base: string, args: string[], env: NodeJS.ProcessEnv): Proc {
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout.on("data", (c: Buffer) => (out += c.toString()));
