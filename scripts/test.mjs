@@ -1,6 +1,6 @@
 // `npm test`: everything CI runs. Installs what the tests need (Debian chromium, libreoffice-calc,
 // postgresql), then
-// typecheck, lint, unit tests under two time zones (database tests on embedded PGlite), the database
+// typecheck, lint, format check, unit tests under two time zones (database tests on embedded PGlite), the database
 // tests again on a throw-away PostgreSQL server, build, two app instances over that server
 // (tests/instances), the 60-second soak, the Playwright suite and the bench's quick run. Prints
 // `N passed, N failed, N skipped` last (also written to .test-results/summary.txt for .ci/run).
@@ -61,6 +61,7 @@ record("libreoffice-calc available", soffice ? 1 : 0, soffice ? 0 : 1);
 
 record("typecheck", ...((await step("typecheck", "npx", ["tsc", "--noEmit"])) === 0 ? [1, 0] : [0, 1]));
 record("lint", ...((await step("lint", "npx", ["eslint", "--max-warnings", "0", "."])) === 0 ? [1, 0] : [0, 1]));
+record("format (prettier --check)", ...((await step("format", "npx", ["prettier", "--check", "--log-level", "warn", "."])) === 0 ? [1, 0] : [0, 1]));
 await vitestRun("unit (TZ=America/Los_Angeles)", "America/Los_Angeles");
 await vitestRun("unit (TZ=Asia/Shanghai)", "Asia/Shanghai");
 
