@@ -17,7 +17,11 @@ const nextConfig = {
     // Pages, route handlers and anything else proxy.ts sees get their CSP (with a per-request script
     // nonce) and HSTS there. The files the proxy's matcher skips get this fixed policy, with no
     // inline script allowed at all.
-    const staticCsp = { key: "Content-Security-Policy", value: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'" };
+    const staticCsp = {
+      key: "Content-Security-Policy",
+      value:
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    };
     return [
       {
         source: "/:path*",

@@ -14,9 +14,7 @@ export default async function HomePage() {
         <h1 className="text-2xl font-semibold">CAN Partition Console</h1>
         <p className="mt-2 text-slate-600">Choose a tenant to browse its materialization plans.</p>
         {tenants.length === 0 ? (
-          <p className="mt-6 rounded border border-slate-300 bg-white p-4">
-            You hold no role in any tenant yet. Ask an administrator to give you one.
-          </p>
+          <p className="mt-6 rounded border border-slate-300 bg-white p-4">You hold no role in any tenant yet. Ask an administrator to give you one.</p>
         ) : (
           <ul className="mt-6 divide-y divide-slate-200 rounded border border-slate-300 bg-white">
             {tenants.map((t) => (

@@ -31,10 +31,15 @@ export class CalendarDriver {
    */
   private async changeYear(label: string, click: () => Promise<void>): Promise<void> {
     const t0 = await pageNow(this.page);
-    await interact(this.page, label, async () => {
-      await click();
-      await this.page.locator('[aria-label^="Partitions of"]:not([aria-busy="true"])').waitFor({ state: "attached" });
-    }, this.log);
+    await interact(
+      this.page,
+      label,
+      async () => {
+        await click();
+        await this.page.locator('[aria-label^="Partitions of"]:not([aria-busy="true"])').waitFor({ state: "attached" });
+      },
+      this.log,
+    );
     const settled = this.log.at(-1)?.t1 ?? t0;
     this.gridDrawn.push({ label, ms: settled - t0 });
   }
@@ -72,14 +77,24 @@ export class CalendarDriver {
   async openMarkDialog(times: number): Promise<void> {
     const dialog = this.page.getByRole("dialog");
     for (let i = 0; i < times; i++) {
-      await interact(this.page, "mark dialog: open", async () => {
-        await this.page.getByRole("button", { name: "Mark success", exact: true }).click();
-        await dialog.waitFor({ state: "visible" });
-      }, this.log);
-      await interact(this.page, "mark dialog: cancel", async () => {
-        await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
-        await dialog.waitFor({ state: "hidden" });
-      }, this.log);
+      await interact(
+        this.page,
+        "mark dialog: open",
+        async () => {
+          await this.page.getByRole("button", { name: "Mark success", exact: true }).click();
+          await dialog.waitFor({ state: "visible" });
+        },
+        this.log,
+      );
+      await interact(
+        this.page,
+        "mark dialog: cancel",
+        async () => {
+          await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
+          await dialog.waitFor({ state: "hidden" });
+        },
+        this.log,
+      );
     }
   }
 
@@ -92,7 +107,13 @@ export class CalendarDriver {
       if (box) boxes.push(box);
     }
     for (const box of boxes) {
-      await interact(this.page, "hover across a month", () => this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 }), this.log, true);
+      await interact(
+        this.page,
+        "hover across a month",
+        () => this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 }),
+        this.log,
+        true,
+      );
     }
     return boxes.length;
   }

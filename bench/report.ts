@@ -95,7 +95,17 @@ const holdsText = (h: boolean | null): string => (h === null ? "—" : h ? "yes"
 /** A plain-text table; also valid Markdown, so the README can take it as it is. */
 export function renderTable(figures: readonly Figure[]): string {
   const header = ["#", "scenario", "figure", "value", "unit", "p95", "runs", "budget", "holds"];
-  const rows = figures.map((f, i) => [String(i + 1), f.scenario, f.figure, fmt(f.value), f.unit, fmt(f.p95), String(f.runs), formatBudget(f.budget), holdsText(f.holds)]);
+  const rows = figures.map((f, i) => [
+    String(i + 1),
+    f.scenario,
+    f.figure,
+    fmt(f.value),
+    f.unit,
+    fmt(f.p95),
+    String(f.runs),
+    formatBudget(f.budget),
+    holdsText(f.holds),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");

@@ -30,7 +30,10 @@ const appDataDir = join(root, ".data", "bench", "app");
 // defaults, on PGlite, in demo mode, whatever the caller's shell has set. DATA_DIR is the app's, so
 // the audit rows can be counted here once the app has stopped.
 for (const key of Object.keys(process.env)) {
-  if (/^(CAN_|SANDBOX_|SIGNIN_|SESSION_|DB_)/.test(key) || ["DATABASE_URL", "DATA_DIR", "PUBLIC_URL", "AUTH_SECRET", "TRUST_PROXY_HEADER", "PORT", "HOST"].includes(key)) {
+  if (
+    /^(CAN_|SANDBOX_|SIGNIN_|SESSION_|DB_)/.test(key) ||
+    ["DATABASE_URL", "DATA_DIR", "PUBLIC_URL", "AUTH_SECRET", "TRUST_PROXY_HEADER", "PORT", "HOST"].includes(key)
+  ) {
     delete process.env[key];
   }
 }
@@ -43,7 +46,10 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const strict = args.includes("--strict");
 const verbose = args.includes("--verbose");
-const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = args
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const wants = (name: string) => (quick ? name === "proxy" : !only || only.includes(name));
 
 const started = Date.now();
@@ -69,7 +75,21 @@ const sandbox = startService(
   "sandbox",
   sandboxUrl,
   "npx",
-  ["tsx", "sandbox/main.ts", "--host", "127.0.0.1", "--port", String(sandboxPort), "--data-dir", join(root, ".data", "bench"), "--reset", "--max-page-size", "100", "--latency-ms", "0"],
+  [
+    "tsx",
+    "sandbox/main.ts",
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(sandboxPort),
+    "--data-dir",
+    join(root, ".data", "bench"),
+    "--reset",
+    "--max-page-size",
+    "100",
+    "--latency-ms",
+    "0",
+  ],
   envWithout("DATA_DIR"),
   verbose,
 );
@@ -100,7 +120,9 @@ function report(): number {
   console.log(renderNotes(figures));
   console.log("");
   console.log(`app database: ${databaseUrl ? "PostgreSQL (throw-away server)" : "PGlite"}`);
-  console.log(`${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium ?? "—"}, ${machine.date}, ${durationSeconds} s`);
+  console.log(
+    `${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium ?? "—"}, ${machine.date}, ${durationSeconds} s`,
+  );
   const failing = figures.filter((f) => f.holds === false);
   for (const f of failing) console.log(`budget not held: ${f.scenario} / ${f.figure}: ${f.value} ${f.unit} (budget ${f.budget?.op} ${f.budget?.value})`);
   for (const p of problems) console.log(`problem: ${p}`);
@@ -164,7 +186,9 @@ try {
     add: (f) => figures.push(f),
   };
 
-  await scenario("proxy", () => (quick ? proxyOverhead(ctx, { requests: 200, concurrencies: [1] }) : proxyOverhead(ctx, { requests: 2_000, concurrencies: [1, 16] })));
+  await scenario("proxy", () =>
+    quick ? proxyOverhead(ctx, { requests: 200, concurrencies: [1] }) : proxyOverhead(ctx, { requests: 2_000, concurrencies: [1, 16] }),
+  );
   await scenario("paging", () => paging(ctx, 3));
   await scenario("load", () => bigPlanLoad(ctx, 5));
   await scenario("weight", () => weight(ctx));
@@ -189,7 +213,8 @@ try {
   await stopAll();
 }
 clearTimeout(watchdog);
-if (readBuildId() !== buildId) problems.push("the app was rebuilt while the bench ran (another `next build` in this folder): the figures are not trustworthy, run again");
+if (readBuildId() !== buildId)
+  problems.push("the app was rebuilt while the bench ran (another `next build` in this folder): the figures are not trustworthy, run again");
 const code = report();
 process.exit(exitCode === 0 ? code : 1);
 

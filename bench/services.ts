@@ -42,7 +42,14 @@ export async function waitForHttp(url: string, timeoutMs: number, alive: () => b
 }
 
 /** Starts `cmd` in a new process group; its output is kept (last 200 lines) and shown when `verbose`. */
-export function startService(name: string, url: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, verbose: boolean): Service & { log: () => string } {
+export function startService(
+  name: string,
+  url: string,
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  verbose: boolean,
+): Service & { log: () => string } {
   const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {

@@ -5,7 +5,13 @@
 export type Session = { username: string; cookies: { name: string; value: string }[]; header: string };
 
 const decodeEntities = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 function hiddenFields(html: string): [string, string][] {
   const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";

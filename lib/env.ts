@@ -2,8 +2,7 @@ import "server-only";
 import { z } from "zod";
 
 // The only reader of process.env. Parsed once, lazily, so `next build` does not need runtime config.
-const intFromEnv = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const intFromEnv = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** An unset variable and an empty one mean the same. */
 const blankToUndefined = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
@@ -14,22 +13,36 @@ const envSchema = z.object({
   CAN_TIMEOUT_MS: intFromEnv(10_000, 100, 300_000),
   CAN_PAGE_SIZE: intFromEnv(100, 1, 10_000),
   CAN_PAGE_CONCURRENCY: intFromEnv(6, 1, 32),
-  SANDBOX_URL: z.url({ protocol: /^https?$/, error: "not an http(s) URL; set it to where the CAN sandbox listens, e.g. http://127.0.0.1:8787" }).default("http://127.0.0.1:8787"),
+  SANDBOX_URL: z
+    .url({ protocol: /^https?$/, error: "not an http(s) URL; set it to where the CAN sandbox listens, e.g. http://127.0.0.1:8787" })
+    .default("http://127.0.0.1:8787"),
   DATA_DIR: z.string().min(1).default(".data"),
   /** Postgres server (postgres://…). Unset: embedded PGlite in <DATA_DIR>/db, one instance per process. */
   DATABASE_URL: blankToUndefined(
-    z.url({ protocol: /^postgres(ql)?$/, error: "not a PostgreSQL URL; use postgres://user:password@host:5432/database, or unset it for the embedded database" }).optional(),
+    z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: "not a PostgreSQL URL; use postgres://user:password@host:5432/database, or unset it for the embedded database",
+      })
+      .optional(),
   ),
   DB_POOL_MAX: intFromEnv(10, 1, 100),
   /** Longest any one SQL statement may run before the database cancels it (Postgres and PGlite alike). */
   DB_STATEMENT_TIMEOUT_MS: intFromEnv(15_000, 100, 600_000),
   /** Where users reach the console. Decides the cookie mode: https gives Secure cookies with the __Host- prefix. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "not an http(s) URL; set it to the address users open, e.g. https://console.example.com" }).default("http://127.0.0.1:3000"),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "not an http(s) URL; set it to the address users open, e.g. https://console.example.com" })
+    .default("http://127.0.0.1:3000"),
   /** More hosts the console answers to besides PUBLIC_URL's (host[:port], comma-separated); any other Host is refused. */
   ALLOWED_HOSTS: blankToUndefined(
     z
       .string()
-      .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== ""))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((h) => h.trim().toLowerCase())
+          .filter((h) => h !== ""),
+      )
       .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/, "host[:port] names, comma-separated")))
       .optional(),
   ).transform((v) => v ?? []),

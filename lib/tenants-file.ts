@@ -28,7 +28,11 @@ const tenantEntrySchema = z
     appSecretEnv: envName.optional(),
     appSecret: z.string().min(1).max(200).optional(),
     /** Asked of CAN as `expire`; unset, CAN's default (6 hours) applies. */
-    tokenTtlSeconds: z.int().min(10, "at least 10 seconds").max(30 * 24 * 60 * 60, "at most 30 days").optional(),
+    tokenTtlSeconds: z
+      .int()
+      .min(10, "at least 10 seconds")
+      .max(30 * 24 * 60 * 60, "at most 30 days")
+      .optional(),
     allowInsecureHttp: z.boolean().optional(),
   })
   .strict()
@@ -36,12 +40,14 @@ const tenantEntrySchema = z
     const usesApp = [t.appIdEnv, t.appId, t.appSecretEnv, t.appSecret].some((v) => v !== undefined);
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (!usesApp) {
-      if (!oneOf(t.authValueEnv, t.authValue)) issue("authValueEnv", 'give exactly one of authValueEnv (recommended) or authValue (or, with "authType": "TOKEN", appIdEnv and appSecretEnv)');
+      if (!oneOf(t.authValueEnv, t.authValue))
+        issue("authValueEnv", 'give exactly one of authValueEnv (recommended) or authValue (or, with "authType": "TOKEN", appIdEnv and appSecretEnv)');
       else if (t.tokenTtlSeconds !== undefined) issue("tokenTtlSeconds", "applies only to app credentials (appIdEnv and appSecretEnv)");
       return;
     }
     if (t.authType !== "TOKEN") issue("authType", 'app credentials are traded for tokens: use "authType": "TOKEN"');
-    else if (t.authValueEnv !== undefined || t.authValue !== undefined) issue("authValueEnv", "give either authValueEnv/authValue or appIdEnv and appSecretEnv, not both");
+    else if (t.authValueEnv !== undefined || t.authValue !== undefined)
+      issue("authValueEnv", "give either authValueEnv/authValue or appIdEnv and appSecretEnv, not both");
     else if (!oneOf(t.appIdEnv, t.appId)) issue("appIdEnv", "give exactly one of appIdEnv (recommended) or appId");
     else if (!oneOf(t.appSecretEnv, t.appSecret)) issue("appSecretEnv", "give exactly one of appSecretEnv (recommended) or appSecret");
   })
@@ -55,11 +61,7 @@ type TenantEntry = z.infer<typeof tenantEntrySchema>;
 export const tenantsFileSchema = z.object({ tenants: z.array(z.unknown()).min(1) });
 
 /** Parses a tenants file's JSON text; every error names the file, the tenant and the field. */
-export function parseTenantsFile(
-  fileName: string,
-  text: string,
-  readSecret: (name: string) => string | undefined = readSecretEnv,
-): Tenant[] {
+export function parseTenantsFile(fileName: string, text: string, readSecret: (name: string) => string | undefined = readSecretEnv): Tenant[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -78,7 +80,8 @@ export function parseTenantsFile(
     if (!entry.success) {
       const issue = entry.error.issues[0];
       // zod words a missing field as a type mismatch ("expected string, received undefined").
-      const message = issue?.code === "invalid_type" && /received undefined/.test(issue.message) ? "missing; every tenant needs it" : (issue?.message ?? "invalid");
+      const message =
+        issue?.code === "invalid_type" && /received undefined/.test(issue.message) ? "missing; every tenant needs it" : (issue?.message ?? "invalid");
       throw fail(issue?.path.join(".") || "(entry)", message);
     }
     const secret = (envField: string, env: string | undefined, inline: string | undefined): string => {
@@ -94,17 +97,19 @@ export function parseTenantsFile(
       baseUrl: t.baseUrl.replace(/\/+$/, ""),
       ...(t.allowInsecureHttp === true && isPlainHttp(t.baseUrl) ? { allowInsecureHttp: true as const } : {}),
     };
-    tenants.push(usesAppCredentials(t)
-      ? {
-          ...base,
-          authType: "TOKEN",
-          app: {
-            appId: secret("appIdEnv", t.appIdEnv, t.appId),
-            appSecret: secret("appSecretEnv", t.appSecretEnv, t.appSecret),
-            ...(t.tokenTtlSeconds !== undefined ? { tokenTtlSeconds: t.tokenTtlSeconds } : {}),
-          },
-        }
-      : { ...base, authType: t.authType, authValue: secret("authValueEnv", t.authValueEnv, t.authValue) });
+    tenants.push(
+      usesAppCredentials(t)
+        ? {
+            ...base,
+            authType: "TOKEN",
+            app: {
+              appId: secret("appIdEnv", t.appIdEnv, t.appId),
+              appSecret: secret("appSecretEnv", t.appSecretEnv, t.appSecret),
+              ...(t.tokenTtlSeconds !== undefined ? { tokenTtlSeconds: t.tokenTtlSeconds } : {}),
+            },
+          }
+        : { ...base, authType: t.authType, authValue: secret("authValueEnv", t.authValueEnv, t.authValue) },
+    );
   });
   return tenants;
 }

@@ -54,7 +54,9 @@ function loadRegistry(): Tenant[] {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a directory" : "cannot be read";
-      throw new ConfigError(`Tenants file ${env.CAN_TENANTS_FILE}: ${why}; point CAN_TENANTS_FILE at a readable JSON file (see docs/deploying.md, Pointing at a real CAN)`);
+      throw new ConfigError(
+        `Tenants file ${env.CAN_TENANTS_FILE}: ${why}; point CAN_TENANTS_FILE at a readable JSON file (see docs/deploying.md, Pointing at a real CAN)`,
+      );
     }
     return parseTenantsFile(env.CAN_TENANTS_FILE, text);
   }
@@ -64,7 +66,9 @@ function loadRegistry(): Tenant[] {
 
 function demoTenant(t: DemoTenant, baseUrl: string): Tenant {
   const base = { id: t.id, name: t.name, baseUrl };
-  return t.authType === "APIKEY" ? { ...base, authType: "APIKEY", authValue: t.authValue } : { ...base, authType: "TOKEN", app: { appId: t.appId, appSecret: t.appSecret } };
+  return t.authType === "APIKEY"
+    ? { ...base, authType: "APIKEY", authValue: t.authValue }
+    : { ...base, authType: "TOKEN", app: { appId: t.appId, appSecret: t.appSecret } };
 }
 
 /** Tests switch between demo mode and a tenants file; production never calls this. */

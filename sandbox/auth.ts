@@ -26,11 +26,9 @@ export function authenticate(headers: IncomingHttpHeaders, tenants: readonly Dem
   const tenantId = header(headers, "tenant-id");
   const authType = header(headers, "auth-type");
   const authValue = header(headers, "auth-value");
-  const missing = [
-    tenantId ? null : "tenant-id",
-    authType ? null : "auth-type",
-    authValue ? null : "auth-value",
-  ].filter((name): name is string => name !== null);
+  const missing = [tenantId ? null : "tenant-id", authType ? null : "auth-type", authValue ? null : "auth-value"].filter(
+    (name): name is string => name !== null,
+  );
   if (missing.length > 0 || !tenantId || !authType || !authValue) {
     return { ok: false, message: `authentication failed: missing required header(s): ${missing.join(", ")}` };
   }

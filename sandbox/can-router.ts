@@ -37,13 +37,7 @@ function requestedPage(endpoint: CanEndpointName, url: URL, body: unknown): numb
  * configured latency and any faults act (faults stand for the network and gateway in front of CAN,
  * so they fire before auth and before any state is touched), then authenticate and run the endpoint.
  */
-export async function handleCanRequest(
-  ctx: SandboxContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  endpointName: string,
-): Promise<void> {
+export async function handleCanRequest(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL, endpointName: string): Promise<void> {
   if (!isCanEndpointName(endpointName)) {
     sendJson(res, 404, failEnvelope("404", `unknown endpoint: ${url.pathname}`));
     return;

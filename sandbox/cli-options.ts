@@ -46,9 +46,17 @@ const cliSchema = z.object({
   shape: z.enum(["documented", "detailed"]).default("documented"),
   maxPageSize: z.coerce.number().int().min(1).default(100),
   latencyMs: z.coerce.number().int().min(0).default(0),
-  seedEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional(),
+  seedEnd: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+    .optional(),
   readEnvelope: z.enum(["envelope", "bare"]).default("envelope"),
-  tokenTtlSeconds: z.coerce.number().int().min(1).max(30 * 24 * 60 * 60).default(CAN_DEFAULT_TOKEN_TTL_SECONDS),
+  tokenTtlSeconds: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 60 * 60)
+    .default(CAN_DEFAULT_TOKEN_TTL_SECONDS),
 });
 
 export type CliResult = { ok: true; options: StartSandboxOptions } | { ok: false; error: string } | { ok: "help" };

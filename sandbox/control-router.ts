@@ -69,12 +69,7 @@ async function route(ctx: SandboxContext, req: IncomingMessage, url: URL): Promi
 }
 
 /** /__sandbox/*: JSON in and out, no CAN headers, loopback callers only. */
-export async function handleControlRequest(
-  ctx: SandboxContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
+export async function handleControlRequest(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   if (!isLoopbackAddress(req.socket.remoteAddress)) {
     sendJson(res, 403, { error: "the sandbox control endpoint accepts loopback callers only" });
     return;

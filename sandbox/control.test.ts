@@ -73,11 +73,12 @@ describe("control endpoint", () => {
   it("shows tenants, a tenant's plans and one plan's partitions", async () => {
     await control(sb.url, "POST", "reset");
     const all = await control<{ tenants: { id: string; plans: number }[] }>(sb.url, "GET", "state");
-    expect(all.tenants).toEqual([
-      expect.objectContaining({ id: "acme", plans: 7 }),
-      expect.objectContaining({ id: "globex", plans: 6 }),
-    ]);
-    const acme = await control<{ plans: { uuid: string; name: string; counts: { success: number; failed: number; total: number } }[] }>(sb.url, "GET", "state?tenant=acme");
+    expect(all.tenants).toEqual([expect.objectContaining({ id: "acme", plans: 7 }), expect.objectContaining({ id: "globex", plans: 6 })]);
+    const acme = await control<{ plans: { uuid: string; name: string; counts: { success: number; failed: number; total: number } }[] }>(
+      sb.url,
+      "GET",
+      "state?tenant=acme",
+    );
     const orders = acme.plans.find((p) => p.uuid === UUID.ordersDaily);
     expect(orders?.name).toBe("orders_daily");
     const plan = await planState(sb.url, "acme", UUID.ordersDaily);
@@ -92,7 +93,7 @@ describe("control endpoint", () => {
     await canPost(sb.url, "queryAccelerateResultPlanList", { pager: { pageNumber: 1, pageSize: 5 } });
     await canGet(sb.url, "queryMtPartitionList", { uuid: UUID.ordersDaily, pageNumber: 1, pageSize: 5 });
     await canGet(sb.url, "queryMtPartitionList", { uuid: UUID.ordersDaily, pageNumber: 1, pageSize: 5 }, { ...authHeaders(ACME), "auth-value": "bad" });
-    await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.shipmentsDaily }, (await globexHeaders(sb.url)));
+    await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.shipmentsDaily }, await globexHeaders(sb.url));
     await fetch(canUrl(sb.url, "queryAccelerateResultPlan", { uuid: UUID.ordersDaily }));
     await fetch(canUrl(sb.url, "transform"), { method: "POST", headers: authHeaders(ACME), body: "{}" });
     const counts = await control<RequestCounts>(sb.url, "GET", "requests");
@@ -118,7 +119,13 @@ describe("control endpoint", () => {
     expect((await planState(sb.url, "acme", UUID.ordersDaily)).partitions["2025-11-01"]).toBeUndefined();
     expect(await control<ArmedFault[]>(sb.url, "GET", "faults")).toEqual([]);
     expect((await control<RequestCounts>(sb.url, "GET", "requests")).total).toBe(0);
-    expect(await control<RuntimeConfig>(sb.url, "GET", "config")).toEqual({ shape: "detailed", maxPageSize: 50, latencyMs: 0, readEnvelope: "envelope", tokenTtlSeconds: 21_600 });
+    expect(await control<RuntimeConfig>(sb.url, "GET", "config")).toEqual({
+      shape: "detailed",
+      maxPageSize: 50,
+      latencyMs: 0,
+      readEnvelope: "envelope",
+      tokenTtlSeconds: 21_600,
+    });
   });
 
   it("answers 404 for an unknown control route and 400 for a non-JSON body", async () => {

@@ -31,11 +31,7 @@ export function respondWithFault(fault: Fault, req: IncomingMessage, res: Server
       sendRaw(res, 200, "application/json; charset=utf-8", '{"data":{"hasData":true,"partition":{"paritionList":[{"value":"20');
       return;
     case "rejected":
-      sendJson(
-        res,
-        200,
-        failEnvelope("500", fault.message ?? "Internal server error", "sandbox fault: request rejected by fault injection"),
-      );
+      sendJson(res, 200, failEnvelope("500", fault.message ?? "Internal server error", "sandbox fault: request rejected by fault injection"));
       return;
     case "null-data":
       // The docs' odd failure: looks successful, carries no data and an errorMsg.

@@ -38,7 +38,10 @@ describe("fault kinds", () => {
   });
 
   it("http answers the status with a non-JSON body, or a JSON error page when asked", async () => {
-    await setFaults([{ kind: "http", times: 1 }, { kind: "http", status: 500, bodyFormat: "json", message: "boom" }]);
+    await setFaults([
+      { kind: "http", times: 1 },
+      { kind: "http", status: 500, bodyFormat: "json", message: "boom" },
+    ]);
     const text = await getDetail();
     expect(text.status).toBe(503);
     expect(text.headers.get("content-type")).toContain("text/plain");
@@ -106,7 +109,12 @@ describe("fault targeting", () => {
     await setFaults([{ kind: "rejected", endpoint: "queryMtPartitionList", tenant: "acme" }]);
     expect(((await (await getDetail()).json()) as Envelope).success).toBe(true);
     expect(((await (await partitionsPage(1)).json()) as Envelope).success).toBe(false);
-    const globex = await canGet<Envelope<PartitionBody>>(sb.url, "queryMtPartitionList", { uuid: UUID.shipmentsDaily, pageNumber: 1, pageSize: 5 }, (await globexHeaders(sb.url)));
+    const globex = await canGet<Envelope<PartitionBody>>(
+      sb.url,
+      "queryMtPartitionList",
+      { uuid: UUID.shipmentsDaily, pageNumber: 1, pageSize: 5 },
+      await globexHeaders(sb.url),
+    );
     expect(globex.success).toBe(true);
   });
 
@@ -148,7 +156,10 @@ describe("closing during a hang", () => {
     const own = await startTestSandbox();
     await control(own.url, "POST", "faults", [{ kind: "hang" }]);
     const hung = fetch(canUrl(own.url, "queryAccelerateResultPlan", { uuid: UUID.ordersDaily }), { headers: authHeaders(ACME) });
-    const settled = hung.then(() => "answered", () => "dropped");
+    const settled = hung.then(
+      () => "answered",
+      () => "dropped",
+    );
     // Wait until the sandbox has the request, so close() really races a pending hang.
     for (let i = 0; i < 100; i += 1) {
       const counts = await control<RequestCounts>(own.url, "GET", "requests");
@@ -165,7 +176,10 @@ describe("reset during a hang", () => {
   it("drops a hung mutation so it never changes the reseeded state", async () => {
     await setFaults([{ kind: "hang", endpoint: "updatePartition", ms: 400 }]);
     const hung = canPost(sb.url, "updatePartition", { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2024-01-03")] }, authHeaders(ACME));
-    const settled = hung.then(() => "answered", () => "dropped");
+    const settled = hung.then(
+      () => "answered",
+      () => "dropped",
+    );
     for (let i = 0; i < 100; i += 1) {
       const counts = await control<RequestCounts>(sb.url, "GET", "requests");
       if (counts.total > 0) break;

@@ -1,13 +1,6 @@
 import { formatCanDateTime } from "./clock";
 import { okEnvelope } from "./envelope";
-import {
-  clearPartitionBodySchema,
-  externalPlan,
-  hasSuccess,
-  parseMutationBody,
-  rangesToPlanKeys,
-  updatePartitionBodySchema,
-} from "./mutation-validation";
+import { clearPartitionBodySchema, externalPlan, hasSuccess, parseMutationBody, rangesToPlanKeys, updatePartitionBodySchema } from "./mutation-validation";
 import { refuse, type CanHandler, type CanReply } from "./sandbox-context";
 import { withPlan, type PartitionRecord, type SandboxState } from "./state-types";
 

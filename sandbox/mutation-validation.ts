@@ -53,9 +53,7 @@ export function rangesToPlanKeys(field: string, list: readonly TimeRangeInput[],
   const g = plan.metricTimeGranularity;
   for (const [i, range] of list.entries()) {
     if (range.dateGranularity !== g) {
-      return fail(
-        `${field}[${i}].dateGranularity is "${range.dateGranularity}" but plan "${plan.name}" has metricTimeGranularity "${g}"`,
-      );
+      return fail(`${field}[${i}].dateGranularity is "${range.dateGranularity}" but plan "${plan.name}" has metricTimeGranularity "${g}"`);
     }
   }
   if (!isMarkableGranularity(g)) {

@@ -1,18 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { stateFilePath } from "./state-store";
-import {
-  UUID,
-  canGet,
-  canPost,
-  control,
-  dayRange,
-  planState,
-  startTestSandbox,
-  type Envelope,
-  type PartitionBody,
-  type TestSandbox,
-} from "./test-support";
+import { UUID, canGet, canPost, control, dayRange, planState, startTestSandbox, type Envelope, type PartitionBody, type TestSandbox } from "./test-support";
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -42,18 +31,43 @@ describe("refused mutations change nothing", () => {
     ["MONTH range on a DAY plan", update, { uuid: UUID.ordersDaily, successTimeRange: [monthRange("2025-10")] }, /dateGranularity/],
     ["DAY range on a MONTH plan", clear, { uuid: UUID.revenueMonthly, timeRange: [dayRange("2025-09-01")] }, /dateGranularity/],
     ["impossible date", update, { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2025-02-30")] }, /startTime/],
-    ["garbage date", update, { uuid: UUID.ordersDaily, failedTimeRange: [{ dateGranularity: "DAY", startTime: "yesterday", endTime: "2025-10-01T00:00:00" }] }, /failedTimeRange/],
-    ["mid-month MONTH start", update, { uuid: UUID.revenueMonthly, successTimeRange: [{ dateGranularity: "MONTH", startTime: "2025-09-15T00:00:00", endTime: "2025-09-15T00:00:00" }] }, /startTime/],
+    [
+      "garbage date",
+      update,
+      { uuid: UUID.ordersDaily, failedTimeRange: [{ dateGranularity: "DAY", startTime: "yesterday", endTime: "2025-10-01T00:00:00" }] },
+      /failedTimeRange/,
+    ],
+    [
+      "mid-month MONTH start",
+      update,
+      { uuid: UUID.revenueMonthly, successTimeRange: [{ dateGranularity: "MONTH", startTime: "2025-09-15T00:00:00", endTime: "2025-09-15T00:00:00" }] },
+      /startTime/,
+    ],
     ["end before start", update, { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2025-10-05", "2025-10-01")] }, /before/],
     ["end before start (clear)", clear, { uuid: UUID.ordersDaily, timeRange: [dayRange("2025-10-05", "2025-10-01")] }, /before/],
-    ["same partition in both lists", update, { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2025-10-01", "2025-10-03")], failedTimeRange: [dayRange("2025-10-03")] }, /both.*2025-10-03/],
+    [
+      "same partition in both lists",
+      update,
+      { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2025-10-01", "2025-10-03")], failedTimeRange: [dayRange("2025-10-03")] },
+      /both.*2025-10-03/,
+    ],
     ["no ranges on a partitioned plan", update, { uuid: UUID.ordersDaily }, /partitioned/],
     ["empty ranges on a partitioned plan", update, { uuid: UUID.ordersDaily, successTimeRange: [], failedTimeRange: [] }, /partitioned/],
     ["no timeRange on a partitioned plan", clear, { uuid: UUID.ordersDaily }, /timeRange is required/],
     ["ranges on a full-refresh plan", update, { uuid: UUID.customerSnapshot, successTimeRange: [dayRange("2025-10-01")] }, /full-refresh/],
-    ["a WEEK plan", update, { uuid: UUID.ordersWeekly, successTimeRange: [{ dateGranularity: "WEEK", startTime: "2025-10-13T00:00:00", endTime: "2025-10-13T00:00:00" }] }, /WEEK/],
+    [
+      "a WEEK plan",
+      update,
+      { uuid: UUID.ordersWeekly, successTimeRange: [{ dateGranularity: "WEEK", startTime: "2025-10-13T00:00:00", endTime: "2025-10-13T00:00:00" }] },
+      /WEEK/,
+    ],
     ["runType other than MANUAL", update, { uuid: UUID.ordersDaily, runType: "AUTO", successTimeRange: [dayRange("2025-10-01")] }, /runType/],
-    ["a valid list next to an invalid one", update, { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2025-10-01")], failedTimeRange: [dayRange("2025-13-01")] }, /failedTimeRange/],
+    [
+      "a valid list next to an invalid one",
+      update,
+      { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2025-10-01")], failedTimeRange: [dayRange("2025-13-01")] },
+      /failedTimeRange/,
+    ],
     ["a range too large", update, { uuid: UUID.ordersDaily, successTimeRange: [dayRange("1900-01-01", "2025-01-01")] }, /at most/],
     ["the documented bare-array clear body", clear, [dayRange("2025-10-01")], /^uuid is required$/],
   ])("%s", async (_name, endpoint, body, message) => {

@@ -9,9 +9,7 @@ function listedPartitions(plan: PlanRecord, detailed: boolean): ListedPartition[
   const entries = Object.entries(plan.partitions).filter(([, r]) => detailed || r.status === "success");
   entries.sort(([a], [b]) => compareKeys(b, a));
   return entries.map(([value, record]) =>
-    detailed
-      ? { value, status: record.status === "success" ? "SUCCESS" : "FAILED", updateTime: record.updateTime }
-      : { value },
+    detailed ? { value, status: record.status === "success" ? "SUCCESS" : "FAILED", updateTime: record.updateTime } : { value },
   );
 }
 

@@ -47,7 +47,9 @@ describe("queryMtPartitionList", () => {
   it("walks 10 years of partitions newest first with pageSize capped at 100", async () => {
     const { items, total } = await walk(UUID.clickstream10y, 500, 100);
     const state = await planState(sb.url, "acme", UUID.clickstream10y);
-    const successes = Object.entries(state.partitions).filter(([, r]) => r.status === "success").map(([k]) => k);
+    const successes = Object.entries(state.partitions)
+      .filter(([, r]) => r.status === "success")
+      .map(([k]) => k);
     expect(total).toBe(successes.length);
     expect(items).toHaveLength(successes.length);
     expect(total).toBeGreaterThan(3600);
@@ -64,7 +66,9 @@ describe("queryMtPartitionList", () => {
 
   it("lists documented items as { value } and successes only", async () => {
     const state = await planState(sb.url, "acme", UUID.ordersDaily);
-    const failed = Object.entries(state.partitions).filter(([, r]) => r.status === "failed").map(([k]) => k);
+    const failed = Object.entries(state.partitions)
+      .filter(([, r]) => r.status === "failed")
+      .map(([k]) => k);
     expect(failed.length).toBeGreaterThan(0);
     const { items } = await walk(UUID.ordersDaily, 100, 100);
     expect(items.every((i) => Object.keys(i).join() === "value")).toBe(true);

@@ -18,9 +18,7 @@ export const listPlans: CanHandler = (ctx, req) => {
   if (!parsed.success) return refuse("400", `invalid request: ${describeZodError(parsed.error)}`);
   const { materializeType, pager } = parsed.data;
   const pageSize = Math.min(pager.pageSize, ctx.config.maxPageSize);
-  const plans = (ctx.store.state.tenants[req.tenantId]?.plans ?? []).filter(
-    (p) => !materializeType || p.materializeType === materializeType,
-  );
+  const plans = (ctx.store.state.tenants[req.tenantId]?.plans ?? []).filter((p) => !materializeType || p.materializeType === materializeType);
   const start = (pager.pageNumber - 1) * pageSize;
   const items = plans.slice(start, start + pageSize).map((p) => ({
     id: p.id,
@@ -49,10 +47,7 @@ export const getReferenceScript: CanHandler = (ctx, req) => {
   const found = lookupPlan(ctx.store.state, req.tenantId, req.query.get("uuid"));
   if (!found.ok) return found.reply;
   if (found.plan.materializeType !== "EXTERNAL") {
-    return refuse(
-      "400",
-      `reference scripts exist only for EXTERNAL plans; "${found.plan.name}" is ${found.plan.materializeType}`,
-    );
+    return refuse("400", `reference scripts exist only for EXTERNAL plans; "${found.plan.name}" is ${found.plan.materializeType}`);
   }
   return readReply(ctx, referenceScript(found.plan));
 };

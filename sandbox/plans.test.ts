@@ -1,17 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  ACME,
-  globexHeaders,
-  UUID,
-  authHeaders,
-  canGet,
-  canPost,
-  canUrl,
-  control,
-  startTestSandbox,
-  type Envelope,
-  type TestSandbox,
-} from "./test-support";
+import { ACME, globexHeaders, UUID, authHeaders, canGet, canPost, canUrl, control, startTestSandbox, type Envelope, type TestSandbox } from "./test-support";
 
 type PlanItem = { id: string; name: string; displayName: string; materializeType: string };
 type PlanList = Envelope<PlanItem[]> & { hasNext: boolean; total: number; pageNumber: number; pageSize: number };
@@ -104,11 +92,20 @@ describe("queryAccelerateResultPlan", () => {
 });
 
 describe("queryReferenceScript", () => {
-  type Script = { referenceSchedule: Record<string, unknown>; sqlScripts: Record<string, { ddl: Record<string, { sql: string }[]>; dml: Record<string, { sql: string }[]> }> };
+  type Script = {
+    referenceSchedule: Record<string, unknown>;
+    sqlScripts: Record<string, { ddl: Record<string, { sql: string }[]>; dml: Record<string, { sql: string }[]> }>;
+  };
 
   it("returns the schedule and SQL keyed by table name", async () => {
     const body = await canGet<Envelope<Script>>(sb.url, "queryReferenceScript", { uuid: UUID.ordersDaily });
-    expect(body.data.referenceSchedule).toEqual({ cron: "0 0 2 * * ?", granularity: "DAY", updateUpperInterval: -1, updateLowerInterval: -5, isFullRefresh: false });
+    expect(body.data.referenceSchedule).toEqual({
+      cron: "0 0 2 * * ?",
+      granularity: "DAY",
+      updateUpperInterval: -1,
+      updateLowerInterval: -5,
+      isFullRefresh: false,
+    });
     const scripts = body.data.sqlScripts.orders_daily;
     expect(scripts?.ddl.create_table?.[0]?.sql).toMatch(/^CREATE TABLE IF NOT EXISTS `default_catalog`\.`mt_acme`\.`orders_daily`/);
     expect(scripts?.ddl.create_table?.[0]?.sql).toContain("PARTITION BY RANGE(`metric_time`)");

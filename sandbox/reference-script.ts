@@ -24,9 +24,7 @@ export function referenceScript(plan: PlanRecord): Record<string, unknown> {
     "DISTRIBUTED BY HASH(`metric_time`) BUCKETS 8;",
   ].join("\n");
 
-  const selectList = columns
-    .map((c) => (c.role === "METRIC" ? `SUM(src.\`${c.columnName}\`) AS \`${c.columnName}\`` : `src.\`${c.columnName}\``))
-    .join(", ");
+  const selectList = columns.map((c) => (c.role === "METRIC" ? `SUM(src.\`${c.columnName}\`) AS \`${c.columnName}\`` : `src.\`${c.columnName}\``)).join(", ");
   const where = partitioned ? " WHERE src.`metric_time` >= '{{start_time}}' AND src.`metric_time` < '{{end_time}}'" : "";
   const insert =
     `INSERT OVERWRITE ${table}${partitioned ? " PARTITION (p{{partition}})" : ""}\n` +

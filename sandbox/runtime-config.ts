@@ -26,7 +26,11 @@ export const runtimeConfigPatchSchema = z.strictObject({
   maxPageSize: z.int().min(1).max(100_000).optional(),
   latencyMs: z.int().min(0).max(600_000).optional(),
   readEnvelope: z.enum(["envelope", "bare"]).optional(),
-  tokenTtlSeconds: z.int().min(1).max(30 * 24 * 60 * 60).optional(),
+  tokenTtlSeconds: z
+    .int()
+    .min(1)
+    .max(30 * 24 * 60 * 60)
+    .optional(),
 });
 export type RuntimeConfigPatch = z.infer<typeof runtimeConfigPatchSchema>;
 

@@ -39,11 +39,7 @@ export function readReply(ctx: SandboxContext, data: unknown): CanReply {
 }
 
 /** Unknown uuid and another tenant's uuid get the same answer, so tenants cannot probe each other. */
-export function lookupPlan(
-  state: SandboxState,
-  tenantId: string,
-  uuid: unknown,
-): { ok: true; plan: PlanRecord } | { ok: false; reply: CanReply } {
+export function lookupPlan(state: SandboxState, tenantId: string, uuid: unknown): { ok: true; plan: PlanRecord } | { ok: false; reply: CanReply } {
   if (typeof uuid !== "string" || uuid.trim() === "") return { ok: false, reply: refuse("400", "uuid is required") };
   const plan = findPlan(state, tenantId, uuid);
   if (!plan) return { ok: false, reply: refuse("404", `materialization plan "${uuid}" does not exist`) };

@@ -21,10 +21,7 @@ export function seedState(seedEnd: string): SandboxState {
 function seedPlan(tenantId: string, spec: PlanSpec, seedEnd: string): PlanRecord {
   const rand = seededRandom(`${tenantId}/${spec.name}/${seedEnd}`);
   const isFullRefresh = spec.isFullRefresh ?? false;
-  const partitions =
-    spec.history && !isFullRefresh
-      ? seedPartitions(periodKeys(spec.granularity, spec.history.periods, seedEnd), spec, rand)
-      : {};
+  const partitions = spec.history && !isFullRefresh ? seedPartitions(periodKeys(spec.granularity, spec.history.periods, seedEnd), spec, rand) : {};
   const hasSuccess = Object.values(partitions).some((p) => p.status === "success");
   return {
     id: planUuid(tenantId, spec.name),

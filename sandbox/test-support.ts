@@ -95,12 +95,7 @@ export async function canGet<T = Envelope>(
   return (await res.json()) as T;
 }
 
-export async function canPost<T = Envelope>(
-  base: string,
-  endpoint: string,
-  body: unknown,
-  headers: Record<string, string> = authHeaders(ACME),
-): Promise<T> {
+export async function canPost<T = Envelope>(base: string, endpoint: string, body: unknown, headers: Record<string, string> = authHeaders(ACME)): Promise<T> {
   const res = await fetch(canUrl(base, endpoint), {
     method: "POST",
     headers: { ...headers, "content-type": "application/json" },

@@ -21,7 +21,11 @@ const tokenRequestSchema = z.object({
   appId: z.string().min(1).max(200),
   appSecret: z.string().min(1).max(200),
   /** Seconds; CAN's default (6 hours, or the control setting) when absent. */
-  expire: z.int().min(1).max(30 * 24 * 60 * 60).optional(),
+  expire: z
+    .int()
+    .min(1)
+    .max(30 * 24 * 60 * 60)
+    .optional(),
 });
 
 function appTenantOf(ctx: SandboxContext, appId: unknown): DemoAppTenant | undefined {

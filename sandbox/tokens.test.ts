@@ -10,7 +10,11 @@ afterAll(() => sb.close());
 beforeEach(() => control(sb.url, "POST", "reset"));
 
 const createToken = async (body: unknown): Promise<Envelope> => {
-  const res = await fetch(`${sb.url}/anymetrics/api/v1/token/create`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${sb.url}/anymetrics/api/v1/token/create`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as Envelope;
 };
@@ -29,9 +33,19 @@ describe("token/create", () => {
     const token = await tokenOf();
     expect(token.length).toBeLessThanOrEqual(32);
     expect(await globexPlan(token)).toMatchObject({ success: true, data: { name: "shipments_daily" } });
-    const asAcme = await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.ordersDaily }, { "tenant-id": "acme", "auth-type": "TOKEN", "auth-value": token });
+    const asAcme = await canGet(
+      sb.url,
+      "queryAccelerateResultPlan",
+      { uuid: UUID.ordersDaily },
+      { "tenant-id": "acme", "auth-type": "TOKEN", "auth-value": token },
+    );
     expect(asAcme).toMatchObject({ success: false, code: "401" });
-    const asKey = await canGet(sb.url, "queryAccelerateResultPlan", { uuid: UUID.shipmentsDaily }, { "tenant-id": "globex", "auth-type": "APIKEY", "auth-value": token });
+    const asKey = await canGet(
+      sb.url,
+      "queryAccelerateResultPlan",
+      { uuid: UUID.shipmentsDaily },
+      { "tenant-id": "globex", "auth-type": "APIKEY", "auth-value": token },
+    );
     expect(asKey).toMatchObject({ success: false, code: "401" });
   });
 

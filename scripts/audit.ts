@@ -9,7 +9,8 @@ import { describeKey, describeReport, readCheckpoints, resolveAuditKey, takeChec
 import { getDb } from "@/lib/db";
 import { cliActor, runCli, UsageError } from "./cli-support";
 
-const USAGE = "usage: npm run audit -- verify [--tenant <id>] [--against <checkpoints file>]\n       npm run audit -- checkpoint [--tenant <id>] [--out <file>]";
+const USAGE =
+  "usage: npm run audit -- verify [--tenant <id>] [--against <checkpoints file>]\n       npm run audit -- checkpoint [--tenant <id>] [--out <file>]";
 
 function option(args: string[], name: string, what: string): string | undefined {
   const at = args.indexOf(name);

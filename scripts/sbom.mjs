@@ -17,7 +17,12 @@ const SBOM_PATH = join(root, ".next", "sbom.cdx.json");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 function sbom(extra) {
-  const text = execFileSync(npm, ["sbom", "--sbom-format", "cyclonedx", ...extra], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
+  const text = execFileSync(npm, ["sbom", "--sbom-format", "cyclonedx", ...extra], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return JSON.parse(text);
 }
 
@@ -62,8 +67,12 @@ if (dropped.length > 0) {
     if (c) bom.components.push(c);
   }
   const refs = new Set(bom.components.map((c) => c["bom-ref"]));
-  bom.dependencies = (full.dependencies ?? []).filter((d) => refs.has(d.ref) || d.ref === bom.metadata?.component?.["bom-ref"]).map((d) => ({ ...d, dependsOn: (d.dependsOn ?? []).filter((r) => refs.has(r)) }));
+  bom.dependencies = (full.dependencies ?? [])
+    .filter((d) => refs.has(d.ref) || d.ref === bom.metadata?.component?.["bom-ref"])
+    .map((d) => ({ ...d, dependsOn: (d.dependsOn ?? []).filter((r) => refs.has(r)) }));
 }
 mkdirSync(dirname(SBOM_PATH), { recursive: true });
 writeFileSync(SBOM_PATH, `${JSON.stringify(bom, null, 2)}\n`);
-console.log(`sbom: ${bom.components.length} runtime components (CycloneDX ${bom.specVersion}; ${dropped.length} that npm --omit dev left out, added) → .next/sbom.cdx.json`);
+console.log(
+  `sbom: ${bom.components.length} runtime components (CycloneDX ${bom.specVersion}; ${dropped.length} that npm --omit dev left out, added) → .next/sbom.cdx.json`,
+);

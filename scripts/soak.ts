@@ -58,7 +58,9 @@ async function soak(sandboxBase: string, instances: Proc[], databaseUrl: string)
   const accounts = ["operator", "admin"];
   const cookies = await Promise.all(
     Array.from({ length: operators }, async (_, i) => {
-      const session = await signIn(root, instances[i % instances.length]!.base, accounts[i % 2]!, "demo-password", { "x-forwarded-for": `10.9.${i >> 8}.${i & 255}` });
+      const session = await signIn(root, instances[i % instances.length]!.base, accounts[i % 2]!, "demo-password", {
+        "x-forwarded-for": `10.9.${i >> 8}.${i & 255}`,
+      });
       if (!session.cookie) throw new Error(`operator ${i} could not sign in: ${session.error ?? "no cookie"}`);
       return session.cookie;
     }),
@@ -102,15 +104,26 @@ async function soak(sandboxBase: string, instances: Proc[], databaseUrl: string)
   const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? 0);
   const { ledger, actionsNotPaired, unpaired, verified } = check;
   const lost = unpaired.missing.length;
-  console.log(`[soak] marks served: ${acked.length + failures.length} (${((acked.length + failures.length) / seconds).toFixed(1)}/s), acknowledged ${acked.length}, errors ${failures.length}`);
+  console.log(
+    `[soak] marks served: ${acked.length + failures.length} (${((acked.length + failures.length) / seconds).toFixed(1)}/s), acknowledged ${acked.length}, errors ${failures.length}`,
+  );
   console.log(`[soak] latency p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms`);
-  console.log(`[soak] audit rows ${check.auditRowCount}; actions without exactly one intent + one ok outcome: ${actionsNotPaired.length}; intents without outcome (lost records): ${lost}; doubled: ${unpaired.doubled.length}`);
+  console.log(
+    `[soak] audit rows ${check.auditRowCount}; actions without exactly one intent + one ok outcome: ${actionsNotPaired.length}; intents without outcome (lost records): ${lost}; doubled: ${unpaired.doubled.length}`,
+  );
   console.log(`[soak] partitions not matching the last acknowledged marks: ${ledger.length}`);
   console.log(`[soak] audit verify: ${verified.code === 0 ? "OK" : "FAILED"}`);
   for (const f of failures.slice(0, 5)) console.log(`[soak]   error: ${f}`);
   for (const p of ledger.slice(0, 5)) console.log(`[soak]   ${p.key}: ${p.final}, allowed ${p.allowed.join("/")}`);
   if (verified.code !== 0) console.log(verified.output);
-  const ok = failures.length === 0 && actionsNotPaired.length === 0 && lost === 0 && unpaired.doubled.length === 0 && ledger.length === 0 && verified.code === 0 && acked.length > 0;
+  const ok =
+    failures.length === 0 &&
+    actionsNotPaired.length === 0 &&
+    lost === 0 &&
+    unpaired.doubled.length === 0 &&
+    ledger.length === 0 &&
+    verified.code === 0 &&
+    acked.length > 0;
   console.log(`[soak] ${ok ? "PASSED" : "FAILED"}`);
   return ok ? 0 : 1;
 }

@@ -51,7 +51,10 @@ function failStart(what, service) {
 
 console.log(`Node ${process.version}`);
 // Before the build: a busy port is a one-line answer, not a minute of building and a stack trace.
-for (const [name, value, wanted] of [["PORT", port, true], ["SANDBOX_PORT", sandboxPort, useSandbox]]) {
+for (const [name, value, wanted] of [
+  ["PORT", port, true],
+  ["SANDBOX_PORT", sandboxPort, useSandbox],
+]) {
   if (wanted && (await portInUse(host, value))) {
     console.error(`${name}: ${host}:${value} is already in use (another console running?); stop that process or set ${name} to a free port.`);
     process.exit(1);
@@ -100,7 +103,13 @@ async function startAll() {
   }
   // Node runs next directly (no npx in between): the stop signal reaches the server, and this
   // script waits for it to finish its in-flight marks.
-  const app = startService("app", process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", port], { cwd: root, env }, { hold: true });
+  const app = startService(
+    "app",
+    process.execPath,
+    [join(root, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", port],
+    { cwd: root, env },
+    { hold: true },
+  );
   services.push(app);
   const ready = await waitForHttp(`http://${host}:${port}/api/health/ready`, READY_TIMEOUT_MS, app.alive, (status) => status === 200);
   if (!ready) {

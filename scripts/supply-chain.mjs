@@ -43,11 +43,16 @@ async function npmJson(args) {
     try {
       return { ok: true, value: JSON.parse(e.stdout ?? "") };
     } catch {
-      return { ok: false, error: String(e.stderr ?? e.message).split("\n").find((l) => /error|warn/i.test(l)) ?? String(e.message) };
+      return {
+        ok: false,
+        error:
+          String(e.stderr ?? e.message)
+            .split("\n")
+            .find((l) => /error|warn/i.test(l)) ?? String(e.message),
+      };
     }
   }
 }
-
 
 const installed = (name) => JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
 // ---- 1. vulnerabilities -----------------------------------------------------------------------
@@ -74,12 +79,18 @@ if (counts) {
     const verdict = judgeFreshness({ name, installed: current, times: view.value, now });
     if (verdict.verdict === "behind") {
       behind++;
-      problems.push(`${name} ${current} is behind ${verdict.newest} (published ${verdict.publishedAt}, over ${GRACE_DAYS} days ago) within ${verdict.line}: npm install --save-exact ${name}@${verdict.newest}`);
+      problems.push(
+        `${name} ${current} is behind ${verdict.newest} (published ${verdict.publishedAt}, over ${GRACE_DAYS} days ago) within ${verdict.line}: npm install --save-exact ${name}@${verdict.newest}`,
+      );
     } else if (verdict.verdict === "recent") {
-      warnings.push(`${name} ${current}: ${verdict.newest} was published ${verdict.publishedAt} (within ${GRACE_DAYS} days; a finding after that): npm install --save-exact ${name}@${verdict.newest}`);
+      warnings.push(
+        `${name} ${current}: ${verdict.newest} was published ${verdict.publishedAt} (within ${GRACE_DAYS} days; a finding after that): npm install --save-exact ${name}@${verdict.newest}`,
+      );
     }
   }
-  console.log(`runtime dependencies on the newest release of their line (releases younger than ${GRACE_DAYS} days excepted): ${checked - behind} of ${runtime.length} (behind: ${behind}, not checked: ${runtime.length - checked})`);
+  console.log(
+    `runtime dependencies on the newest release of their line (releases younger than ${GRACE_DAYS} days excepted): ${checked - behind} of ${runtime.length} (behind: ${behind}, not checked: ${runtime.length - checked})`,
+  );
 }
 
 // ---- 2. SBOM ----------------------------------------------------------------------------------
@@ -94,7 +105,9 @@ if (!existsSync(sbomPath)) {
     const version = new Map(components.map((c) => [c.group ? `${c.group}/${c.name}` : c.name, c.version]));
     const missing = runtime.filter(([name]) => version.get(name) !== installed(name)).map(([name]) => name);
     const devLeaks = Object.keys(pkg.devDependencies ?? {}).filter((name) => version.has(name) && !runtime.some(([r]) => r === name));
-    console.log(`SBOM: ${bom.bomFormat} ${bom.specVersion}, ${components.length} components, direct runtime dependencies listed at their installed version: ${runtime.length - missing.length} of ${runtime.length}, dev-only packages listed: ${devLeaks.length}`);
+    console.log(
+      `SBOM: ${bom.bomFormat} ${bom.specVersion}, ${components.length} components, direct runtime dependencies listed at their installed version: ${runtime.length - missing.length} of ${runtime.length}, dev-only packages listed: ${devLeaks.length}`,
+    );
     if (bom.bomFormat !== "CycloneDX") problems.push("SBOM is not CycloneDX");
     if (missing.length) problems.push(`SBOM lacks (or has another version of): ${missing.join(", ")}`);
     if (devLeaks.length) problems.push(`SBOM lists dev-only packages: ${devLeaks.join(", ")}`);

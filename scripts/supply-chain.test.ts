@@ -101,7 +101,10 @@ describe("supply-chain gate", () => {
   });
 
   it("ignores pre-releases and releases dated after the clock", async () => {
-    const result = await gate({ lib: "5.2.0" }, { lib: { "5.2.0": daysAgo(30), "5.3.0-rc.1": daysAgo(20), "5.2.1": new Date(Date.parse(NOW) + 3_600_000).toISOString() } });
+    const result = await gate(
+      { lib: "5.2.0" },
+      { lib: { "5.2.0": daysAgo(30), "5.3.0-rc.1": daysAgo(20), "5.2.1": new Date(Date.parse(NOW) + 3_600_000).toISOString() } },
+    );
     expect(result.stdout).toContain("supply chain: ok");
     expect(result.code).toBe(0);
   });

@@ -46,7 +46,10 @@ function readJson(path) {
 
 async function vitestRun(name, tz, { filter = [], extraEnv = {}, tag = tz.replace("/", "_") } = {}) {
   const file = join(out, `unit-${tag}.json`);
-  const code = await step(name, "npx", ["vitest", "run", ...filter, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { TZ: tz, ...extraEnv });
+  const code = await step(name, "npx", ["vitest", "run", ...filter, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], {
+    TZ: tz,
+    ...extraEnv,
+  });
   const report = readJson(file);
   if (!report) return record(name, 0, 1);
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
@@ -86,7 +89,11 @@ try {
   // Several app instances of the build over the one PostgreSQL server: shared sessions, limits and
   // audit chains, graceful shutdown (tests/instances).
   if (built && pg) {
-    await vitestRun("app processes (instances on PostgreSQL, README set-up on a fresh clone)", "UTC", { filter: ["--config", "vitest.instances.config.ts"], extraEnv: { DATABASE_URL: pg.url }, tag: "instances" });
+    await vitestRun("app processes (instances on PostgreSQL, README set-up on a fresh clone)", "UTC", {
+      filter: ["--config", "vitest.instances.config.ts"],
+      extraEnv: { DATABASE_URL: pg.url },
+      tag: "instances",
+    });
     // The load run of issue 6: 20 operators for 60 s through two instances (report in its output).
     const soak = await step("soak (20 operators, 60 s)", "npx", ["tsx", "scripts/soak.ts", "--seconds", "60", "--operators", "20"], { DATABASE_URL: pg.url });
     record("soak", soak === 0 ? 1 : 0, soak === 0 ? 0 : 1);
@@ -101,7 +108,11 @@ try {
 async function browserAndBench(built) {
   if (built && chromium) {
     const file = join(out, "e2e.json");
-    const code = await step("browser tests (Playwright)", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file, CHROMIUM_PATH: chromium, ...(soffice ? { SOFFICE_PATH: soffice } : {}) });
+    const code = await step("browser tests (Playwright)", "npx", ["playwright", "test"], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+      CHROMIUM_PATH: chromium,
+      ...(soffice ? { SOFFICE_PATH: soffice } : {}),
+    });
     const report = readJson(file);
     if (!report) record("e2e", 0, 1);
     else {

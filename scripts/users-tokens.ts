@@ -13,7 +13,8 @@ function expiryFrom(args: string[]): Date | null {
   const at = args.indexOf("--expires");
   if (at < 0) return null;
   const day = args[at + 1] ?? "";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new UsageError("--expires takes a date, YYYY-MM-DD (the token stops working at its start, UTC)");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+    throw new UsageError("--expires takes a date, YYYY-MM-DD (the token stops working at its start, UTC)");
   return new Date(`${day}T00:00:00Z`);
 }
 
@@ -35,7 +36,13 @@ export async function tokenCommand(args: string[], change: TokenChange, checkTen
       const tokens = await listApiTokens(tenant);
       if (tokens.length === 0) console.log(`no API tokens in ${tenant}`);
       for (const t of tokens) {
-        const state = t.revokedAt ? `REVOKED ${t.revokedAt} by ${t.revokedBy ?? "?"}` : t.status === "expired" ? `EXPIRED ${t.expiresAt ?? ""}` : t.expiresAt ? `expires ${t.expiresAt}` : "no expiry";
+        const state = t.revokedAt
+          ? `REVOKED ${t.revokedAt} by ${t.revokedBy ?? "?"}`
+          : t.status === "expired"
+            ? `EXPIRED ${t.expiresAt ?? ""}`
+            : t.expiresAt
+              ? `expires ${t.expiresAt}`
+              : "no expiry";
         const used = t.lastUsedAt ? `last used ${t.lastUsedAt} from ${t.lastUsedIp ?? "unknown address"}` : "never used";
         console.log(`${t.id}  ${t.name.padEnd(24)} ${t.role.padEnd(9)} created ${t.createdAt} by ${t.createdBy}; ${used}; ${state}`);
       }

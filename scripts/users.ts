@@ -69,7 +69,10 @@ await runCli(async () => {
       const users = await listUsers();
       if (users.length === 0) console.log("no accounts yet: npm run users -- add <username>");
       for (const u of users) {
-        const roles = Object.entries(u.roles).map(([t, r]) => `${t}:${r}`).join(" ") || "(no roles)";
+        const roles =
+          Object.entries(u.roles)
+            .map(([t, r]) => `${t}:${r}`)
+            .join(" ") || "(no roles)";
         const flags = [u.disabled ? "DISABLED" : "", u.twoFactorEnabled ? "totp" : "no-totp", `${u.sessions} session(s)`].filter(Boolean).join(", ");
         console.log(`${u.username.padEnd(20)} ${u.name.padEnd(24)} ${roles.padEnd(36)} ${flags}`);
       }

@@ -27,8 +27,20 @@ export async function coldLoad(browser: Browser, appUrl: string, session: Sessio
       const fcp = window.performance.getEntriesByName("first-contentful-paint")[0];
       return { ttfb: n ? n.responseStart - n.startTime : null, bytes: n?.transferSize ?? 0, fcp: fcp ? fcp.startTime : null };
     });
-    const listed = (await page.getByText(/listed ·/).first().textContent({ timeout: 5_000 }).catch(() => null)) ?? "";
-    return { paintedMs: win.cellsPainted ?? Number.NaN, ttfbMs: nav.ttfb ?? Number.NaN, fcpMs: nav.fcp, wallMs, htmlBytes: nav.bytes, listed: listed.replace(/.*?·\s*/, "").trim() };
+    const listed =
+      (await page
+        .getByText(/listed ·/)
+        .first()
+        .textContent({ timeout: 5_000 })
+        .catch(() => null)) ?? "";
+    return {
+      paintedMs: win.cellsPainted ?? Number.NaN,
+      ttfbMs: nav.ttfb ?? Number.NaN,
+      fcpMs: nav.fcp,
+      wallMs,
+      htmlBytes: nav.bytes,
+      listed: listed.replace(/.*?·\s*/, "").trim(),
+    };
   } finally {
     await context.close();
   }
@@ -48,7 +60,50 @@ export async function bigPlanLoad(ctx: BenchContext, runs: number): Promise<void
   const scenario = "2 big plan load";
   const of = (pick: (s: LoadSample) => number) => samples.map(pick).filter((v) => Number.isFinite(v));
   const note = `${BIG_PLAN.name}, cold browser context each time, sandbox latency 50 ms; ${samples[0]?.listed ?? ""}`;
-  ctx.add(figure({ scenario, figure: "navigation → calendar painted", unit: "ms", value: round(median(of((s) => s.paintedMs)), 0), p95: round(percentile(of((s) => s.paintedMs), 95), 0), runs, budget: atMost(1_500), note }));
-  ctx.add(figure({ scenario, figure: "navigation → first byte (server render)", unit: "ms", value: round(median(of((s) => s.ttfbMs)), 0), p95: round(percentile(of((s) => s.ttfbMs), 95), 0), runs, budget: null, note: `HTML ${round((median(of((s) => s.htmlBytes)) ?? 0) / 1000, 1)} kB transferred` }));
-  ctx.add(figure({ scenario, figure: "navigation → first contentful paint", unit: "ms", value: round(median(of((s) => s.fcpMs ?? Number.NaN)), 0), runs, budget: null }));
+  ctx.add(
+    figure({
+      scenario,
+      figure: "navigation → calendar painted",
+      unit: "ms",
+      value: round(median(of((s) => s.paintedMs)), 0),
+      p95: round(
+        percentile(
+          of((s) => s.paintedMs),
+          95,
+        ),
+        0,
+      ),
+      runs,
+      budget: atMost(1_500),
+      note,
+    }),
+  );
+  ctx.add(
+    figure({
+      scenario,
+      figure: "navigation → first byte (server render)",
+      unit: "ms",
+      value: round(median(of((s) => s.ttfbMs)), 0),
+      p95: round(
+        percentile(
+          of((s) => s.ttfbMs),
+          95,
+        ),
+        0,
+      ),
+      runs,
+      budget: null,
+      note: `HTML ${round((median(of((s) => s.htmlBytes)) ?? 0) / 1000, 1)} kB transferred`,
+    }),
+  );
+  ctx.add(
+    figure({
+      scenario,
+      figure: "navigation → first contentful paint",
+      unit: "ms",
+      value: round(median(of((s) => s.fcpMs ?? Number.NaN)), 0),
+      runs,
+      budget: null,
+    }),
+  );
 }

@@ -24,7 +24,11 @@ function scatteredRanges(firstKey: string, shift: number): KeyRange[] {
 
 type Counts = Record<string, number>;
 const diff = (after: Counts, before: Counts): Counts =>
-  Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
+  Object.fromEntries(
+    Object.entries(after)
+      .map(([k, v]) => [k, v - (before[k] ?? 0)])
+      .filter(([, v]) => (v as number) > 0),
+  );
 
 /** One mark through the UI: select by typed ranges, Mark success, type the plan name, confirm. */
 async function markOnce(ctx: BenchContext, browser: Browser, ranges: KeyRange[]): Promise<{ actionMs: number; calls: Counts }> {
@@ -36,7 +40,10 @@ async function markOnce(ctx: BenchContext, browser: Browser, ranges: KeyRange[])
       await page.waitForLoadState("networkidle");
       await page.getByLabel("Select by typing ranges").fill(ranges.map((r) => `${r.start}..${r.end}`).join(", "));
       await page.getByRole("button", { name: "Select", exact: true }).click();
-      await page.getByTestId("selection-summary").filter({ hasText: `${2 * RANGES} partitions in ${RANGES} ranges` }).waitFor();
+      await page
+        .getByTestId("selection-summary")
+        .filter({ hasText: `${2 * RANGES} partitions in ${RANGES} ranges` })
+        .waitFor();
       await page.getByRole("button", { name: "Mark success", exact: true }).click();
       const dialog = page.getByRole("dialog");
       await dialog.getByLabel(/Type the plan name/).fill(BIG_PLAN.name);
@@ -49,7 +56,9 @@ async function markOnce(ctx: BenchContext, browser: Browser, ranges: KeyRange[])
         await route.continue().catch(() => undefined); // the page may be gone by then
       });
       const before = (await ctx.sandbox.requests()).byTenantAndEndpoint[TENANT] ?? {};
-      const actionResponse = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined, { timeout: 60_000 });
+      const actionResponse = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined, {
+        timeout: 60_000,
+      });
       const t0 = performance.now();
       await dialog.getByRole("button", { name: /^Confirm/ }).click();
       const response = await actionResponse;
@@ -105,12 +114,47 @@ export async function marking(ctx: BenchContext, browser: Browser, plan: { laten
     const label = `sandbox latency ${latencyMs} ms`;
     const action = median(actionMs) ?? Number.NaN;
     const can = median(canMs) ?? Number.NaN;
-    const byEndpoint = Object.entries(calls).map(([k, v]) => `${k} ×${v}`).join(", ");
+    const byEndpoint = Object.entries(calls)
+      .map(([k, v]) => `${k} ×${v}`)
+      .join(", ");
     const total = Object.values(calls).reduce((n, v) => n + v, 0);
-    ctx.add(figure({ scenario: SCENARIO, figure: `CAN calls per mark, ${label}`, unit: "calls", value: total, runs: marks, budget: exactly(1), note: `inside the last mark's action: ${byEndpoint || "none"}` }));
-    ctx.add(figure({ scenario: SCENARIO, figure: `server action time, ${label}`, unit: "ms", value: round(action, 0), runs: marks, budget: null, note: "browser-side, request sent to the answer's first byte (the action has run by then)" }));
-    ctx.add(figure({ scenario: SCENARIO, figure: `sandbox time for the same call, ${label}`, unit: "ms", value: round(can, 1), runs: marks * 5, budget: null }));
-    ctx.add(figure({ scenario: SCENARIO, figure: `action minus sandbox, ${label}`, unit: "ms", value: round(action - can, 0), runs: marks, budget: atMost(150), baseline: round(can, 1), ratio: round(action / can, 1) }));
+    ctx.add(
+      figure({
+        scenario: SCENARIO,
+        figure: `CAN calls per mark, ${label}`,
+        unit: "calls",
+        value: total,
+        runs: marks,
+        budget: exactly(1),
+        note: `inside the last mark's action: ${byEndpoint || "none"}`,
+      }),
+    );
+    ctx.add(
+      figure({
+        scenario: SCENARIO,
+        figure: `server action time, ${label}`,
+        unit: "ms",
+        value: round(action, 0),
+        runs: marks,
+        budget: null,
+        note: "browser-side, request sent to the answer's first byte (the action has run by then)",
+      }),
+    );
+    ctx.add(
+      figure({ scenario: SCENARIO, figure: `sandbox time for the same call, ${label}`, unit: "ms", value: round(can, 1), runs: marks * 5, budget: null }),
+    );
+    ctx.add(
+      figure({
+        scenario: SCENARIO,
+        figure: `action minus sandbox, ${label}`,
+        unit: "ms",
+        value: round(action - can, 0),
+        runs: marks,
+        budget: atMost(150),
+        baseline: round(can, 1),
+        ratio: round(action / can, 1),
+      }),
+    );
   }
   return confirmed;
 }
@@ -128,7 +172,17 @@ export async function countMarkAuditRows(ctx: BenchContext, confirmed: number): 
       .where(and(eq(auditLog.planUuid, BIG_PLAN.uuid), eq(auditLog.action, "partition.mark_success")));
     const intents = rows.filter((r) => r.phase === "intent").length;
     const outcomes = rows.filter((r) => r.phase === "outcome").length;
-    ctx.add(figure({ scenario: SCENARIO, figure: "audit rows per mark", unit: "rows", value: confirmed > 0 ? round(rows.length / confirmed, 2) : null, runs: confirmed, budget: exactly(2), note: `${intents} intent + ${outcomes} outcome rows for ${confirmed} marks` }));
+    ctx.add(
+      figure({
+        scenario: SCENARIO,
+        figure: "audit rows per mark",
+        unit: "rows",
+        value: confirmed > 0 ? round(rows.length / confirmed, 2) : null,
+        runs: confirmed,
+        budget: exactly(2),
+        note: `${intents} intent + ${outcomes} outcome rows for ${confirmed} marks`,
+      }),
+    );
   } finally {
     await closeDb();
   }

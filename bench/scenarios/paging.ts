@@ -41,8 +41,52 @@ export async function paging(ctx: BenchContext, runs: number): Promise<void> {
   const seq = median(times.sequential) ?? Number.NaN;
   const scenario = "2 big plan load";
   const note = `${BIG_PLAN.name}: ${pages} pages of ≤100, sandbox latency 50 ms; CAN_PAGE_CONCURRENCY=${parallelism}`;
-  ctx.add(figure({ scenario, figure: `server fetch, parallel (${parallelism})`, unit: "ms", value: round(par, 0), p95: round(percentile(times.parallel, 95), 0), runs, budget: null, note }));
-  ctx.add(figure({ scenario, figure: "server fetch, sequential", unit: "ms", value: round(seq, 0), p95: round(percentile(times.sequential, 95), 0), runs, budget: null }));
-  ctx.add(figure({ scenario, figure: "server fetch, parallel, sandbox latency 0", unit: "ms", value: round(median(instant), 0), p95: round(percentile(instant, 95), 0), runs, budget: null, note: "what every read of the 10-year plan costs the console and the sandbox, with no network wait" }));
-  ctx.add(figure({ scenario, figure: "parallel / sequential", unit: "ratio", value: round(par / seq, 3), runs, budget: atMost(0.25), baseline: round(seq, 0), ratio: round(par / seq, 3), note: `ideal with ${parallelism} in flight: (1 + ⌈${pages - 1}/${parallelism}⌉) / ${pages} = ${round((1 + Math.ceil((pages - 1) / parallelism)) / pages, 3)}` }));
+  ctx.add(
+    figure({
+      scenario,
+      figure: `server fetch, parallel (${parallelism})`,
+      unit: "ms",
+      value: round(par, 0),
+      p95: round(percentile(times.parallel, 95), 0),
+      runs,
+      budget: null,
+      note,
+    }),
+  );
+  ctx.add(
+    figure({
+      scenario,
+      figure: "server fetch, sequential",
+      unit: "ms",
+      value: round(seq, 0),
+      p95: round(percentile(times.sequential, 95), 0),
+      runs,
+      budget: null,
+    }),
+  );
+  ctx.add(
+    figure({
+      scenario,
+      figure: "server fetch, parallel, sandbox latency 0",
+      unit: "ms",
+      value: round(median(instant), 0),
+      p95: round(percentile(instant, 95), 0),
+      runs,
+      budget: null,
+      note: "what every read of the 10-year plan costs the console and the sandbox, with no network wait",
+    }),
+  );
+  ctx.add(
+    figure({
+      scenario,
+      figure: "parallel / sequential",
+      unit: "ratio",
+      value: round(par / seq, 3),
+      runs,
+      budget: atMost(0.25),
+      baseline: round(seq, 0),
+      ratio: round(par / seq, 3),
+      note: `ideal with ${parallelism} in flight: (1 + ⌈${pages - 1}/${parallelism}⌉) / ${pages} = ${round((1 + Math.ceil((pages - 1) / parallelism)) / pages, 3)}`,
+    }),
+  );
 }

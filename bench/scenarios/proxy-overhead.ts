@@ -20,13 +20,35 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
   // The floor under the route: Next's routing and proxy.ts, refused at once (no session cookie).
   await runLoad(route, { accept: "application/json" }, warmup, 1);
   const refused = await runLoad(route, { accept: "application/json" }, Math.min(500, options.requests), 1);
-  ctx.add(figure({ scenario, figure: "route p50 without a session (401), 1 client", unit: "ms", value: round(percentile(refused.latenciesMs, 50), 2), p95: round(percentile(refused.latenciesMs, 95), 2), runs: refused.latenciesMs.length, budget: null, note: `the framework's floor: statuses ${JSON.stringify(refused.statuses)}` }));
+  ctx.add(
+    figure({
+      scenario,
+      figure: "route p50 without a session (401), 1 client",
+      unit: "ms",
+      value: round(percentile(refused.latenciesMs, 50), 2),
+      p95: round(percentile(refused.latenciesMs, 95), 2),
+      runs: refused.latenciesMs.length,
+      budget: null,
+      note: `the framework's floor: statuses ${JSON.stringify(refused.statuses)}`,
+    }),
+  );
 
   // Session and role check, then refused before any CAN or plan work (a "." is not allowed in a uuid).
   const authOnly = `${ctx.appUrl}/api/t/${TENANT}/plans/not.a.plan`;
   await runLoad(authOnly, routeHeaders, warmup, 1);
   const signedIn = await runLoad(authOnly, routeHeaders, Math.min(500, options.requests), 1);
-  ctx.add(figure({ scenario, figure: "route p50, session checked then refused (404), 1 client", unit: "ms", value: round(percentile(signedIn.latenciesMs, 50), 2), p95: round(percentile(signedIn.latenciesMs, 95), 2), runs: signedIn.latenciesMs.length, budget: null, note: `session + role lookup, no CAN call: statuses ${JSON.stringify(signedIn.statuses)}` }));
+  ctx.add(
+    figure({
+      scenario,
+      figure: "route p50, session checked then refused (404), 1 client",
+      unit: "ms",
+      value: round(percentile(signedIn.latenciesMs, 50), 2),
+      p95: round(percentile(signedIn.latenciesMs, 95), 2),
+      runs: signedIn.latenciesMs.length,
+      budget: null,
+      note: `session + role lookup, no CAN call: statuses ${JSON.stringify(signedIn.statuses)}`,
+    }),
+  );
 
   for (const c of options.concurrencies) {
     // Warm both paths (JIT, connection pools, the plan-details cache), then measure, direct first.
@@ -45,11 +67,58 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
     const app50 = p(app, 50);
     const app99 = p(app, 99);
     const label = `${c} client${c === 1 ? "" : "s"}`;
-    ctx.add(figure({ scenario, figure: `route p50, ${label}`, unit: "ms", value: round(app50, 2), p95: round(p(app, 95), 2), runs, budget: null, baseline: round(base50, 2), ratio: round(app50 / base50, 2), note }));
-    ctx.add(figure({ scenario, figure: `route p99, ${label}`, unit: "ms", value: round(app99, 2), runs, budget: c === 1 ? null : atMost(100), baseline: round(base99, 2), ratio: round(app99 / base99, 2) }));
-    ctx.add(figure({ scenario, figure: `direct p50 / p99, ${label}`, unit: "ms", value: round(base50, 2), p95: round(p(base, 95), 2), runs, budget: null, note: `p99 ${round(base99, 2)} ms` }));
+    ctx.add(
+      figure({
+        scenario,
+        figure: `route p50, ${label}`,
+        unit: "ms",
+        value: round(app50, 2),
+        p95: round(p(app, 95), 2),
+        runs,
+        budget: null,
+        baseline: round(base50, 2),
+        ratio: round(app50 / base50, 2),
+        note,
+      }),
+    );
+    ctx.add(
+      figure({
+        scenario,
+        figure: `route p99, ${label}`,
+        unit: "ms",
+        value: round(app99, 2),
+        runs,
+        budget: c === 1 ? null : atMost(100),
+        baseline: round(base99, 2),
+        ratio: round(app99 / base99, 2),
+      }),
+    );
+    ctx.add(
+      figure({
+        scenario,
+        figure: `direct p50 / p99, ${label}`,
+        unit: "ms",
+        value: round(base50, 2),
+        p95: round(p(base, 95), 2),
+        runs,
+        budget: null,
+        note: `p99 ${round(base99, 2)} ms`,
+      }),
+    );
     ctx.add(figure({ scenario, figure: `added p50, ${label}`, unit: "ms", value: round(app50 - base50, 2), runs, budget: c === 1 ? atMost(3) : null }));
     ctx.add(figure({ scenario, figure: `added p99, ${label}`, unit: "ms", value: round(app99 - base99, 2), runs, budget: c === 1 ? atMost(10) : null }));
-    ctx.add(figure({ scenario, figure: `route throughput, ${label}`, unit: "req/s", value: round(rate(app), 0), runs, budget: c === 1 ? null : atLeast(300), baseline: round(rate(base), 0), ratio: round(rate(app) / rate(base), 3), note: `direct ${round(rate(base), 0)} req/s` }));
+    ctx.add(
+      figure({
+        scenario,
+        figure: `route throughput, ${label}`,
+        unit: "req/s",
+        value: round(rate(app), 0),
+        runs,
+        budget: c === 1 ? null : atLeast(300),
+        baseline: round(rate(base), 0),
+        ratio: round(rate(app) / rate(base), 3),
+        note: `direct ${round(rate(base), 0)} req/s`,
+      }),
+    );
   }
 }

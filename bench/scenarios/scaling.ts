@@ -19,7 +19,13 @@ const PATH = `/t/${TENANT}/plans/${BIG_PLAN.uuid}`;
 type Options = { years: number[]; loads: number; selections: number };
 
 /** Shift-click durations and the calendar region's node count, on a freshly loaded page. */
-async function selectWholeHistory(ctx: BenchContext, browser: Browser, span: KeyRange, years: number, selections: number): Promise<{ shift: number[]; nodes: number }> {
+async function selectWholeHistory(
+  ctx: BenchContext,
+  browser: Browser,
+  span: KeyRange,
+  years: number,
+  selections: number,
+): Promise<{ shift: number[]; nodes: number }> {
   const { context, page } = await newSignedInPage(browser, ctx.appUrl, ctx.session);
   try {
     return await screenshotOnFailure(page, `scaling-${years}y`, async () => {
@@ -46,17 +52,51 @@ async function measureSize(ctx: BenchContext, browser: Browser, years: number, o
   await ctx.sandbox.setLatency(50);
   const loads = await coldLoads(ctx, browser, ctx.session, PATH, options.loads);
   const paintedMs = loads.map((l) => l.paintedMs);
-  const payload = Buffer.from(await (await fetch(`${ctx.appUrl}/api/t/${TENANT}/plans/${BIG_PLAN.uuid}`, { headers: { cookie: ctx.session.header } })).arrayBuffer());
+  const payload = Buffer.from(
+    await (await fetch(`${ctx.appUrl}/api/t/${TENANT}/plans/${BIG_PLAN.uuid}`, { headers: { cookie: ctx.session.header } })).arrayBuffer(),
+  );
   const runs = (JSON.parse(payload.toString("utf8")) as { data?: { runs?: unknown[] } }).data?.runs?.length ?? 0;
   const { shift, nodes } = await selectWholeHistory(ctx, browser, span, years, options.selections);
 
   const label = `${years} year${years === 1 ? "" : "s"}`;
   const painted = median(paintedMs) ?? Number.NaN;
   const shiftP75 = percentile(shift, 75) ?? Number.NaN;
-  ctx.add(figure({ scenario: SCENARIO, figure: `painted, ${label}`, unit: "ms", value: round(painted, 0), p95: round(percentile(paintedMs, 95), 0), runs: paintedMs.length, budget: null, note: `history ${span.start}..${span.end}; server answered after ${round(median(loads.map((l) => l.ttfbMs)), 0)} ms; ${loads[0]?.listed ?? ""}` }));
-  ctx.add(figure({ scenario: SCENARIO, figure: `whole-history shift-click, ${label}`, unit: "ms", value: shiftP75, p95: percentile(shift, 95), runs: shift.length, budget: null, note: `p75; worst ${max(shift)} ms (4× CPU)` }));
+  ctx.add(
+    figure({
+      scenario: SCENARIO,
+      figure: `painted, ${label}`,
+      unit: "ms",
+      value: round(painted, 0),
+      p95: round(percentile(paintedMs, 95), 0),
+      runs: paintedMs.length,
+      budget: null,
+      note: `history ${span.start}..${span.end}; server answered after ${round(median(loads.map((l) => l.ttfbMs)), 0)} ms; ${loads[0]?.listed ?? ""}`,
+    }),
+  );
+  ctx.add(
+    figure({
+      scenario: SCENARIO,
+      figure: `whole-history shift-click, ${label}`,
+      unit: "ms",
+      value: shiftP75,
+      p95: percentile(shift, 95),
+      runs: shift.length,
+      budget: null,
+      note: `p75; worst ${max(shift)} ms (4× CPU)`,
+    }),
+  );
   ctx.add(figure({ scenario: SCENARIO, figure: `DOM nodes, calendar region, ${label}`, unit: "nodes", value: nodes, runs: 1, budget: null }));
-  ctx.add(figure({ scenario: SCENARIO, figure: `status payload, ${label}`, unit: "kB gzip", value: round(gzipSync(payload).length / 1000, 1), runs: 1, budget: null, note: `${runs} status runs` }));
+  ctx.add(
+    figure({
+      scenario: SCENARIO,
+      figure: `status payload, ${label}`,
+      unit: "kB gzip",
+      value: round(gzipSync(payload).length / 1000, 1),
+      runs: 1,
+      budget: null,
+      note: `${runs} status runs`,
+    }),
+  );
   return { painted, shiftP75 };
 }
 
@@ -79,6 +119,26 @@ export async function scaling(ctx: BenchContext, browser: Browser, options: Opti
   const b = last === undefined ? undefined : results.get(last);
   if (first === undefined || last === undefined || !a || !b || first === last) return;
   const linear = last / first;
-  ctx.add(figure({ scenario: SCENARIO, figure: `painted growth ${first}→${last} years`, unit: "×", value: round(b.painted / a.painted, 2), runs: 2, budget: atMost(linear), note: `linear growth would be ${linear}×` }));
-  ctx.add(figure({ scenario: SCENARIO, figure: `shift-click growth ${first}→${last} years`, unit: "×", value: round(b.shiftP75 / a.shiftP75, 2), runs: 2, budget: atMost(linear), note: "p75 to p75; values under 16 ms count as 16" }));
+  ctx.add(
+    figure({
+      scenario: SCENARIO,
+      figure: `painted growth ${first}→${last} years`,
+      unit: "×",
+      value: round(b.painted / a.painted, 2),
+      runs: 2,
+      budget: atMost(linear),
+      note: `linear growth would be ${linear}×`,
+    }),
+  );
+  ctx.add(
+    figure({
+      scenario: SCENARIO,
+      figure: `shift-click growth ${first}→${last} years`,
+      unit: "×",
+      value: round(b.shiftP75 / a.shiftP75, 2),
+      runs: 2,
+      budget: atMost(linear),
+      note: "p75 to p75; values under 16 ms count as 16",
+    }),
+  );
 }

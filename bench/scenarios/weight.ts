@@ -27,9 +27,16 @@ const MARKERS: [RegExp, string][] = [
   [/ZodError|_zod/, "zod"],
   [/__next_f|nextjs|NEXT_REDIRECT/, "next"],
 ];
-const describe = (body: Buffer): string => MARKERS.filter(([re]) => re.test(body.toString("latin1"))).map(([, name]) => name).slice(0, 2).join("+") || "app";
+const describe = (body: Buffer): string =>
+  MARKERS.filter(([re]) => re.test(body.toString("latin1")))
+    .map(([, name]) => name)
+    .slice(0, 2)
+    .join("+") || "app";
 
-async function scriptWeight(ctx: BenchContext, path: string): Promise<{ gzip: number; raw: number; count: number; skipped: number; htmlGzip: number; inline: number; largest: string }> {
+async function scriptWeight(
+  ctx: BenchContext,
+  path: string,
+): Promise<{ gzip: number; raw: number; count: number; skipped: number; htmlGzip: number; inline: number; largest: string }> {
   const html = (await get(ctx, path)).toString("utf8");
   const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)];
   // noModule scripts (Next's legacy polyfills) are never fetched by a browser that runs modules.
@@ -56,19 +63,52 @@ async function scriptWeight(ctx: BenchContext, path: string): Promise<{ gzip: nu
 
 export async function weight(ctx: BenchContext): Promise<void> {
   await ctx.sandbox.setLatency(0);
-  for (const [name, path] of [["plans page", `/t/${TENANT}/plans`], ["plan page (10 y)", `/t/${TENANT}/plans/${BIG_PLAN.uuid}`]] as const) {
+  for (const [name, path] of [
+    ["plans page", `/t/${TENANT}/plans`],
+    ["plan page (10 y)", `/t/${TENANT}/plans/${BIG_PLAN.uuid}`],
+  ] as const) {
     const w = await scriptWeight(ctx, path);
-    ctx.add(figure({ scenario: SCENARIO, figure: `JS, ${name}`, unit: "kB gzip", value: kB(w.gzip), runs: 1, budget: atMost(250), note: `${w.count} scripts (not counting ${w.skipped} noModule), ${kB(w.raw)} kB raw; largest ${w.largest}; the HTML itself is ${kB(w.htmlGzip)} kB gzip with ${kB(w.inline)} kB of inline script (RSC payload)` }));
+    ctx.add(
+      figure({
+        scenario: SCENARIO,
+        figure: `JS, ${name}`,
+        unit: "kB gzip",
+        value: kB(w.gzip),
+        runs: 1,
+        budget: atMost(250),
+        note: `${w.count} scripts (not counting ${w.skipped} noModule), ${kB(w.raw)} kB raw; largest ${w.largest}; the HTML itself is ${kB(w.htmlGzip)} kB gzip with ${kB(w.inline)} kB of inline script (RSC payload)`,
+      }),
+    );
   }
 
   const payload = await get(ctx, `/api/t/${TENANT}/plans/${BIG_PLAN.uuid}`);
   const body = JSON.parse(payload.toString("utf8")) as { data?: { runs?: unknown[]; lastChanges?: unknown[] } };
-  ctx.add(figure({ scenario: SCENARIO, figure: "status payload, 10-year plan", unit: "kB gzip", value: kB(gzipSync(payload).length), runs: 1, budget: atMost(50), note: `${kB(payload.length)} kB raw, ${body.data?.runs?.length ?? "?"} runs` }));
+  ctx.add(
+    figure({
+      scenario: SCENARIO,
+      figure: "status payload, 10-year plan",
+      unit: "kB gzip",
+      value: kB(gzipSync(payload).length),
+      runs: 1,
+      budget: atMost(50),
+      note: `${kB(payload.length)} kB raw, ${body.data?.runs?.length ?? "?"} runs`,
+    }),
+  );
 
   await ctx.sandbox.setLatency(50);
   for (let i = 0; i < 10; i++) await get(ctx, `/t/${TENANT}/plans/${BIG_PLAN.uuid}`);
   const tree = processTree(ctx.appPid);
   const total = tree.reduce((n, p) => n + p.rssKiB, 0);
   const biggest = [...tree].sort((a, b) => b.rssKiB - a.rssKiB)[0];
-  ctx.add(figure({ scenario: SCENARIO, figure: "app resident memory after 10 loads", unit: "MB", value: round(total / 1024, 0), runs: 1, budget: atMost(1_536), note: `${tree.length} processes; largest ${biggest ? `${biggest.name.slice(0, 40)} ${round(biggest.rssKiB / 1024, 0)} MB` : "—"}` }));
+  ctx.add(
+    figure({
+      scenario: SCENARIO,
+      figure: "app resident memory after 10 loads",
+      unit: "MB",
+      value: round(total / 1024, 0),
+      runs: 1,
+      budget: atMost(1_536),
+      note: `${tree.length} processes; largest ${biggest ? `${biggest.name.slice(0, 40)} ${round(biggest.rssKiB / 1024, 0)} MB` : "—"}`,
+    }),
+  );
 }

@@ -17,18 +17,38 @@ export function PlanHistory({ tenantId, planUuid, limit = 50 }: { tenantId: stri
     queryKey: queryKeys.planHistory(tenantId, planUuid),
     queryFn: () => fetchResult<PlanHistoryEntry[]>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(planUuid)}/history?limit=${limit}`),
   });
-  if (!data) return <p role="status" className="text-slate-600">Loading history…</p>;
+  if (!data)
+    return (
+      <p role="status" className="text-slate-600">
+        Loading history…
+      </p>
+    );
   if (!data.ok) return <ErrorPanel title="The history could not be loaded" error={data.error} onRetry={() => void refetch()} retrying={isFetching} />;
-  if (data.data.length === 0) return <p role="status" className="text-slate-700">No change to this plan has been made or seen by this console yet.</p>;
+  if (data.data.length === 0)
+    return (
+      <p role="status" className="text-slate-700">
+        No change to this plan has been made or seen by this console yet.
+      </p>
+    );
   return (
     <table className="w-full border-collapse bg-white text-sm" aria-label="Plan history">
       <thead>
         <tr className="border-b border-slate-300 text-left">
-          <th scope="col" className="p-2">When (UTC)</th>
-          <th scope="col" className="p-2">Who</th>
-          <th scope="col" className="p-2">Change</th>
-          <th scope="col" className="p-2">Partitions</th>
-          <th scope="col" className="p-2">Outcome</th>
+          <th scope="col" className="p-2">
+            When (UTC)
+          </th>
+          <th scope="col" className="p-2">
+            Who
+          </th>
+          <th scope="col" className="p-2">
+            Change
+          </th>
+          <th scope="col" className="p-2">
+            Partitions
+          </th>
+          <th scope="col" className="p-2">
+            Outcome
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -45,7 +65,9 @@ export function PlanHistory({ tenantId, planUuid, limit = 50 }: { tenantId: stri
               {e.partitionCount ? <span className="text-slate-600"> ({e.partitionCount})</span> : null}
             </td>
             <td className="p-2">
-              <span className={`inline-block rounded border px-1.5 py-0.5 text-xs ${OUTCOME_STYLE[e.outcome ?? ""] ?? ""}`}>{outcomeLabel(e.outcome, e.pending)}</span>
+              <span className={`inline-block rounded border px-1.5 py-0.5 text-xs ${OUTCOME_STYLE[e.outcome ?? ""] ?? ""}`}>
+                {outcomeLabel(e.outcome, e.pending)}
+              </span>
               {e.outcomeDetail?.errorMsg && <div className="mt-1 text-xs">{e.outcomeDetail.errorMsg}</div>}
               {e.outcomeDetail?.traceId && <div className="font-mono text-xs">traceId {e.outcomeDetail.traceId}</div>}
               {e.outcomeDetail?.reason && <div className="mt-1 text-xs">{e.outcomeDetail.reason}</div>}

@@ -14,7 +14,10 @@ export function StatusLegend({ counts, shape }: { counts: Record<PartitionStatus
               {STATUS_LOOK[s].icon}
             </span>
             <span>
-              {STATUS_LOOK[s].label} <span className="tabular-nums font-semibold" data-testid={`count-${s}`}>{counts[s]}</span>
+              {STATUS_LOOK[s].label}{" "}
+              <span className="tabular-nums font-semibold" data-testid={`count-${s}`}>
+                {counts[s]}
+              </span>
             </span>
           </div>
         ))}

@@ -7,7 +7,8 @@ import type { ListShape } from "@/lib/services/plan-calendar-types";
 // The legend and the cell details read these, so they never claim more than the list tells.
 
 export const SHAPE_NOTE: Record<ListShape, string> = {
-  "materialized-only": "CAN's list for this plan carries no statuses: it holds materialized partitions only, so the console adds failed and cleared from its own marks.",
+  "materialized-only":
+    "CAN's list for this plan carries no statuses: it holds materialized partitions only, so the console adds failed and cleared from its own marks.",
   "with-status": "CAN's list for this plan carries a status for each partition it holds.",
 };
 

@@ -47,6 +47,9 @@ export class CalendarPage {
   }
 
   requestBody(): Promise<unknown> {
-    return this.dialog.getByTestId("can-request-body").textContent().then((t) => JSON.parse(t ?? "null") as unknown);
+    return this.dialog
+      .getByTestId("can-request-body")
+      .textContent()
+      .then((t) => JSON.parse(t ?? "null") as unknown);
   }
 }

@@ -30,7 +30,12 @@ const form = (fields: Record<string, string>) => {
  */
 async function act(cookie: string, name: string, fields: Record<string, string>): Promise<Answer> {
   try {
-    const answer = await callAction<Answer>(APP_BASE, findAction(APP_ROOT, name), { path: "/admin", args: [null, form(fields)], cookie, headers: { "x-forwarded-for": IP } });
+    const answer = await callAction<Answer>(APP_BASE, findAction(APP_ROOT, name), {
+      path: "/admin",
+      args: [null, form(fields)],
+      cookie,
+      headers: { "x-forwarded-for": IP },
+    });
     expect(answer.status).toBe(200);
     return answer.value!;
   } catch (e) {
@@ -89,7 +94,10 @@ test("an admin of one tenant cannot enumerate accounts of another, nor sign out 
 
   // An admin of every tenant the person works in may.
   await admin.goto();
-  await admin.people("Acme Retail").getByRole("button", { name: `Sign out everywhere: ${both}` }).click();
+  await admin
+    .people("Acme Retail")
+    .getByRole("button", { name: `Sign out everywhere: ${both}` })
+    .click();
   await admin.confirmation.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(admin.lastResult.getByRole("status")).toContainText(`${both}: 1 session(s) ended`);
   expect(await signedIn(bothCookie)).toBe(false);

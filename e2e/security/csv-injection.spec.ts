@@ -10,7 +10,11 @@ import { SEED } from "../support/seed-data";
 // plan name, the user agent and CAN's answer. In every separator mode, no cell may hold a formula.
 // Without LibreOffice the test is skipped, and `npm test` counts the missing install as a failure.
 
-const modes: [string, CsvSeparator][] = [["comma", ","], ["semicolon", ";"], ["tab", "\t"]];
+const modes: [string, CsvSeparator][] = [
+  ["comma", ","],
+  ["semicolon", ";"],
+  ["tab", "\t"],
+];
 
 test.describe("audit CSV export in a spreadsheet", () => {
   test.skip(!sofficeAvailable(), "LibreOffice (soffice) is not installed");
@@ -29,7 +33,10 @@ test.describe("audit CSV export in a spreadsheet", () => {
         expect(sheet.formulas, `${name}: formula cells`).toEqual([]);
         // The hostile text is there, as text: the check above cannot pass on an empty sheet.
         for (const fragment of ["=1+1", "=2+2", "=3+3", "-4+4", "@SUM(5+5)", "+6+6"]) {
-          expect(sheet.texts.some((t) => t.includes(fragment)), `${name}: a cell shows ${fragment}`).toBe(true);
+          expect(
+            sheet.texts.some((t) => t.includes(fragment)),
+            `${name}: a cell shows ${fragment}`,
+          ).toBe(true);
         }
       }
     } finally {

@@ -42,15 +42,38 @@ test.afterAll(() => {
 // ---- generators -------------------------------------------------------------------------------
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const realDay = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const realDay = fc
+  .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 /** Looks like a date, is not one: 2025-02-30, month 13, day 00, Feb 29 off leap years, wrong shapes. */
 const impossibleDay = fc.oneof(
-  fc.constantFrom("2025-02-30", "2023-02-29", "2100-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-1-01", "0000-00-00", "2025-02-28T00:00:00", "2025/02/01", "20250201", ""),
-  fc.tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+  fc.constantFrom(
+    "2025-02-30",
+    "2023-02-29",
+    "2100-02-29",
+    "2025-13-01",
+    "2025-00-10",
+    "2025-04-31",
+    "2025-1-01",
+    "0000-00-00",
+    "2025-02-28T00:00:00",
+    "2025/02/01",
+    "20250201",
+    "",
+  ),
+  fc
+    .tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
     .filter(([y, m, d]) => m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate())
     .map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
 );
-const wrongType = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { minLength: 1, maxLength: 3 }), fc.object({ maxDepth: 1 }));
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
 const hugeOrUnicode = fc.oneof(
   fc.integer({ min: 201, max: 100_000 }).map((n) => "9".repeat(n)),
   fc.string({ unit: "grapheme", minLength: 11, maxLength: 60 }),
@@ -60,7 +83,10 @@ const day = (key: string) => ({ start: key, end: key });
 const badRange = fc.oneof(
   fc.record({ start: impossibleDay, end: realDay }),
   fc.record({ start: realDay, end: impossibleDay }),
-  fc.tuple(realDay, realDay).filter(([a, b]) => a !== b).map(([a, b]) => (a < b ? { start: b, end: a } : { start: a, end: b })), // ends before it starts
+  fc
+    .tuple(realDay, realDay)
+    .filter(([a, b]) => a !== b)
+    .map(([a, b]) => (a < b ? { start: b, end: a } : { start: a, end: b })), // ends before it starts
   fc.record({ start: hugeOrUnicode, end: realDay }),
   fc.record({ start: realDay, end: wrongType }),
   realDay.map((d) => ({ start: d, end: d, extra: "field" })),
@@ -68,7 +94,9 @@ const badRange = fc.oneof(
   wrongType,
 );
 const knownKeys = new Set(["tenantId", "planUuid", "granularity", "success", "failed", "ranges", "confirmName"]);
-const extraKey = fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom("constructor", "prototype", "toString", "isAdmin", "role")).filter((k) => !knownKeys.has(k) && k !== "__proto__");
+const extraKey = fc
+  .oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom("constructor", "prototype", "toString", "isAdmin", "role"))
+  .filter((k) => !knownKeys.has(k) && k !== "__proto__");
 
 type Forged = { label: string; args?: unknown[]; raw?: string };
 
@@ -84,9 +112,20 @@ function acceptable(field: string, value: unknown): boolean {
 function forgeries(valid: Record<string, unknown>, rangeField: "success" | "ranges" | null): fc.Arbitrary<Forged> {
   const fields = Object.keys(valid).filter((k) => k !== "tenantId");
   const options: fc.Arbitrary<Forged>[] = [
-    fc.tuple(fc.constantFrom(...fields), wrongType).filter(([k, v]) => !acceptable(k, v)).map(([k, v]) => ({ label: `wrong type for ${k}`, args: [{ ...valid, [k]: v }] })),
-    fc.tuple(fc.constantFrom(...fields), hugeOrUnicode).filter(([k, v]) => !acceptable(k, v)).map(([k, v]) => ({ label: `huge/unicode ${k}`, args: [{ ...valid, [k]: v }] })),
-    fc.tuple(extraKey, fc.anything({ maxDepth: 1 }).filter((v) => v !== undefined)).map(([k, v]) => ({ label: `extra field ${JSON.stringify(k)}`, args: [{ ...valid, [k]: v }] })),
+    fc
+      .tuple(fc.constantFrom(...fields), wrongType)
+      .filter(([k, v]) => !acceptable(k, v))
+      .map(([k, v]) => ({ label: `wrong type for ${k}`, args: [{ ...valid, [k]: v }] })),
+    fc
+      .tuple(fc.constantFrom(...fields), hugeOrUnicode)
+      .filter(([k, v]) => !acceptable(k, v))
+      .map(([k, v]) => ({ label: `huge/unicode ${k}`, args: [{ ...valid, [k]: v }] })),
+    fc
+      .tuple(
+        extraKey,
+        fc.anything({ maxDepth: 1 }).filter((v) => v !== undefined),
+      )
+      .map(([k, v]) => ({ label: `extra field ${JSON.stringify(k)}`, args: [{ ...valid, [k]: v }] })),
     fc.constantFrom<Forged>(
       { label: "no argument", args: [] },
       { label: "null", args: [null] },
@@ -99,14 +138,22 @@ function forgeries(valid: Record<string, unknown>, rangeField: "success" | "rang
     fc.constantFrom("__proto__", "constructor").map((key) => ({
       label: `prototype pollution via ${key}`,
       // React's encoder will not write an own __proto__ key: the body is written by hand, as a forger would.
-      raw: JSON.stringify([{ ...valid, tenantId: undefined }]).replace(/^\[\{/, `[{"${key}":${key === "__proto__" ? JSON.stringify({ ...valid, polluted: true }) : '{"prototype":{"polluted":true}}'},`),
+      raw: JSON.stringify([{ ...valid, tenantId: undefined }]).replace(
+        /^\[\{/,
+        `[{"${key}":${key === "__proto__" ? JSON.stringify({ ...valid, polluted: true }) : '{"prototype":{"polluted":true}}'},`,
+      ),
     })),
     fc.constant<Forged>({ label: "valid input under __proto__ only", raw: `[{"__proto__":${JSON.stringify(valid)}}]` }),
   ];
   if (rangeField) {
     options.push(
-      fc.array(badRange, { minLength: 1, maxLength: 4 }).map((bad) => ({ label: `bad ${rangeField} ranges`, args: [{ ...valid, [rangeField]: [...(valid[rangeField] as unknown[]), ...bad] }] })),
-      fc.integer({ min: 5_001, max: 6_000 }).map((n) => ({ label: `${n} ranges`, args: [{ ...valid, [rangeField]: Array.from({ length: n }, (_, i) => day(`2026-0${1 + (i % 9)}-${pad(1 + (i % 28))}`)) }] })),
+      fc
+        .array(badRange, { minLength: 1, maxLength: 4 })
+        .map((bad) => ({ label: `bad ${rangeField} ranges`, args: [{ ...valid, [rangeField]: [...(valid[rangeField] as unknown[]), ...bad] }] })),
+      fc.integer({ min: 5_001, max: 6_000 }).map((n) => ({
+        label: `${n} ranges`,
+        args: [{ ...valid, [rangeField]: Array.from({ length: n }, (_, i) => day(`2026-0${1 + (i % 9)}-${pad(1 + (i % 28))}`)) }],
+      })),
       fc.constantFrom("WEEK", "day", "HOUR", "").map((g) => ({ label: `granularity ${JSON.stringify(g)}`, args: [{ ...valid, granularity: g }] })),
       fc.constant<Forged>({ label: `empty ${rangeField}`, args: [{ ...valid, [rangeField]: [] }] }),
     );
@@ -141,9 +188,27 @@ test.afterEach(() => {
 });
 
 const ACTIONS = [
-  { name: "markPartitionsAction", runs: RUNS.mark, path: () => `/t/acme/plans/${daily}`, valid: () => ({ tenantId: "acme", planUuid: daily, granularity: "DAY", success: [day("2026-11-26")], failed: [] }), field: "success" as const },
-  { name: "clearPartitionsAction", runs: RUNS.clear, path: () => `/t/acme/plans/${daily}`, valid: () => ({ tenantId: "acme", planUuid: daily, granularity: "DAY", ranges: [day("2026-10-02")], confirmName: "orders_daily" }), field: "ranges" as const },
-  { name: "markRefreshedAction", runs: RUNS.refresh, path: () => `/t/acme/plans/${snapshot}`, valid: () => ({ tenantId: "acme", planUuid: snapshot }), field: null },
+  {
+    name: "markPartitionsAction",
+    runs: RUNS.mark,
+    path: () => `/t/acme/plans/${daily}`,
+    valid: () => ({ tenantId: "acme", planUuid: daily, granularity: "DAY", success: [day("2026-11-26")], failed: [] }),
+    field: "success" as const,
+  },
+  {
+    name: "clearPartitionsAction",
+    runs: RUNS.clear,
+    path: () => `/t/acme/plans/${daily}`,
+    valid: () => ({ tenantId: "acme", planUuid: daily, granularity: "DAY", ranges: [day("2026-10-02")], confirmName: "orders_daily" }),
+    field: "ranges" as const,
+  },
+  {
+    name: "markRefreshedAction",
+    runs: RUNS.refresh,
+    path: () => `/t/acme/plans/${snapshot}`,
+    valid: () => ({ tenantId: "acme", planUuid: snapshot }),
+    field: null,
+  },
 ];
 
 for (const a of ACTIONS) {
@@ -173,7 +238,11 @@ const junkSegment = fc.oneof(
   fc.integer({ min: 65, max: 2_000 }).map((n) => "a".repeat(n)),
   fc.constantFrom("%2e%2e%2f%2e%2e%2fetc", "globex%00", "acme%20", "ACME;drop", "__proto__", "constructor", "acme/../globex", "<script>"),
 );
-const junkQueryValue = fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }), fc.integer({ min: 101, max: 3_000 }).map((n) => "q".repeat(n)), fc.constantFrom("-1", "0", "1.5", "1e9", "NaN", "[]", "{}"));
+const junkQueryValue = fc.oneof(
+  fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }),
+  fc.integer({ min: 101, max: 3_000 }).map((n) => "q".repeat(n)),
+  fc.constantFrom("-1", "0", "1.5", "1e9", "NaN", "[]", "{}"),
+);
 /** The routes' own parameter rules, used only to skip generated values that happen to be valid. */
 const validUuid = (v: string) => /^[A-Za-z0-9_-]{1,64}$/.test(v);
 const validLimit = (v: string) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 500;
@@ -185,18 +254,34 @@ const enc = encodeURIComponent;
 
 function routeForgeries(): fc.Arbitrary<RouteForgery> {
   return fc.oneof(
-    junkSegment.filter((t) => t !== "acme" && t !== "globex").map((t) => ({ label: "forged tenant", path: `/api/t/${enc(t)}/plans`, cookie: "operator" as const })),
+    junkSegment
+      .filter((t) => t !== "acme" && t !== "globex")
+      .map((t) => ({ label: "forged tenant", path: `/api/t/${enc(t)}/plans`, cookie: "operator" as const })),
     junkSegment.filter((u) => !validUuid(u)).map((u) => ({ label: "forged plan uuid", path: `/api/t/acme/plans/${enc(u)}`, cookie: "operator" as const })),
-    junkSegment.filter((u) => !validUuid(u)).map((u) => ({ label: "forged uuid (history)", path: `/api/t/acme/plans/${enc(u)}/history`, cookie: "operator" as const })),
-    fc.tuple(fc.constantFrom("type" as const, "page" as const, "q" as const), junkQueryValue)
+    junkSegment
+      .filter((u) => !validUuid(u))
+      .map((u) => ({ label: "forged uuid (history)", path: `/api/t/acme/plans/${enc(u)}/history`, cookie: "operator" as const })),
+    fc
+      .tuple(fc.constantFrom("type" as const, "page" as const, "q" as const), junkQueryValue)
       .filter(([k, v]) => !validPlansParam(k, v))
       .map(([k, v]) => ({ label: `plans ?${k}=junk`, path: `/api/t/acme/plans?${k}=${enc(v)}`, cookie: "operator" as const })),
-    junkQueryValue.filter((v) => !validLimit(v)).map((v) => ({ label: "history ?limit=junk", path: `/api/t/acme/plans/${daily}/history?limit=${enc(v)}`, cookie: "operator" as const })),
-    fc.tuple(fc.constantFrom("from" as const, "to" as const), impossibleDay.filter((d) => d !== "")).map(([k, d]) => ({ label: `export ?${k}=${d}`, path: `/api/t/acme/audit/export?format=json&${k}=${enc(d)}`, cookie: "admin" as const })),
-    fc.tuple(fc.constantFrom("outcome" as const, "action" as const), fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }))
+    junkQueryValue
+      .filter((v) => !validLimit(v))
+      .map((v) => ({ label: "history ?limit=junk", path: `/api/t/acme/plans/${daily}/history?limit=${enc(v)}`, cookie: "operator" as const })),
+    fc
+      .tuple(
+        fc.constantFrom("from" as const, "to" as const),
+        impossibleDay.filter((d) => d !== ""),
+      )
+      .map(([k, d]) => ({ label: `export ?${k}=${d}`, path: `/api/t/acme/audit/export?format=json&${k}=${enc(d)}`, cookie: "admin" as const })),
+    fc
+      .tuple(fc.constantFrom("outcome" as const, "action" as const), fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }))
       .filter(([k, v]) => !validAuditParam(k, v))
       .map(([k, v]) => ({ label: `export ?${k}=junk`, path: `/api/t/acme/audit/export?${k}=${enc(v)}`, cookie: "admin" as const })),
-    fc.string({ unit: "grapheme", minLength: 1, maxLength: 10 }).filter((v) => v !== "csv" && v !== "json").map((v) => ({ label: "export ?format=junk", path: `/api/t/acme/audit/export?format=${enc(v)}`, cookie: "admin" as const })),
+    fc
+      .string({ unit: "grapheme", minLength: 1, maxLength: 10 })
+      .filter((v) => v !== "csv" && v !== "json")
+      .map((v) => ({ label: "export ?format=junk", path: `/api/t/acme/audit/export?format=${enc(v)}`, cookie: "admin" as const })),
   );
 }
 

@@ -15,7 +15,11 @@ for (const path of ["/login", "/", "/t/acme/plans", "/api/health", "/api/health/
     expect(h["referrer-policy"]).toBe("same-origin");
     expect(h["x-powered-by"]).toBeUndefined();
     // Scripts only with a nonce: inline script from anywhere else is refused (docs/decisions/0012-web-hardening-review.md).
-    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    const scriptSrc =
+      csp
+        .split(";")
+        .map((d) => d.trim())
+        .find((d) => d.startsWith("script-src")) ?? "";
     expect(scriptSrc).not.toContain("unsafe-inline");
     if (path !== "/robots.txt") expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/]{22}=='/);
     // PUBLIC_URL is http here: no HSTS (it would pin 127.0.0.1 to https). tests/unit/security-headers.test.ts covers https.

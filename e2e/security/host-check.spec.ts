@@ -29,8 +29,20 @@ test("a browser reaching the console under a rebound name gets no page and canno
 });
 
 test("every kind of path refuses a foreign Host, whatever X-Forwarded-Host says; health probes answer by address", async () => {
-  const foreign: Record<string, string>[] = [{ host: REBOUND }, { host: REBOUND, "x-forwarded-host": `127.0.0.1:${E2E_APP_PORT}` }, { host: `localhost:${E2E_APP_PORT}` }];
-  for (const path of ["/login", "/", "/t/acme/plans", "/api/t/acme/plans", "/api/t/acme/audit/export?format=json", "/can/anymetrics/api/v1/anything", "/robots.txt.x"]) {
+  const foreign: Record<string, string>[] = [
+    { host: REBOUND },
+    { host: REBOUND, "x-forwarded-host": `127.0.0.1:${E2E_APP_PORT}` },
+    { host: `localhost:${E2E_APP_PORT}` },
+  ];
+  for (const path of [
+    "/login",
+    "/",
+    "/t/acme/plans",
+    "/api/t/acme/plans",
+    "/api/t/acme/audit/export?format=json",
+    "/can/anymetrics/api/v1/anything",
+    "/robots.txt.x",
+  ]) {
     for (const headers of foreign) {
       const answer = await rawRequest(path, { headers });
       expect(answer.status, `${path} with ${JSON.stringify(headers)}`).toBe(421);

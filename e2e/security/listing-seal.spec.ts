@@ -17,7 +17,14 @@ const day = (d: string) => ({ start: d, end: d });
 
 type Listing = { readAt: string; throughSeq: number; runs: [string, string, string][]; seal: string };
 type Calendar = Listing & { counts: Record<string, number> };
-type Intent = { seq: number; action: string; phase: string; ranges: { start: string }[] | null; statusesBefore: Record<string, number> | null; details: { statusesRead?: { from: string; readAt: string } } | null };
+type Intent = {
+  seq: number;
+  action: string;
+  phase: string;
+  ranges: { start: string }[] | null;
+  statusesBefore: Record<string, number> | null;
+  details: { statusesRead?: { from: string; readAt: string } } | null;
+};
 
 async function readListing(uuid: string, cookie: string): Promise<Listing> {
   const response = await fetch(`${APP_BASE}/api/t/acme/plans/${uuid}`, { headers: { cookie } });
@@ -62,7 +69,11 @@ test("a mark with the page's sealed listing makes one CAN call; a reused or forg
   // sees success days, and asks for the name; nothing is cleared.
   const forged = { ...listing, runs: listing.runs.map(([s, e]) => [s, e, "missing"] as [string, string, string]) };
   const calls = await callsDuring(async () => {
-    const answer = await callAction(APP_BASE, clear, { path, args: [{ tenantId: "acme", planUuid: plan.uuid, granularity: "DAY", ranges: [day(d1)], listing: forged }], cookie: operator });
+    const answer = await callAction(APP_BASE, clear, {
+      path,
+      args: [{ tenantId: "acme", planUuid: plan.uuid, granularity: "DAY", ranges: [day(d1)], listing: forged }],
+      cookie: operator,
+    });
     expect(answer.value).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringContaining("Type the plan name") } });
   });
   expect(calls.clearPartition ?? 0).toBe(0);
@@ -71,14 +82,22 @@ test("a mark with the page's sealed listing makes one CAN call; a reused or forg
 
   // Honest and fresh: one CAN call, the mark itself.
   const first = await callsDuring(async () => {
-    const answer = await callAction(APP_BASE, mark, { path, args: [{ tenantId: "acme", planUuid: plan.uuid, granularity: "DAY", failed: [day(d2)], confirmName: PLAN, listing }], cookie: operator });
+    const answer = await callAction(APP_BASE, mark, {
+      path,
+      args: [{ tenantId: "acme", planUuid: plan.uuid, granularity: "DAY", failed: [day(d2)], confirmName: PLAN, listing }],
+      cookie: operator,
+    });
     expect(answer.value).toMatchObject({ ok: true });
   });
   expect(first).toEqual({ updatePartition: 1 });
 
   // The same listing again: a mark of this plan was recorded since it was read, so CAN is read afresh.
   const second = await callsDuring(async () => {
-    const answer = await callAction(APP_BASE, mark, { path, args: [{ tenantId: "acme", planUuid: plan.uuid, granularity: "DAY", success: [day(d3)], listing }], cookie: operator });
+    const answer = await callAction(APP_BASE, mark, {
+      path,
+      args: [{ tenantId: "acme", planUuid: plan.uuid, granularity: "DAY", success: [day(d3)], listing }],
+      cookie: operator,
+    });
     expect(answer.value).toMatchObject({ ok: true });
   });
   expect(second.updatePartition).toBe(1);

@@ -6,7 +6,18 @@ import { LoginPage } from "../pages/login-page";
 // read a backslash as a slash while parsing a URL, so each of these would leave the console if it
 // were used as it came (tests/unit/return-path.test.ts tries the whole family of characters).
 const APP = `http://127.0.0.1:${E2E_APP_PORT}`;
-const FOREIGN = ["/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\t\\evil.example", "/\\evil.example", "\\/evil.example", "//evil.example", "/.//evil.example", "/%2e//evil.example", "https://evil.example/"];
+const FOREIGN = [
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r/evil.example",
+  "/\t\\evil.example",
+  "/\\evil.example",
+  "\\/evil.example",
+  "//evil.example",
+  "/.//evil.example",
+  "/%2e//evil.example",
+  "https://evil.example/",
+];
 
 test.use({ user: null });
 

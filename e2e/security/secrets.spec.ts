@@ -22,7 +22,17 @@ test("no password hash, session token or CAN credential in responses, exports or
   const globexPlan = await planByName("globex", "shipments_daily");
   // globex signs in with app credentials: a token already held is ended, so this run sees a renewal.
   await sandbox.expireTokens();
-  for (const path of ["/", "/t/acme/plans", `/t/acme/plans/${plan.uuid}`, "/t/acme/audit", "/admin", "/settings", "/t/globex/plans", `/t/globex/plans/${globexPlan.uuid}`, "/t/globex/audit"]) {
+  for (const path of [
+    "/",
+    "/t/acme/plans",
+    `/t/acme/plans/${plan.uuid}`,
+    "/t/acme/audit",
+    "/admin",
+    "/settings",
+    "/t/globex/plans",
+    `/t/globex/plans/${globexPlan.uuid}`,
+    "/t/globex/audit",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }

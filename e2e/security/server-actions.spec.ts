@@ -62,7 +62,15 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   clearPartitionsAction: {
     path: (t, r) => planPath(t, r),
-    args: (t, r) => [{ tenantId: t, planUuid: r[t].daily, granularity: "DAY", ranges: [{ start: "2026-10-01", end: "2026-10-01" }], confirmName: t === "acme" ? "orders_daily" : "shipments_daily" }],
+    args: (t, r) => [
+      {
+        tenantId: t,
+        planUuid: r[t].daily,
+        granularity: "DAY",
+        ranges: [{ start: "2026-10-01", end: "2026-10-01" }],
+        confirmName: t === "acme" ? "orders_daily" : "shipments_daily",
+      },
+    ],
     calls: tenantMutation("operator"),
   },
   markRefreshedAction: {
@@ -77,8 +85,16 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   revokeRoleAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, username: "operator" })], calls: tenantMutation("admin") },
   revokeSessionsAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, username: "operator" })], calls: tenantMutation("admin") },
-  setDisabledAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, username: "operator", disabled: "false" })], calls: tenantMutation("admin") },
-  createApiTokenAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, name: "sa-probe-token", role: "operator" })], calls: tenantMutation("admin") },
+  setDisabledAction: {
+    path: () => "/admin",
+    args: (t) => [null, form({ tenantId: t, username: "operator", disabled: "false" })],
+    calls: tenantMutation("admin"),
+  },
+  createApiTokenAction: {
+    path: () => "/admin",
+    args: (t) => [null, form({ tenantId: t, name: "sa-probe-token", role: "operator" })],
+    calls: tenantMutation("admin"),
+  },
   revokeApiTokenAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, tokenId: "aaaaaaaaaaaa" })], calls: tenantMutation("admin") },
   startTotpAction: { path: () => "/settings", args: () => [{ stage: "idle" }, form({ password: "demo-password" })], calls: accountAction },
   confirmTotpAction: { path: () => "/settings", args: () => [{}, form({ code: "123456" })], calls: accountAction },
@@ -120,8 +136,16 @@ const ROUTES: Record<string, { query: string; calls: RouteCall[] }> = {
  */
 const MACHINE_ROUTES = ["/can/anymetrics/api/v1/accelerate/plan/[endpoint]"];
 const MACHINE_ENDPOINTS: Record<string, { method: "GET" | "POST"; query?: string; body?: unknown; mark: boolean }> = {
-  updatePartition: { method: "POST", body: { uuid: "DAILY", successTimeRange: [{ dateGranularity: "DAY", startTime: `${MARK_DAY}T00:00:00`, endTime: `${MARK_DAY}T00:00:00` }] }, mark: true },
-  clearPartition: { method: "POST", body: { uuid: "DAILY", timeRange: [{ dateGranularity: "DAY", startTime: "2026-10-01T00:00:00", endTime: "2026-10-01T00:00:00" }] }, mark: true },
+  updatePartition: {
+    method: "POST",
+    body: { uuid: "DAILY", successTimeRange: [{ dateGranularity: "DAY", startTime: `${MARK_DAY}T00:00:00`, endTime: `${MARK_DAY}T00:00:00` }] },
+    mark: true,
+  },
+  clearPartition: {
+    method: "POST",
+    body: { uuid: "DAILY", timeRange: [{ dateGranularity: "DAY", startTime: "2026-10-01T00:00:00", endTime: "2026-10-01T00:00:00" }] },
+    mark: true,
+  },
   queryMtPartitionList: { method: "GET", query: "?uuid=DAILY&pageNumber=1&pageSize=5", mark: false },
   queryAccelerateResultPlan: { method: "GET", query: "?uuid=DAILY", mark: false },
   queryReferenceScript: { method: "GET", query: "?uuid=DAILY", mark: false },
@@ -200,7 +224,11 @@ test("every server action and route handler in the build has a case, and every c
 
 test("the machine API refuses every endpoint without a valid token of the tenant and role, in CAN's envelope, with no CAN call", async () => {
   const viewerForm = form({ tenantId: "acme", name: `sa-viewer-${Date.now().toString(36)}`, role: "viewer" });
-  const created = await callAction<{ ok: boolean; data?: { token: string } }>(APP_BASE, findAction(APP_ROOT, "createApiTokenAction"), { path: "/admin", args: [null, viewerForm], cookie: adminCookie });
+  const created = await callAction<{ ok: boolean; data?: { token: string } }>(APP_BASE, findAction(APP_ROOT, "createApiTokenAction"), {
+    path: "/admin",
+    args: [null, viewerForm],
+    cookie: adminCookie,
+  });
   const viewerToken = created.value?.data?.token ?? "";
   expect(viewerToken).toMatch(/^cpc_/);
   const before = await auditSizes();
@@ -342,11 +370,20 @@ test.describe("Origin check on server actions", () => {
       const body = new FormData();
       for (const tag of html.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
         const name = /name="([^"]*)"/.exec(tag)?.[1];
-        if (name) body.append(name.replaceAll("&quot;", '"').replaceAll("&amp;", "&"), (/value="([^"]*)"/.exec(tag)?.[1] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
+        if (name)
+          body.append(
+            name.replaceAll("&quot;", '"').replaceAll("&amp;", "&"),
+            (/value="([^"]*)"/.exec(tag)?.[1] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"),
+          );
       }
       body.append("username", "admin");
       body.append("password", "demo-password");
-      return fetch(`${APP_BASE}/login`, { method: "POST", body, redirect: "manual", headers: { "x-forwarded-for": "10.66.0.4", ...(origin ? { origin } : {}) } });
+      return fetch(`${APP_BASE}/login`, {
+        method: "POST",
+        body,
+        redirect: "manual",
+        headers: { "x-forwarded-for": "10.66.0.4", ...(origin ? { origin } : {}) },
+      });
     };
     for (const origin of ["https://evil.example", "null"]) {
       const refused = await post(origin);

@@ -23,7 +23,12 @@ test("globex's route handlers answer 404 like an unknown tenant's", async ({ pag
   };
   const unknown = await answer("/api/t/initech/plans");
   expect(unknown.status).toBe(404);
-  for (const path of ["/api/t/globex/plans", `/api/t/globex/plans/${plan.uuid}`, `/api/t/globex/plans/${plan.uuid}/history`, "/api/t/globex/audit/export?format=csv"]) {
+  for (const path of [
+    "/api/t/globex/plans",
+    `/api/t/globex/plans/${plan.uuid}`,
+    `/api/t/globex/plans/${plan.uuid}/history`,
+    "/api/t/globex/audit/export?format=csv",
+  ]) {
     const a = await answer(path);
     expect(a, path).toEqual(unknown);
   }

@@ -16,7 +16,16 @@ test.describe("audit log page", () => {
     await expect(page).toHaveURL(/plan=e2e_audit_seed/);
     await expect(audit.rows()).toHaveCount(SEED.planActions);
     const text = await audit.table.innerText();
-    for (const expected of ["ok", "rejected", "error", "unknown (pending)", "maintenance window", "trace-e2e-1", "ECONNREFUSED", "no answer within the timeout"]) {
+    for (const expected of [
+      "ok",
+      "rejected",
+      "error",
+      "unknown (pending)",
+      "maintenance window",
+      "trace-e2e-1",
+      "ECONNREFUSED",
+      "no answer within the timeout",
+    ]) {
       expect(text).toContain(expected);
     }
     await expect(audit.table).not.toContainText(SEED.globexPlan.name);
@@ -52,7 +61,9 @@ test.describe("audit log page", () => {
 
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), audit.exportCsv.click()]);
     expect(csvDownload.suggestedFilename()).toMatch(/^audit-acme-.*\.csv$/);
-    const csv = readFileSync(await csvDownload.path(), "utf8").trim().split("\r\n");
+    const csv = readFileSync(await csvDownload.path(), "utf8")
+      .trim()
+      .split("\r\n");
     expect(csv[0]).toContain(`"time","seq","actor"`);
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain(SEED.plan.uuid);

@@ -71,7 +71,9 @@ test("a DAY year is twelve labelled month grids drawn by react-day-picker, one t
   await expect(grids.last()).toHaveAccessibleName("December 2026");
   // Issue 3 asks for react-day-picker: its root and month markup, one picker per month.
   await expect(page.locator(".rdp-root .rdp-month")).toHaveCount(12);
-  await expect(grids.nth(2).locator('td[data-day="2026-03-16"] button[data-key="2026-03-16"]')).toHaveAccessibleName(/^16 March 2026, (success|failed|cleared|not materialized|unknown)$/);
+  await expect(grids.nth(2).locator('td[data-day="2026-03-16"] button[data-key="2026-03-16"]')).toHaveAccessibleName(
+    /^16 March 2026, (success|failed|cleared|not materialized|unknown)$/,
+  );
   // Our roving tab stop, not react-day-picker's: exactly one day of the year is reachable by Tab.
   await expect(page.locator('button[data-key][tabindex="0"]')).toHaveCount(1);
   await cal.cell("2026-03-16").focus();
@@ -106,7 +108,10 @@ test("switching years redraws every day of the new year from CAN's list, and arr
   await expectYear(2025, 365);
   await page.getByRole("button", { name: /^Previous year/ }).click();
   await expectYear(2024, 366);
-  await page.getByRole("navigation", { name: "History by year" }).getByRole("button", { name: /^Show 2025\b/ }).click();
+  await page
+    .getByRole("navigation", { name: "History by year" })
+    .getByRole("button", { name: /^Show 2025\b/ })
+    .click();
   await expectYear(2025, 365);
   await cal.cell("2025-12-31").focus();
   await page.keyboard.press("ArrowRight");
@@ -118,9 +123,10 @@ test("switching years redraws every day of the new year from CAN's list, and arr
 
 test("keyboard only: select with arrows and space, then clear", async ({ page }, testInfo) => {
   // Each browser time zone clears its own days: a cleared day stays cleared in the console's record.
-  const [d0, d1, d2, d3, d4] = testInfo.project.name === "shanghai"
-    ? ["2026-09-13", "2026-09-14", "2026-09-15", "2026-09-16", "2026-09-17"]
-    : ["2026-10-19", "2026-10-20", "2026-10-21", "2026-10-22", "2026-10-23"];
+  const [d0, d1, d2, d3, d4] =
+    testInfo.project.name === "shanghai"
+      ? ["2026-09-13", "2026-09-14", "2026-09-15", "2026-09-16", "2026-09-17"]
+      : ["2026-10-19", "2026-10-20", "2026-10-21", "2026-10-22", "2026-10-23"];
   const plan = await planByName("acme", "orders_daily");
   const cal = new CalendarPage(page);
   await cal.goto("acme", plan.uuid, "?year=2026");
@@ -176,7 +182,12 @@ test("ctrl-click builds several ranges, sent as one call", async ({ page }) => {
   const counts = (await sandbox.requests()) as { byTenantAndEndpoint: Record<string, Record<string, number>> };
   expect(counts.byTenantAndEndpoint.acme?.updatePartition).toBe(1);
   const state = await sandbox.state("acme", plan.uuid);
-  expect(["2026-11-02", "2026-11-04", "2026-11-05", "2026-11-16"].map((k) => state.partitions[k]?.status)).toEqual(["success", "success", "success", "success"]);
+  expect(["2026-11-02", "2026-11-04", "2026-11-05", "2026-11-16"].map((k) => state.partitions[k]?.status)).toEqual([
+    "success",
+    "success",
+    "success",
+    "success",
+  ]);
   expect(state.partitions["2026-11-03"]).toBeUndefined();
 });
 

@@ -76,7 +76,8 @@ test.describe("a tenant whose CAN credential expires (globex: tokens from token/
     const day = Object.entries(state.partitions).find(([, p]) => p.status === "success")?.[0];
     expect(day).toBeDefined();
     const range = { dateGranularity: "DAY", startTime: `${day}T00:00:00`, endTime: `${day}T00:00:00` };
-    const sendMark = () => fetch(`${API}/updatePartition`, { method: "POST", headers, body: JSON.stringify({ uuid: plan.uuid, runType: "MANUAL", successTimeRange: [range] }) });
+    const sendMark = () =>
+      fetch(`${API}/updatePartition`, { method: "POST", headers, body: JSON.stringify({ uuid: plan.uuid, runType: "MANUAL", successTimeRange: [range] }) });
     // The first mark also reads the plan's details (kept 30 s), so the second goes straight to its one CAN call.
     expect((await sendMark()).status).toBe(200);
     await cleanSandbox.expireTokens();
@@ -93,7 +94,11 @@ test.describe("a tenant whose CAN credential expires (globex: tokens from token/
     expect(rows.map((r) => [r.phase, r.action, r.outcome, r.pending])).toEqual(Array(2).fill(["intent", "partition.mark_success", "ok", false]));
   });
 
-  test("a renewal CAN refuses shows globex unreachable with CAN's words, on /api/health and on the pages, without a stack", async ({ page, cleanSandbox, expectAccessible }) => {
+  test("a renewal CAN refuses shows globex unreachable with CAN's words, on /api/health and on the pages, without a stack", async ({
+    page,
+    cleanSandbox,
+    expectAccessible,
+  }) => {
     await cleanSandbox.setFaults([{ kind: "rejected", endpoint: "token/create", message: "API key disabled by the administrator" }]);
     await cleanSandbox.expireTokens();
     const plans = new PlansPage(page);
@@ -141,6 +146,9 @@ test.describe("a tenant whose CAN credential expires (globex: tokens from token/
     expect(after.calls.updatePartition! - before.calls.updatePartition!).toBe(1);
     expect(after.applied).toEqual(before.applied);
     const rows = (await auditLines("globex", adminCookie)).filter((l) => l.actor === name && l.action.startsWith("partition.")).sort((a, b) => a.seq - b.seq);
-    expect(rows.map((r) => [r.phase, r.outcome, r.pending])).toEqual([["intent", "ok", false], ["intent", "error", false]]);
+    expect(rows.map((r) => [r.phase, r.outcome, r.pending])).toEqual([
+      ["intent", "ok", false],
+      ["intent", "error", false],
+    ]);
   });
 });

@@ -59,7 +59,10 @@ test("the server refuses a future mark sent around the page, before anything rea
       headers: { "x-forwarded-for": IP },
     });
   const future = await send([{ start: "2030-01-01", end: "2030-01-05" }]);
-  expect(future.value).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringMatching(/^5 partitions are after today .*2030-01-01\.\.2030-01-05.*empty partition/) } });
+  expect(future.value).toMatchObject({
+    ok: false,
+    error: { code: "VALIDATION", message: expect.stringMatching(/^5 partitions are after today .*2030-01-01\.\.2030-01-05.*empty partition/) },
+  });
   const tomorrowAnywhere = await send([{ start: utcDayFrom(-1), end: utcDayFrom(2) }]);
   expect(tomorrowAnywhere.value).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringMatching(/after today/) } });
   expect((await canCalls()).byTenantAndEndpoint.acme?.updatePartition ?? 0, "no mark reached CAN").toBe(before.byTenantAndEndpoint.acme?.updatePartition ?? 0);
@@ -102,14 +105,18 @@ test("the dialog shows what changes apart from what is already in the target sta
   await cal.rangeInput.fill("2026-11-10..2026-11-12");
   await cal.rangeInput.press("Enter");
   await cal.markSuccess.click();
-  await expect(cal.dialog.getByTestId("mark-no-op")).toHaveText("Nothing changes: all 3 partitions are already success. Sending it only repeats their status to CAN.");
+  await expect(cal.dialog.getByTestId("mark-no-op")).toHaveText(
+    "Nothing changes: all 3 partitions are already success. Sending it only repeats their status to CAN.",
+  );
   await expect(cal.dialog.getByTestId("mark-effect")).toHaveCount(0);
   await expect(cal.confirm).toHaveText("Confirm anyway: mark partitions success");
   await page.keyboard.press("Escape");
   await expect(cal.dialog).toBeHidden();
 });
 
-test("a partition CAN's documented list leaves out reads 'not materialized', not 'never recorded'; the legend and details say what each state means for the list CAN sent", async ({ page }) => {
+test("a partition CAN's documented list leaves out reads 'not materialized', not 'never recorded'; the legend and details say what each state means for the list CAN sent", async ({
+  page,
+}) => {
   const plan = await planByName("acme", "orders_daily");
   const state = await sandbox.state("acme", plan.uuid);
   // A day CAN holds as failed: its documented list (materialized partitions only) leaves it out.

@@ -32,7 +32,10 @@ async function markSuccessStraightThroughCan(uuid: string, key: string): Promise
 test.describe("changes seen from outside the console", () => {
   test.use({ user: "admin" });
 
-  test("a mark made straight through CAN shows as one observed event after the next read; a console mark in between does not", async ({ page, expectAccessible }) => {
+  test("a mark made straight through CAN shows as one observed event after the next read; a console mark in between does not", async ({
+    page,
+    expectAccessible,
+  }) => {
     test.slow(); // three reads of a 10-year plan, a mark, and two axe scans (one of a 3,650-cell page)
     const plan = await planByName(TENANT, PLAN);
     const cal = new CalendarPage(page);

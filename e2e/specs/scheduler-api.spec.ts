@@ -33,8 +33,25 @@ const documentedExample = (uuid: string) => ({
 
 type Envelope = { success: boolean; code: string; errorMsg: string | null; detailErrorMsg: string | null; traceId?: string | null; data: unknown };
 
-async function call(endpoint: string, init: { token?: string; tenant?: string; authType?: string; body?: unknown; rawBody?: string; query?: string; headers?: Record<string, string>; method?: string }) {
-  const headers: Record<string, string> = { "tenant-id": init.tenant ?? "acme", "auth-type": init.authType ?? "APIKEY", "content-type": "application/json", ...init.headers };
+async function call(
+  endpoint: string,
+  init: {
+    token?: string;
+    tenant?: string;
+    authType?: string;
+    body?: unknown;
+    rawBody?: string;
+    query?: string;
+    headers?: Record<string, string>;
+    method?: string;
+  },
+) {
+  const headers: Record<string, string> = {
+    "tenant-id": init.tenant ?? "acme",
+    "auth-type": init.authType ?? "APIKEY",
+    "content-type": "application/json",
+    ...init.headers,
+  };
   if (init.token !== undefined) headers["auth-value"] = init.token;
   const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
   const response = await fetch(`${API}/${endpoint}${init.query ?? ""}`, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
@@ -44,7 +61,10 @@ async function call(endpoint: string, init: { token?: string; tenant?: string; a
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 test.describe("CAN's API through the console", () => {
-  test("a token made on /admin marks CAN's documented example; CAN receives it range for range; audit, history and calendar show the machine", async ({ page, expectAccessible }) => {
+  test("a token made on /admin marks CAN's documented example; CAN receives it range for range; audit, history and calendar show the machine", async ({
+    page,
+    expectAccessible,
+  }) => {
     const plan = await planByName("acme", PLAN);
     const admin = new AdminPage(page);
     await admin.goto();
@@ -88,7 +108,11 @@ test.describe("CAN's API through the console", () => {
     const operator = await makeToken(adminCookie, "acme", unique("op"), "operator");
     const viewer = await makeToken(adminCookie, "acme", unique("viewer"), "viewer");
     const globexOperator = await makeToken(adminCookie, "globex", unique("gx"), "operator");
-    const one = { uuid: daily.uuid, runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-10-01T00:00:00", endTime: "2026-10-01T00:00:00" }] };
+    const one = {
+      uuid: daily.uuid,
+      runType: "MANUAL",
+      successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-10-01T00:00:00", endTime: "2026-10-01T00:00:00" }],
+    };
     const marksInAudit = async () => (await auditLines("acme", adminCookie)).filter((l) => l.action.startsWith("partition.")).length;
     const auditBefore = await marksInAudit();
     const before = await canCalls();
@@ -102,16 +126,57 @@ test.describe("CAN's API through the console", () => {
       ["a globex token sent as acme", await call("updatePartition", { token: globexOperator, tenant: "acme", body: one }), 403, "CONSOLE_FORBIDDEN"],
       ["an acme token sent as globex", await call("updatePartition", { token: operator, tenant: "globex", body: one }), 403, "CONSOLE_FORBIDDEN"],
       ["malformed JSON", await call("updatePartition", { token: operator, rawBody: "{ not json" }), 400, "CONSOLE_VALIDATION"],
-      ["a body of the wrong shape", await call("updatePartition", { token: operator, body: { uuid: daily.uuid, successTimeRange: "2026-10-01" } }), 400, "CONSOLE_VALIDATION"],
-      ["an impossible date", await call("updatePartition", { token: operator, body: { ...one, successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-02-30T00:00:00", endTime: "2026-02-30T00:00:00" }] } }), 400, "CONSOLE_VALIDATION"],
-      ["a future partition", await call("updatePartition", { token: operator, body: { ...one, failedTimeRange: [{ dateGranularity: "DAY", startTime: "2030-01-01T00:00:00", endTime: "2030-01-05T00:00:00" }] } }), 400, "CONSOLE_VALIDATION"],
-      ["too many partitions", await call("updatePartition", { token: operator, body: { ...one, successTimeRange: [{ dateGranularity: "DAY", startTime: "1900-01-01T00:00:00", endTime: "1990-01-01T00:00:00" }] } }), 400, "CONSOLE_VALIDATION"],
-      ["a body over 1 MB", await call("updatePartition", { token: operator, rawBody: JSON.stringify({ ...one, pad: "x".repeat(1_100_000) }) }), 413, "CONSOLE_PAYLOAD_TOO_LARGE"],
+      [
+        "a body of the wrong shape",
+        await call("updatePartition", { token: operator, body: { uuid: daily.uuid, successTimeRange: "2026-10-01" } }),
+        400,
+        "CONSOLE_VALIDATION",
+      ],
+      [
+        "an impossible date",
+        await call("updatePartition", {
+          token: operator,
+          body: { ...one, successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-02-30T00:00:00", endTime: "2026-02-30T00:00:00" }] },
+        }),
+        400,
+        "CONSOLE_VALIDATION",
+      ],
+      [
+        "a future partition",
+        await call("updatePartition", {
+          token: operator,
+          body: { ...one, failedTimeRange: [{ dateGranularity: "DAY", startTime: "2030-01-01T00:00:00", endTime: "2030-01-05T00:00:00" }] },
+        }),
+        400,
+        "CONSOLE_VALIDATION",
+      ],
+      [
+        "too many partitions",
+        await call("updatePartition", {
+          token: operator,
+          body: { ...one, successTimeRange: [{ dateGranularity: "DAY", startTime: "1900-01-01T00:00:00", endTime: "1990-01-01T00:00:00" }] },
+        }),
+        400,
+        "CONSOLE_VALIDATION",
+      ],
+      [
+        "a body over 1 MB",
+        await call("updatePartition", { token: operator, rawBody: JSON.stringify({ ...one, pad: "x".repeat(1_100_000) }) }),
+        413,
+        "CONSOLE_PAYLOAD_TOO_LARGE",
+      ],
       ["a GET to a mark endpoint", await call("updatePartition", { token: operator }), 405, "CONSOLE_VALIDATION"],
-      ["an endpoint CAN does not have", await call("transform", { token: operator, body: { uuid: daily.uuid, materializeType: "EXTERNAL" } }), 404, "CONSOLE_NOT_FOUND"],
+      [
+        "an endpoint CAN does not have",
+        await call("transform", { token: operator, body: { uuid: daily.uuid, materializeType: "EXTERNAL" } }),
+        404,
+        "CONSOLE_NOT_FOUND",
+      ],
     ];
     const future = cases.find(([what]) => what === "a future partition")?.[1];
-    expect(future?.envelope.errorMsg, "the refusal says why, in words a scheduler's log can show").toMatch(/^5 partitions are after today \(\d{4}-\d{2}-\d{2}, .+\): 2030-01-01\.\.2030-01-05\. A partition cannot be marked success or failed before its data can exist/);
+    expect(future?.envelope.errorMsg, "the refusal says why, in words a scheduler's log can show").toMatch(
+      /^5 partitions are after today \(\d{4}-\d{2}-\d{2}, .+\): 2030-01-01\.\.2030-01-05\. A partition cannot be marked success or failed before its data can exist/,
+    );
     for (const [what, answer, status, code] of cases) {
       expect(answer.status, what).toBe(status);
       expect(answer.envelope, what).toMatchObject({ success: false, code, data: null, errorMsg: expect.any(String) });
@@ -128,7 +193,10 @@ test.describe("CAN's API through the console", () => {
     const daily = await planByName("acme", PLAN);
     const token = await makeToken(adminCookie, "acme", unique("month"), "operator");
     const before = await canCalls();
-    const answer = await call("updatePartition", { token, body: { uuid: daily.uuid, successTimeRange: [{ dateGranularity: "MONTH", startTime: "2026-09-01T00:00:00", endTime: "2026-09-01T00:00:00" }] } });
+    const answer = await call("updatePartition", {
+      token,
+      body: { uuid: daily.uuid, successTimeRange: [{ dateGranularity: "MONTH", startTime: "2026-09-01T00:00:00", endTime: "2026-09-01T00:00:00" }] },
+    });
     expect(answer.status).toBe(400);
     expect(answer.envelope).toMatchObject({ success: false, code: "CONSOLE_VALIDATION", errorMsg: expect.stringMatching(/DAY/) });
     expect((await canCalls()).byTenantAndEndpoint.acme?.updatePartition ?? 0).toBe(before.byTenantAndEndpoint.acme?.updatePartition ?? 0);
@@ -146,7 +214,10 @@ test.describe("CAN's API through the console", () => {
 
     const admin = new AdminPage(page);
     await admin.goto();
-    await admin.tokens("Acme Retail").getByRole("button", { name: `Revoke token ${name}` }).click();
+    await admin
+      .tokens("Acme Retail")
+      .getByRole("button", { name: `Revoke token ${name}` })
+      .click();
     await admin.section("Acme Retail").getByRole("button", { name: "Confirm revoke" }).click();
     await expect(admin.tokens("Acme Retail").getByRole("row").filter({ hasText: name })).toContainText("revoked");
     const refused = await read();
@@ -163,7 +234,11 @@ test.describe("CAN's API through the console", () => {
     const adminCookie = await sessionCookie("admin", IP);
     const daily = await planByName("acme", PLAN);
     const token = await makeToken(adminCookie, "acme", unique("idem"), "operator");
-    const body = { uuid: daily.uuid, runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-10-02T00:00:00", endTime: "2026-10-03T00:00:00" }] };
+    const body = {
+      uuid: daily.uuid,
+      runType: "MANUAL",
+      successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-10-02T00:00:00", endTime: "2026-10-03T00:00:00" }],
+    };
     const key = unique("backfill-2026-10-02");
     const before = (await canCalls()).byTenantAndEndpoint.acme?.updatePartition ?? 0;
     const first = await call("updatePartition", { token, body, headers: { "idempotency-key": key } });
@@ -173,7 +248,11 @@ test.describe("CAN's API through the console", () => {
     expect(second.envelope).toEqual(first.envelope);
     expect(second.headers.get("idempotency-replayed")).toBe("true");
     expect(((await canCalls()).byTenantAndEndpoint.acme?.updatePartition ?? 0) - before).toBe(1);
-    const other = await call("updatePartition", { token, body: { ...body, failedTimeRange: body.successTimeRange, successTimeRange: [] }, headers: { "idempotency-key": key } });
+    const other = await call("updatePartition", {
+      token,
+      body: { ...body, failedTimeRange: body.successTimeRange, successTimeRange: [] },
+      headers: { "idempotency-key": key },
+    });
     expect(other.status).toBe(409);
     expect(other.envelope.code).toBe("CONSOLE_CONFLICT");
     expect(((await canCalls()).byTenantAndEndpoint.acme?.updatePartition ?? 0) - before).toBe(1);
@@ -192,7 +271,9 @@ test.describe("CAN's API through the console", () => {
       file,
       `${snippet!}\nimport sys\nprint(mark_partition(sys.argv[1], "2026-10-07", ok=False, run_id="r1"))\ntry:\n    mark_partition(sys.argv[1], "2026-02-30")\nexcept RuntimeError as e:\n    print("refused:", e)\n`,
     );
-    const run = await promisify(execFile)("python3", [file, daily.uuid], { env: { ...process.env, CONSOLE: APP_BASE, CONSOLE_TENANT: "acme", CONSOLE_TOKEN: token } });
+    const run = await promisify(execFile)("python3", [file, daily.uuid], {
+      env: { ...process.env, CONSOLE: APP_BASE, CONSOLE_TENANT: "acme", CONSOLE_TOKEN: token },
+    });
     expect(run.stdout).toContain("'success': True");
     expect(run.stdout).toMatch(/refused: CONSOLE_VALIDATION: .*2026-02-30/);
     expect((await sandbox.mutations()).at(-1)?.body).toMatchObject({ uuid: daily.uuid, failedTimeRange: [{ startTime: "2026-10-07T00:00:00" }] });

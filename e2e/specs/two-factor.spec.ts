@@ -6,7 +6,12 @@ import { LoginPage } from "../pages/login-page";
 test.describe("two-factor sign-in", () => {
   test.use({ user: "admin" });
 
-  test("the enrolment code sent again is not held against the account; each backup code signs in once; settings counts what is left", async ({ page, browser, signIn, expectAccessible }) => {
+  test("the enrolment code sent again is not held against the account; each backup code signs in once; settings counts what is left", async ({
+    page,
+    browser,
+    signIn,
+    expectAccessible,
+  }) => {
     test.slow(); // two browser contexts and several sign-ins
     const username = `tfa${Date.now().toString(36)}`;
     const password = "two-factor-password-1";
@@ -24,7 +29,10 @@ test.describe("two-factor sign-in", () => {
       await other.getByRole("button", { name: "Set up an authenticator app" }).click();
       const secret = secretFromUri(await other.getByRole("link", { name: /^otpauth:/ }).innerText());
       await other.getByText(/^Backup codes/).click();
-      const codes = await other.getByRole("listitem").filter({ hasText: /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/ }).allInnerTexts();
+      const codes = await other
+        .getByRole("listitem")
+        .filter({ hasText: /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/ })
+        .allInnerTexts();
       expect(codes).toHaveLength(10);
       const enrolment = totpCode(secret);
       await other.getByLabel("Code from the app").fill(enrolment);

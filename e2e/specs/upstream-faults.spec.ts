@@ -17,12 +17,32 @@ type ReadCase = { name: string; fault: Fault; shows: RegExp; attempts: number };
 const READS: ReadCase[] = [
   { name: "latency past the timeout", fault: { kind: "latency", ms: 2_600 }, shows: /no answer within 2000 ms/, attempts: 3 },
   { name: "HTTP 503", fault: { kind: "http", status: 503 }, shows: /HTTP 503/, attempts: 3 },
-  { name: "HTTP 500 with a JSON error page", fault: { kind: "http", status: 500, bodyFormat: "json", message: "faults-e2e: NullPointerException" } as Fault, shows: /HTTP 500/, attempts: 1 },
+  {
+    name: "HTTP 500 with a JSON error page",
+    fault: { kind: "http", status: 500, bodyFormat: "json", message: "faults-e2e: NullPointerException" } as Fault,
+    shows: /HTTP 500/,
+    attempts: 1,
+  },
   { name: "connection reset", fault: { kind: "reset" }, shows: /CAN could not be reached/, attempts: 3 },
   { name: "malformed JSON", fault: { kind: "malformed" }, shows: /not valid JSON/, attempts: 1 },
-  { name: "success:false", fault: { kind: "rejected", message: "faults-e2e: partition store offline" }, shows: /faults-e2e: partition store offline[\s\S]*traceId/, attempts: 1 },
-  { name: "success:true with data:null and an errorMsg", fault: { kind: "null-data", message: "faults-e2e: plan metadata missing" }, shows: /faults-e2e: plan metadata missing/, attempts: 1 },
-  { name: "a failure on page 3 of the partition list", fault: { kind: "rejected", page: 3, message: "faults-e2e: page 3 unavailable" }, shows: /faults-e2e: page 3 unavailable/, attempts: 1 },
+  {
+    name: "success:false",
+    fault: { kind: "rejected", message: "faults-e2e: partition store offline" },
+    shows: /faults-e2e: partition store offline[\s\S]*traceId/,
+    attempts: 1,
+  },
+  {
+    name: "success:true with data:null and an errorMsg",
+    fault: { kind: "null-data", message: "faults-e2e: plan metadata missing" },
+    shows: /faults-e2e: plan metadata missing/,
+    attempts: 1,
+  },
+  {
+    name: "a failure on page 3 of the partition list",
+    fault: { kind: "rejected", page: 3, message: "faults-e2e: page 3 unavailable" },
+    shows: /faults-e2e: page 3 unavailable/,
+    attempts: 1,
+  },
 ];
 
 test.describe("plan page under CAN faults", () => {
@@ -59,7 +79,13 @@ const MARKS: MarkCase[] = [
   { name: "HTTP 503", fault: { kind: "http", status: 503 }, day: "2026-11-03", outcome: "rejected", shows: /HTTP 503/ },
   { name: "connection reset", fault: { kind: "reset" }, day: "2026-11-04", outcome: "unknown", shows: /may or may not have applied/ },
   { name: "malformed JSON", fault: { kind: "malformed" }, day: "2026-11-05", outcome: "unknown", shows: /may or may not have applied/ },
-  { name: "success:true with data:null and an errorMsg", fault: { kind: "null-data", message: "faults-e2e: mark not stored" }, day: "2026-11-06", outcome: "rejected", shows: /faults-e2e: mark not stored/ },
+  {
+    name: "success:true with data:null and an errorMsg",
+    fault: { kind: "null-data", message: "faults-e2e: mark not stored" },
+    day: "2026-11-06",
+    outcome: "rejected",
+    shows: /faults-e2e: mark not stored/,
+  },
 ];
 
 test.describe("marks under CAN faults", () => {
@@ -80,7 +106,11 @@ test.describe("marks under CAN faults", () => {
       expect((await canCalls()).byTenantAndEndpoint.globex?.updatePartition).toBe(1); // never sent twice
 
       const mine = (await auditLines("globex", admin)).filter((l) => l.planUuid === plan.uuid && l.ranges?.some((r) => r.start === c.day));
-      expect(mine.map((l) => ({ phase: l.phase, pending: l.pending, outcome: l.outcome }))).toContainEqual({ phase: "intent", pending: false, outcome: c.outcome });
+      expect(mine.map((l) => ({ phase: l.phase, pending: l.pending, outcome: l.outcome }))).toContainEqual({
+        phase: "intent",
+        pending: false,
+        outcome: c.outcome,
+      });
       expect(mine.every((l) => !l.pending && l.outcome !== null)).toBe(true);
 
       await sandbox.clearFaults();

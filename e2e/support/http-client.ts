@@ -25,12 +25,25 @@ export async function makeToken(adminCookie: string, tenant: string, name: strin
   form.set("name", name);
   form.set("role", role);
   if (expires) form.set("expires", expires);
-  const answer = await callAction<{ ok: boolean; data?: { token: string } }>(APP_BASE, findAction(APP_ROOT, "createApiTokenAction"), { path: "/admin", args: [null, form], cookie: adminCookie });
+  const answer = await callAction<{ ok: boolean; data?: { token: string } }>(APP_BASE, findAction(APP_ROOT, "createApiTokenAction"), {
+    path: "/admin",
+    args: [null, form],
+    cookie: adminCookie,
+  });
   if (!answer.value?.ok || !answer.value.data) throw new Error(`token ${name} not created: ${JSON.stringify(answer.value)}`);
   return answer.value.data.token;
 }
 
-export type AuditLine = { seq: number; action: string; phase: string; planUuid: string | null; outcome: string | null; pending: boolean; actor: string; ranges: { start: string; end: string }[] | null };
+export type AuditLine = {
+  seq: number;
+  action: string;
+  phase: string;
+  planUuid: string | null;
+  outcome: string | null;
+  pending: boolean;
+  actor: string;
+  ranges: { start: string; end: string }[] | null;
+};
 
 /** The tenant's audit log as an admin's JSON export, without the export events themselves. */
 export async function auditLines(tenant: string, adminCookie: string): Promise<AuditLine[]> {

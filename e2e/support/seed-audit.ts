@@ -29,16 +29,36 @@ async function mark(i: MarkIntent, outcome?: MarkOutcome): Promise<void> {
 
 const { tenant, plan, bulkPlan } = SEED;
 await mark(intent(tenant, plan.uuid, plan.name), { outcome: "ok" });
-await mark(intent(tenant, plan.uuid, plan.name, { action: "partition.mark_failed", ranges: [{ start: "2026-02-01", end: "2026-02-01", status: "failed" }], partitionCount: 1 }), {
-  outcome: "rejected",
-  code: "500",
-  errorMsg: "maintenance window",
-  detailErrorMsg: "try later",
-  traceId: "trace-e2e-1",
+await mark(
+  intent(tenant, plan.uuid, plan.name, {
+    action: "partition.mark_failed",
+    ranges: [{ start: "2026-02-01", end: "2026-02-01", status: "failed" }],
+    partitionCount: 1,
+  }),
+  {
+    outcome: "rejected",
+    code: "500",
+    errorMsg: "maintenance window",
+    detailErrorMsg: "try later",
+    traceId: "trace-e2e-1",
+  },
+);
+await mark(intent(tenant, plan.uuid, plan.name, { action: "partition.clear", ranges: [{ start: "2026-03-01", end: "2026-03-02" }], partitionCount: 2 }), {
+  outcome: "error",
+  kind: "network",
+  errorMsg: "ECONNREFUSED",
 });
-await mark(intent(tenant, plan.uuid, plan.name, { action: "partition.clear", ranges: [{ start: "2026-03-01", end: "2026-03-02" }], partitionCount: 2 }), { outcome: "error", kind: "network", errorMsg: "ECONNREFUSED" });
-await mark(intent(tenant, plan.uuid, plan.name, { actor: { userId: "seed2", username: "admin", tenantId: tenant, role: "admin" }, ranges: [{ start: "2026-04-01", end: "2026-04-01", status: "success" }], partitionCount: 1 }));
-await mark(intent(tenant, plan.uuid, plan.name, { ranges: [{ start: "2026-05-01", end: "2026-05-01", status: "success" }], partitionCount: 1 }), { outcome: "unknown", reason: "no answer within the timeout" });
+await mark(
+  intent(tenant, plan.uuid, plan.name, {
+    actor: { userId: "seed2", username: "admin", tenantId: tenant, role: "admin" },
+    ranges: [{ start: "2026-04-01", end: "2026-04-01", status: "success" }],
+    partitionCount: 1,
+  }),
+);
+await mark(intent(tenant, plan.uuid, plan.name, { ranges: [{ start: "2026-05-01", end: "2026-05-01", status: "success" }], partitionCount: 1 }), {
+  outcome: "unknown",
+  reason: "no answer within the timeout",
+});
 for (let i = 0; i < SEED.bulkCount; i++) await mark(intent(tenant, bulkPlan.uuid, bulkPlan.name), { outcome: "ok" });
 const { hostilePlan, hostile } = SEED;
 await mark(intent(tenant, hostilePlan.uuid, hostilePlan.name, { meta: { ip: "192.0.2.10", userAgent: hostile.userAgent, requestId: "seed-hostile" } }), {

@@ -2,15 +2,7 @@ import type { CanErrorView } from "@/lib/can/errors";
 
 // The one result shape for reads (route handlers, prefetch) and server actions.
 export type ErrorCode =
-  | "VALIDATION"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "UPSTREAM_REJECTED"
-  | "UPSTREAM_UNAVAILABLE"
-  | "INTERNAL";
+  "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "UPSTREAM_REJECTED" | "UPSTREAM_UNAVAILABLE" | "INTERNAL";
 
 export type AppError = {
   code: ErrorCode;

@@ -20,7 +20,10 @@ export async function sealLegacyChains(db: Db, actor: AuditActor): Promise<{ sea
   for (const tenantId of await listChains(db)) {
     const [head] = await db.select().from(auditChainHead).where(eq(auditChainHead.tenantId, tenantId));
     if (!head || head.seq === 0) continue;
-    const [newest] = await db.select({ mac: auditLog.mac }).from(auditLog).where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.seq, head.seq)));
+    const [newest] = await db
+      .select({ mac: auditLog.mac })
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.seq, head.seq)));
     if (newest && newest.mac !== null) continue;
     const report = await verifyChain(db, tenantId, { key });
     if (!report.ok && !report.problem?.unsealed) {
@@ -28,10 +31,26 @@ export async function sealLegacyChains(db: Db, actor: AuditActor): Promise<{ sea
       continue;
     }
     await appendAuditRow(db, tenantId, {
-      actorUserId: actor.userId, actorUsername: actor.username, actorRole: actor.role, action: "audit.mac_start", phase: "event",
-      intentId: null, planUuid: null, planName: null, granularity: null, ranges: null, partitionCount: null, statusesBefore: null,
-      canEndpoint: null, canRequest: null, outcome: null, outcomeDetail: null, details: { legacyThroughSeq: head.seq, keyId: key.id },
-      requestId: null, ip: null, userAgent: null,
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      actorRole: actor.role,
+      action: "audit.mac_start",
+      phase: "event",
+      intentId: null,
+      planUuid: null,
+      planName: null,
+      granularity: null,
+      ranges: null,
+      partitionCount: null,
+      statusesBefore: null,
+      canEndpoint: null,
+      canRequest: null,
+      outcome: null,
+      outcomeDetail: null,
+      details: { legacyThroughSeq: head.seq, keyId: key.id },
+      requestId: null,
+      ip: null,
+      userAgent: null,
     });
     sealed.push(tenantId);
   }

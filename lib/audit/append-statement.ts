@@ -28,7 +28,10 @@ function tuple(row: AuditRow): SQL {
 export async function appendChained(db: Db, tenantId: string, from: ChainHead, rows: readonly AuditRow[]): Promise<boolean> {
   const last = rows.at(-1);
   if (!last) return true;
-  const names = sql.join(COLUMNS.map(([, column]) => sql.identifier(column.name)), sql`, `);
+  const names = sql.join(
+    COLUMNS.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
   const inserted = await queryRows<{ id: string }>(
     db,
     sql`with moved as (
@@ -47,7 +50,10 @@ export async function appendChained(db: Db, tenantId: string, from: ChainHead, r
 /** The chain's head as stored, created at genesis when the tenant has none yet. */
 export async function readHead(db: Db, tenantId: string, genesis: ChainHead): Promise<ChainHead> {
   await db.insert(auditChainHead).values({ tenantId, seq: genesis.seq, hash: genesis.hash }).onConflictDoNothing();
-  const [head] = await db.select({ seq: auditChainHead.seq, hash: auditChainHead.hash }).from(auditChainHead).where(sql`${auditChainHead.tenantId} = ${tenantId}`);
+  const [head] = await db
+    .select({ seq: auditChainHead.seq, hash: auditChainHead.hash })
+    .from(auditChainHead)
+    .where(sql`${auditChainHead.tenantId} = ${tenantId}`);
   if (!head) throw new Error(`audit chain head for ${tenantId} is missing`);
   return head;
 }

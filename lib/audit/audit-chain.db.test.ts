@@ -14,9 +14,26 @@ import { GLOBAL_CHAIN } from "./types";
 const testDb = withTestDb();
 
 const eventContent = (actorUsername: string, details: Record<string, unknown>): AuditContent => ({
-  actorUserId: null, actorUsername, actorRole: null, action: "test.append", phase: "event",
-  intentId: null, planUuid: null, planName: null, granularity: null, ranges: null, partitionCount: null, statusesBefore: null,
-  canEndpoint: null, canRequest: null, outcome: null, outcomeDetail: null, details, requestId: null, ip: null, userAgent: null,
+  actorUserId: null,
+  actorUsername,
+  actorRole: null,
+  action: "test.append",
+  phase: "event",
+  intentId: null,
+  planUuid: null,
+  planName: null,
+  granularity: null,
+  ranges: null,
+  partitionCount: null,
+  statusesBefore: null,
+  canEndpoint: null,
+  canRequest: null,
+  outcome: null,
+  outcomeDetail: null,
+  details,
+  requestId: null,
+  ip: null,
+  userAgent: null,
 });
 
 /** A fresh tenant chain of `n` rows (intents, outcomes and events mixed), so tests do not interfere. */
@@ -28,7 +45,11 @@ async function seedChain(n: number): Promise<{ tenant: string; ids: string[] }> 
     const { intentId } = await recordMarkIntent(intent);
     ids.push(intentId);
     if (ids.length < n) {
-      await recordMarkOutcome(intentId, intent, ids.length % 3 === 0 ? { outcome: "rejected", code: "500", errorMsg: "maintenance", traceId: "tr-1" } : { outcome: "ok" });
+      await recordMarkOutcome(
+        intentId,
+        intent,
+        ids.length % 3 === 0 ? { outcome: "rejected", code: "500", errorMsg: "maintenance", traceId: "tr-1" } : { outcome: "ok" },
+      );
       const [o] = await testDb.current().db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.intentId, intentId));
       ids.push(o!.id);
     }
@@ -131,9 +152,7 @@ describe(`audit chain (${dbKind})`, () => {
     const writers = [db, ...extra.map((h) => h.db)];
     try {
       await Promise.all(
-        Array.from({ length: 60 }, (_, i) =>
-          appendAuditRow(writers[i % writers.length]!, tenant, eventContent(`w${i % writers.length}`, { i })),
-        ),
+        Array.from({ length: 60 }, (_, i) => appendAuditRow(writers[i % writers.length]!, tenant, eventContent(`w${i % writers.length}`, { i }))),
       );
     } finally {
       await Promise.all(extra.map((h) => h.close()));

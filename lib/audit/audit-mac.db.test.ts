@@ -19,9 +19,26 @@ async function seedChain(n: number): Promise<string> {
   const tenant = `t-${randomUUID().slice(0, 8)}`;
   for (let i = 0; i < n; i++) {
     await appendAuditRow(testDb.current().db, tenant, {
-      actorUserId: "u1", actorUsername: "operator", actorRole: "operator", action: "test.event", phase: "event", intentId: null, planUuid: null,
-      planName: null, granularity: null, ranges: null, partitionCount: null, statusesBefore: null, canEndpoint: null, canRequest: null,
-      outcome: null, outcomeDetail: null, details: { i }, requestId: null, ip: null, userAgent: null,
+      actorUserId: "u1",
+      actorUsername: "operator",
+      actorRole: "operator",
+      action: "test.event",
+      phase: "event",
+      intentId: null,
+      planUuid: null,
+      planName: null,
+      granularity: null,
+      ranges: null,
+      partitionCount: null,
+      statusesBefore: null,
+      canEndpoint: null,
+      canRequest: null,
+      outcome: null,
+      outcomeDetail: null,
+      details: { i },
+      requestId: null,
+      ip: null,
+      userAgent: null,
     });
   }
   return tenant;
@@ -58,7 +75,10 @@ describe(`audit MACs and checkpoints (${dbKind})`, () => {
   it("a MAC removed from a row after MACs began is named", async () => {
     const tenant = await seedChain(4);
     await asSuperuserBypassingTriggers(testDb.current().db, [sql`update audit_log set mac = null where tenant_id = ${tenant} and seq = 3`]);
-    expect((await verifyChain(testDb.current().db, tenant)).problem).toMatchObject({ seq: 3, what: expect.stringContaining("carries no MAC though an earlier row does") });
+    expect((await verifyChain(testDb.current().db, tenant)).problem).toMatchObject({
+      seq: 3,
+      what: expect.stringContaining("carries no MAC though an earlier row does"),
+    });
   });
 
   it("under another audit key every MAC fails: the key, not the database, vouches for the chain", async () => {
@@ -86,7 +106,10 @@ describe(`audit MACs and checkpoints (${dbKind})`, () => {
 
   it("a legacy chain that does not verify is not sealed", async () => {
     const tenant = await seedChain(3);
-    await asSuperuserBypassingTriggers(testDb.current().db, [sql`update audit_log set mac = null where tenant_id = ${tenant}`, sql`update audit_log set actor_username = 'x' where tenant_id = ${tenant} and seq = 1`]);
+    await asSuperuserBypassingTriggers(testDb.current().db, [
+      sql`update audit_log set mac = null where tenant_id = ${tenant}`,
+      sql`update audit_log set actor_username = 'x' where tenant_id = ${tenant} and seq = 1`,
+    ]);
     const { sealed, broken } = await sealLegacyChains(testDb.current().db, actor);
     expect(sealed).not.toContain(tenant);
     expect(broken.find((b) => b.tenantId === tenant)?.problem?.seq).toBe(1);
@@ -106,7 +129,10 @@ describe(`audit MACs and checkpoints (${dbKind})`, () => {
 
     // Roll back to seq 3: delete rows 4..6 and point the head at row 3. Every MAC left is genuine.
     const rows = await rowsOf(tenant);
-    await asSuperuserBypassingTriggers(db, [sql`delete from audit_log where tenant_id = ${tenant} and seq >= 4`, sql`update audit_chain_head set seq = 3, hash = ${rows[2]!.hash} where tenant_id = ${tenant}`]);
+    await asSuperuserBypassingTriggers(db, [
+      sql`delete from audit_log where tenant_id = ${tenant} and seq >= 4`,
+      sql`update audit_chain_head set seq = 3, hash = ${rows[2]!.hash} where tenant_id = ${tenant}`,
+    ]);
     expect((await verifyChain(db, tenant)).ok).toBe(true);
     const report = await verifyChain(db, tenant, { checkpoints: file.checkpoints });
     expect(report.ok).toBe(false);
@@ -150,9 +176,26 @@ describe(`audit MACs and checkpoints (${dbKind})`, () => {
 async function seedChainRows(tenant: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     await appendAuditRow(testDb.current().db, tenant, {
-      actorUserId: null, actorUsername: "later", actorRole: null, action: "test.event", phase: "event", intentId: null, planUuid: null,
-      planName: null, granularity: null, ranges: null, partitionCount: null, statusesBefore: null, canEndpoint: null, canRequest: null,
-      outcome: null, outcomeDetail: null, details: null, requestId: null, ip: null, userAgent: null,
+      actorUserId: null,
+      actorUsername: "later",
+      actorRole: null,
+      action: "test.event",
+      phase: "event",
+      intentId: null,
+      planUuid: null,
+      planName: null,
+      granularity: null,
+      ranges: null,
+      partitionCount: null,
+      statusesBefore: null,
+      canEndpoint: null,
+      canRequest: null,
+      outcome: null,
+      outcomeDetail: null,
+      details: null,
+      requestId: null,
+      ip: null,
+      userAgent: null,
     });
   }
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { intentFor } from "@/tests/helpers/audit-fixtures";
 import { dbKind, withTestDb } from "@/tests/helpers/test-db";
-import { iterateAudit, lastMarksForPlan, listAudit, planMarksThrough, readPlanMarks, recordAdminEvent, recordMarkIntent, recordMarkOutcome, type MarkIntent, type MarkOutcome } from "./index";
+import {
+  iterateAudit,
+  lastMarksForPlan,
+  listAudit,
+  planMarksThrough,
+  readPlanMarks,
+  recordAdminEvent,
+  recordMarkIntent,
+  recordMarkOutcome,
+  type MarkIntent,
+  type MarkOutcome,
+} from "./index";
 
 withTestDb();
 
@@ -14,12 +25,33 @@ async function mark(intent: MarkIntent, outcome?: MarkOutcome): Promise<string> 
 describe(`last marks per partition (${dbKind})`, () => {
   it("applies ok and unknown marks in order, skips rejected and error ones", async () => {
     const base = { tenantId: "acme", planUuid: "p-last", granularity: "DAY" } as const;
-    await mark(intentFor({ ...base, action: "partition.mark_success", ranges: [{ start: "2026-01-01", end: "2026-01-05", status: "success" }] }), { outcome: "ok" });
-    await mark(intentFor({ ...base, action: "partition.mark_failed", ranges: [{ start: "2026-01-04", end: "2026-01-06", status: "failed" }] }), { outcome: "rejected", errorMsg: "no" });
+    await mark(intentFor({ ...base, action: "partition.mark_success", ranges: [{ start: "2026-01-01", end: "2026-01-05", status: "success" }] }), {
+      outcome: "ok",
+    });
+    await mark(intentFor({ ...base, action: "partition.mark_failed", ranges: [{ start: "2026-01-04", end: "2026-01-06", status: "failed" }] }), {
+      outcome: "rejected",
+      errorMsg: "no",
+    });
     await mark(intentFor({ ...base, action: "partition.clear", ranges: [{ start: "2026-01-02", end: "2026-01-02" }] }), { outcome: "ok" });
-    await mark(intentFor({ ...base, action: "partition.mark_failed", ranges: [{ start: "2026-01-05", end: "2026-01-05", status: "failed" }] }), { outcome: "unknown", reason: "timeout" });
-    await mark(intentFor({ ...base, action: "partition.mark", ranges: [{ start: "2026-01-09", end: "2026-01-09", status: "success" }, { start: "2026-01-10", end: "2026-01-10", status: "failed" }] }));
-    await mark(intentFor({ ...base, action: "partition.mark_success", ranges: [{ start: "2026-01-20", end: "2026-01-20", status: "success" }] }), { outcome: "error", kind: "network", errorMsg: "ECONNREFUSED" });
+    await mark(intentFor({ ...base, action: "partition.mark_failed", ranges: [{ start: "2026-01-05", end: "2026-01-05", status: "failed" }] }), {
+      outcome: "unknown",
+      reason: "timeout",
+    });
+    await mark(
+      intentFor({
+        ...base,
+        action: "partition.mark",
+        ranges: [
+          { start: "2026-01-09", end: "2026-01-09", status: "success" },
+          { start: "2026-01-10", end: "2026-01-10", status: "failed" },
+        ],
+      }),
+    );
+    await mark(intentFor({ ...base, action: "partition.mark_success", ranges: [{ start: "2026-01-20", end: "2026-01-20", status: "success" }] }), {
+      outcome: "error",
+      kind: "network",
+      errorMsg: "ECONNREFUSED",
+    });
     await mark(intentFor({ ...base, planUuid: "other-plan", ranges: [{ start: "2026-01-01", end: "2026-01-31", status: "success" }] }), { outcome: "ok" });
     await mark(intentFor({ ...base, tenantId: "globex", ranges: [{ start: "2026-01-01", end: "2026-01-31", status: "success" }] }), { outcome: "ok" });
 
@@ -49,7 +81,13 @@ describe(`last marks per partition (${dbKind})`, () => {
     // Another plan's mark, another tenant's, an admin event: the plan's position stays.
     await mark(intentFor({ ...base, planUuid: "p-other", ranges: [{ start: "2026-02-01", end: "2026-02-01", status: "success" }] }), { outcome: "ok" });
     await mark(intentFor({ ...base, tenantId: "globex", ranges: [{ start: "2026-02-01", end: "2026-02-01", status: "success" }] }), { outcome: "ok" });
-    await recordAdminEvent({ actor: { userId: first.actor.userId, username: first.actor.username, role: first.actor.role }, meta: first.meta, action: "role.granted", tenantId: "acme", details: { username: "x" } });
+    await recordAdminEvent({
+      actor: { userId: first.actor.userId, username: first.actor.username, role: first.actor.role },
+      meta: first.meta,
+      action: "role.granted",
+      tenantId: "acme",
+      details: { username: "x" },
+    });
     expect(await planMarksThrough("acme", "p-through")).toBe(read.throughSeq);
 
     // The outcome of the pending intent changes what the calendar shows: the position moves, and a
@@ -66,7 +104,15 @@ describe(`last marks per partition (${dbKind})`, () => {
 
     for (let i = 0; i < 40; i++) {
       const status = i % 2 === 0 ? "success" : "failed";
-      await mark(intentFor({ planUuid: "p-10y", action: status === "success" ? "partition.mark_success" : "partition.mark_failed", ranges: [{ start: "2016-01-01", end: "2025-12-31", status }], partitionCount: 3653 }), { outcome: "ok" });
+      await mark(
+        intentFor({
+          planUuid: "p-10y",
+          action: status === "success" ? "partition.mark_success" : "partition.mark_failed",
+          ranges: [{ start: "2016-01-01", end: "2025-12-31", status }],
+          partitionCount: 3653,
+        }),
+        { outcome: "ok" },
+      );
     }
     const marks = await lastMarksForPlan("acme", "p-10y");
     expect(marks).toHaveLength(3653);
@@ -79,7 +125,14 @@ describe(`audit listing (${dbKind})`, () => {
     const t = "listing";
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const outcome: MarkOutcome | undefined = i % 4 === 0 ? { outcome: "ok" } : i % 4 === 1 ? { outcome: "rejected", code: "E1", errorMsg: "bad", traceId: "tr" } : i % 4 === 2 ? { outcome: "error", kind: "network" } : undefined;
+      const outcome: MarkOutcome | undefined =
+        i % 4 === 0
+          ? { outcome: "ok" }
+          : i % 4 === 1
+            ? { outcome: "rejected", code: "E1", errorMsg: "bad", traceId: "tr" }
+            : i % 4 === 2
+              ? { outcome: "error", kind: "network" }
+              : undefined;
       ids.push(
         await mark(
           intentFor({
@@ -93,7 +146,13 @@ describe(`audit listing (${dbKind})`, () => {
         ),
       );
     }
-    await recordAdminEvent({ action: "role.grant", tenantId: t, actor: { userId: null, username: "cli:root", role: null }, meta: null, details: { user: "alice", role: "viewer" } });
+    await recordAdminEvent({
+      action: "role.grant",
+      tenantId: t,
+      actor: { userId: null, username: "cli:root", role: null },
+      meta: null,
+      details: { user: "alice", role: "viewer" },
+    });
 
     const all = await listAudit(t, {}, {}, 100);
     expect(all.entries).toHaveLength(13); // 12 intents (outcomes merged in) + 1 event

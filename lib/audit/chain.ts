@@ -87,7 +87,12 @@ async function drain(db: Db, tenantId: string, writer: ChainWriter): Promise<voi
     while (writer.queue.length > 0) {
       const batch = writer.queue.splice(0, MAX_BATCH);
       try {
-        const rows = await writeBatch(db, tenantId, writer, batch.map((w) => w.content));
+        const rows = await writeBatch(
+          db,
+          tenantId,
+          writer,
+          batch.map((w) => w.content),
+        );
         batch.forEach((w, i) => w.resolve(rows[i]!));
       } catch (error) {
         writer.head = null;
@@ -142,8 +147,23 @@ function chainRows(tenantId: string, from: ChainHead, contents: AuditContent[], 
 }
 
 const NULLABLE = [
-  "actorUserId", "actorRole", "intentId", "planUuid", "planName", "granularity", "ranges", "partitionCount", "statusesBefore",
-  "canEndpoint", "canRequest", "outcome", "outcomeDetail", "details", "requestId", "ip", "userAgent",
+  "actorUserId",
+  "actorRole",
+  "intentId",
+  "planUuid",
+  "planName",
+  "granularity",
+  "ranges",
+  "partitionCount",
+  "statusesBefore",
+  "canEndpoint",
+  "canRequest",
+  "outcome",
+  "outcomeDetail",
+  "details",
+  "requestId",
+  "ip",
+  "userAgent",
 ] as const;
 
 function nullFilled(content: AuditContent): AuditContent {

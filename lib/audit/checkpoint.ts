@@ -22,7 +22,9 @@ export const checkpointSchema = z
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
 function signature(k: AuditKey, c: Pick<Checkpoint, "tenantId" | "seq" | "hash" | "at">): string {
-  return createHmac("sha256", k.key).update(JSON.stringify(["audit-checkpoint-v1", c.tenantId, c.seq, c.hash, c.at])).digest("hex");
+  return createHmac("sha256", k.key)
+    .update(JSON.stringify(["audit-checkpoint-v1", c.tenantId, c.seq, c.hash, c.at]))
+    .digest("hex");
 }
 
 export function signCheckpoint(k: AuditKey, c: Pick<Checkpoint, "tenantId" | "seq" | "hash" | "at">): Checkpoint {

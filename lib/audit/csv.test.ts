@@ -4,7 +4,10 @@ import { csvCell } from "./csv";
 /** What a spreadsheet could take for a cell: the quoted text split at any separator or line break. */
 function pieces(cell: string): string[] {
   expect(cell.startsWith('"') && cell.endsWith('"')).toBe(true);
-  return cell.slice(1, -1).replace(/""/g, '"').split(/[,;\t|]|\r\n|\r|\n/);
+  return cell
+    .slice(1, -1)
+    .replace(/""/g, '"')
+    .split(/[,;\t|]|\r\n|\r|\n/);
 }
 
 describe("csvCell", () => {
@@ -15,7 +18,21 @@ describe("csvCell", () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
   });
 
-  const hostile = ["=1+1", "maint;=1+1", "a\t=1+1", "x, =1+1", "p,=HYPERLINK(1)", "l\r\n@SUM(1)", "l\n+1", "t|-1+1", " =1", "\u00a0=1", "\t=1", "\r=1", "a;;=1"];
+  const hostile = [
+    "=1+1",
+    "maint;=1+1",
+    "a\t=1+1",
+    "x, =1+1",
+    "p,=HYPERLINK(1)",
+    "l\r\n@SUM(1)",
+    "l\n+1",
+    "t|-1+1",
+    " =1",
+    "\u00a0=1",
+    "\t=1",
+    "\r=1",
+    "a;;=1",
+  ];
   for (const text of hostile) {
     it(`no piece of ${JSON.stringify(text)} starts a formula, and the text is kept`, () => {
       const cell = csvCell(text);

@@ -75,5 +75,11 @@ export async function recordAdminEvent(event: {
 
 /** An export of a tenant's audit log is itself recorded on that tenant's chain. */
 export async function recordAuditExport(actor: Actor, meta: RequestMeta, details: { format: string; filters: Record<string, unknown> }): Promise<void> {
-  await appendEvent({ tenantId: actor.tenantId, action: "audit.export", actor: { userId: actor.userId, username: actor.username, role: actor.role }, meta, details });
+  await appendEvent({
+    tenantId: actor.tenantId,
+    action: "audit.export",
+    actor: { userId: actor.userId, username: actor.username, role: actor.role },
+    meta,
+    details,
+  });
 }

@@ -43,7 +43,9 @@ type MacInput = { tenantId: string; seq: number; hash: string };
 
 /** The row hash covers the row and, through prev_hash, every row before it: a MAC of it covers them all. */
 export function rowMac(k: AuditKey, r: MacInput): string {
-  return createHmac("sha256", k.key).update(JSON.stringify(["audit-row-v1", r.tenantId, r.seq, r.hash])).digest("hex");
+  return createHmac("sha256", k.key)
+    .update(JSON.stringify(["audit-row-v1", r.tenantId, r.seq, r.hash]))
+    .digest("hex");
 }
 
 export function rowMacMatches(k: AuditKey, r: MacInput & { mac: string }): boolean {

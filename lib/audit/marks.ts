@@ -11,7 +11,6 @@ import { redactCredentials } from "@/lib/can/redact";
 import { actorKindOf, type ActorKind } from "./query";
 import type { MarkIntent, MarkOutcome } from "./types";
 
-
 function markContent(intent: MarkIntent): Omit<AuditContent, "phase" | "outcome" | "outcomeDetail" | "intentId" | "canRequest" | "canEndpoint" | "details"> {
   return {
     actorUserId: intent.actor.userId,
@@ -105,14 +104,19 @@ function buildThroughQuery(db: Db) {
   return db
     .select({ seq: auditLog.seq })
     .from(auditLog)
-    .where(and(eq(auditLog.tenantId, sql.placeholder("tenantId")), eq(auditLog.planUuid, sql.placeholder("planUuid")), inArray(auditLog.action, [...PARTITION_MARK_ACTIONS])))
+    .where(
+      and(
+        eq(auditLog.tenantId, sql.placeholder("tenantId")),
+        eq(auditLog.planUuid, sql.placeholder("planUuid")),
+        inArray(auditLog.action, [...PARTITION_MARK_ACTIONS]),
+      ),
+    )
     .orderBy(desc(auditLog.seq))
     .limit(1)
     .prepare("plan_marks_through");
 }
 
 const throughQuery = preparedPerDb(buildThroughQuery);
-
 
 export type LastMark = { key: string; status: "success" | "failed" | "cleared"; at: string; actor: string; actorKind: ActorKind; outcome: "ok" | "unknown" };
 

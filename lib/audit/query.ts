@@ -195,19 +195,21 @@ export async function listAuditForPlan(tenantId: string, planUuid: string, limit
     .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.planUuid, planUuid), or(eq(auditLog.phase, "intent"), eq(auditLog.action, OBSERVED_ACTION))))
     .orderBy(desc(auditLog.seq))
     .limit(Math.max(1, Math.min(limit, 500)))) as Selected[];
-  return rows.map(toEntry).map(({ id, at, actor, actorKind, action, ranges, partitionCount, outcome, pending, outcomeAt, outcomeDetail, requestId, details }) => ({
-    id,
-    at,
-    actor,
-    actorKind,
-    action,
-    ranges,
-    partitionCount,
-    outcome,
-    pending,
-    outcomeAt,
-    outcomeDetail,
-    requestId,
-    interval: action === OBSERVED_ACTION ? ((details?.interval as PlanHistoryEntry["interval"] | undefined) ?? null) : null,
-  }));
+  return rows
+    .map(toEntry)
+    .map(({ id, at, actor, actorKind, action, ranges, partitionCount, outcome, pending, outcomeAt, outcomeDetail, requestId, details }) => ({
+      id,
+      at,
+      actor,
+      actorKind,
+      action,
+      ranges,
+      partitionCount,
+      outcome,
+      pending,
+      outcomeAt,
+      outcomeDetail,
+      requestId,
+      interval: action === OBSERVED_ACTION ? ((details?.interval as PlanHistoryEntry["interval"] | undefined) ?? null) : null,
+    }));
 }

@@ -42,7 +42,14 @@ export async function verifyChain(db: Db, tenantId: string, options: VerifyOptio
   let count = 0;
   let macSeen = false;
   let last: AuditRow | undefined;
-  const fail = (problem: ChainProblem): ChainReport => ({ tenantId, rows: count, ok: false, headSeq: head?.seq ?? null, headHash: head?.hash ?? null, problem });
+  const fail = (problem: ChainProblem): ChainReport => ({
+    tenantId,
+    rows: count,
+    ok: false,
+    headSeq: head?.seq ?? null,
+    headHash: head?.hash ?? null,
+    problem,
+  });
   for (;;) {
     const page = (await db
       .select()
@@ -61,7 +68,10 @@ export async function verifyChain(db: Db, tenantId: string, options: VerifyOptio
       if (row.prevHash !== prevHash) {
         return fail({
           ...where,
-          what: row.seq === 1 ? "prev_hash of the first row is not the genesis hash" : `prev_hash does not match the hash of row seq ${prevSeq} (that row was changed or replaced)`,
+          what:
+            row.seq === 1
+              ? "prev_hash of the first row is not the genesis hash"
+              : `prev_hash does not match the hash of row seq ${prevSeq} (that row was changed or replaced)`,
         });
       }
       if (row.mac !== null) {
@@ -84,7 +94,12 @@ export async function verifyChain(db: Db, tenantId: string, options: VerifyOptio
   }
   const beyond = checkpoints.find((c) => c.seq > prevSeq);
   if (beyond) {
-    return fail({ id: null, seq: beyond.seq, at: null, what: `the checkpoint of ${beyond.at} records seq ${beyond.seq} but the chain ends at seq ${prevSeq}: rows were deleted (rolled back)` });
+    return fail({
+      id: null,
+      seq: beyond.seq,
+      at: null,
+      what: `the checkpoint of ${beyond.at} records seq ${beyond.seq} but the chain ends at seq ${prevSeq}: rows were deleted (rolled back)`,
+    });
   }
   if (!head) {
     if (count === 0) return { tenantId, rows: 0, ok: true, headSeq: null, headHash: null };

@@ -66,16 +66,28 @@ export async function createApiToken(
   input: { tenantId: string; name: string; role: ApiTokenRole; expiresAt: Date | null },
   change: TokenChange,
 ): Promise<{ token: string; view: ApiTokenView }> {
-  if (!TOKEN_NAME_PATTERN.test(input.name)) throw new ApiTokenError("A token name is 1–64 of: letters, digits, '.', '_' or '-', starting with a letter or digit.");
+  if (!TOKEN_NAME_PATTERN.test(input.name))
+    throw new ApiTokenError("A token name is 1–64 of: letters, digits, '.', '_' or '-', starting with a letter or digit.");
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new ApiTokenError("The expiry must be in the future.");
   const db = await getDb();
-  const [live] = await db.select({ id: apiToken.id }).from(apiToken).where(and(eq(apiToken.tenantId, input.tenantId), eq(apiToken.name, input.name), isNull(apiToken.revokedAt)));
+  const [live] = await db
+    .select({ id: apiToken.id })
+    .from(apiToken)
+    .where(and(eq(apiToken.tenantId, input.tenantId), eq(apiToken.name, input.name), isNull(apiToken.revokedAt)));
   if (live) throw new ApiTokenError(`A token named ${input.name} already exists in this tenant: revoke it first, or choose another name.`);
   const id = Array.from(randomBytes(12), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
   const secret = randomBytes(32).toString("base64url");
   const [row] = await db
     .insert(apiToken)
-    .values({ id, tenantId: input.tenantId, name: input.name, role: input.role, secretHash: hashSecret(secret).toString("hex"), createdBy: change.by.username, expiresAt: input.expiresAt })
+    .values({
+      id,
+      tenantId: input.tenantId,
+      name: input.name,
+      role: input.role,
+      secretHash: hashSecret(secret).toString("hex"),
+      createdBy: change.by.username,
+      expiresAt: input.expiresAt,
+    })
     .returning();
   await recordAdminEvent({
     action: "token.create",
@@ -106,9 +118,7 @@ export async function revokeApiToken(tenantId: string, tokenId: string, change: 
   return viewOf(row);
 }
 
-export type TokenCheck =
-  | { ok: true; token: ApiTokenView }
-  | { ok: false; why: "malformed" | "unknown" | "revoked" | "expired" };
+export type TokenCheck = { ok: true; token: ApiTokenView } | { ok: false; why: "malformed" | "unknown" | "revoked" | "expired" };
 
 /**
  * Who a presented token is: looked up by its public id, the secret compared in constant time, then
@@ -126,7 +136,10 @@ export async function authenticateApiToken(presented: string, ip: string | null)
   const now = Date.now();
   if (row.expiresAt && row.expiresAt.getTime() <= now) return { ok: false, why: "expired" };
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS || row.lastUsedIp !== ip) {
-    await db.update(apiToken).set({ lastUsedAt: new Date(now), lastUsedIp: ip }).where(eq(apiToken.id, row.id));
+    await db
+      .update(apiToken)
+      .set({ lastUsedAt: new Date(now), lastUsedIp: ip })
+      .where(eq(apiToken.id, row.id));
   }
   return { ok: true, token: viewOf(row) };
 }

@@ -72,13 +72,17 @@ describe(`sign-in and sessions (${dbKind})`, () => {
   });
 
   it("limits attempts per account, across addresses, and resets when the window has passed", async () => {
-    for (const ip of ["10.2.0.1", "10.2.0.2", "10.2.0.3"]) expect(await passwordStep("operator", "wrong-password", ip)).toMatchObject({ reason: "credentials" });
+    for (const ip of ["10.2.0.1", "10.2.0.2", "10.2.0.3"])
+      expect(await passwordStep("operator", "wrong-password", ip)).toMatchObject({ reason: "credentials" });
     const limited = await passwordStep("operator", DEMO_PASSWORD, "10.2.0.4");
     expect(limited).toMatchObject({ kind: "refused", reason: "rate-limited" });
     expect(limited.kind === "refused" && limited.retryAfterSeconds).toBeGreaterThan(0);
     expect(limited.kind === "refused" && limited.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect((await passwordStep("viewer", DEMO_PASSWORD, "10.2.0.4")).kind).toBe("signed-in"); // other accounts unaffected
-    await testDb.current().db.update(signinAttempt).set({ at: sql`${signinAttempt.at} - interval '61 seconds'` });
+    await testDb
+      .current()
+      .db.update(signinAttempt)
+      .set({ at: sql`${signinAttempt.at} - interval '61 seconds'` });
     expect((await passwordStep("operator", DEMO_PASSWORD, "10.2.0.4")).kind).toBe("signed-in");
   });
 
@@ -113,13 +117,19 @@ describe(`sign-in and sessions (${dbKind})`, () => {
     const idle = cookiesOf(await passwordStep("viewer", DEMO_PASSWORD, "10.6.0.1"));
     const fresh = await resolveSession(sessionHeaders(idle));
     expect(fresh).not.toBeNull();
-    await db.update(sessionTable).set({ lastActiveAt: sql`now() - interval '31 minutes'` }).where(eq(sessionTable.id, fresh!.sessionId));
+    await db
+      .update(sessionTable)
+      .set({ lastActiveAt: sql`now() - interval '31 minutes'` })
+      .where(eq(sessionTable.id, fresh!.sessionId));
     expect(await resolveSession(sessionHeaders(idle))).toBeNull();
     expect(await db.select().from(sessionTable).where(eq(sessionTable.id, fresh!.sessionId))).toHaveLength(0);
 
     const old = cookiesOf(await passwordStep("viewer", DEMO_PASSWORD, "10.6.0.1"));
     const s = await resolveSession(sessionHeaders(old));
-    await db.update(sessionTable).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessionTable.id, s!.sessionId));
+    await db
+      .update(sessionTable)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(sessionTable.id, s!.sessionId));
     expect(await resolveSession(sessionHeaders(old))).toBeNull();
   });
 
@@ -127,7 +137,10 @@ describe(`sign-in and sessions (${dbKind})`, () => {
     const db = testDb.current().db;
     const c = cookiesOf(await passwordStep("viewer", DEMO_PASSWORD, "10.6.0.2"));
     const s = await resolveSession(sessionHeaders(c));
-    await db.update(sessionTable).set({ lastActiveAt: sql`now() - interval '29 minutes'` }).where(eq(sessionTable.id, s!.sessionId));
+    await db
+      .update(sessionTable)
+      .set({ lastActiveAt: sql`now() - interval '29 minutes'` })
+      .where(eq(sessionTable.id, s!.sessionId));
     expect(await resolveSession(sessionHeaders(c))).not.toBeNull(); // touched now
     const [row] = await db.select().from(sessionTable).where(eq(sessionTable.id, s!.sessionId));
     expect(Date.now() - row!.lastActiveAt.getTime()).toBeLessThan(60_000);

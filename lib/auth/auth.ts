@@ -62,7 +62,9 @@ export type Auth = ReturnType<typeof createAuth>;
 
 /** Claims (user, code) atomically; false when the code was accepted within the claim window. */
 export async function claimTotpCode(db: Db, userId: string, code: string): Promise<boolean> {
-  await db.delete(totpCodeUse).where(and(eq(totpCodeUse.userId, userId), lt(totpCodeUse.usedAt, sql`now() - make_interval(secs => ${TOTP_CLAIM_SECONDS * 5})`)));
+  await db
+    .delete(totpCodeUse)
+    .where(and(eq(totpCodeUse.userId, userId), lt(totpCodeUse.usedAt, sql`now() - make_interval(secs => ${TOTP_CLAIM_SECONDS * 5})`)));
   const claimed = await db
     .insert(totpCodeUse)
     .values({ userId, code })

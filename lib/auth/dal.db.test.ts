@@ -105,7 +105,12 @@ describe(`outside demo mode (${dbKind})`, () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "tenants-"));
     const file = join(dir, "tenants.json");
-    writeFileSync(file, JSON.stringify({ tenants: [{ id: "retail", name: "Retail", baseUrl: "http://127.0.0.1:9", allowInsecureHttp: true, authType: "APIKEY", authValue: "sk-test-secret" }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        tenants: [{ id: "retail", name: "Retail", baseUrl: "http://127.0.0.1:9", allowInsecureHttp: true, authType: "APIKEY", authValue: "sk-test-secret" }],
+      }),
+    );
     process.env.CAN_TENANTS_FILE = file;
     process.env.AUTH_SECRET = "a-test-secret-that-is-long-enough-0123456789";
     resetEnvForTests();

@@ -15,8 +15,7 @@ export const accountBucket = (username: string) => `account:${username.trim().to
  * The trusted address; without a trusted proxy the claimed one, kept apart by its prefix; only a
  * request with neither shares the "unidentified" bucket (see ADR 0004 and the sign-in flood ADR).
  */
-export const ipBucket = (meta: Pick<RequestMeta, "ip" | "claimedIp">) =>
-  `ip:${meta.ip ?? (meta.claimedIp ? `unverified:${meta.claimedIp}` : "unidentified")}`;
+export const ipBucket = (meta: Pick<RequestMeta, "ip" | "claimedIp">) => `ip:${meta.ip ?? (meta.claimedIp ? `unverified:${meta.claimedIp}` : "unidentified")}`;
 
 /**
  * Counts an attempt against the account and the client address BEFORE the password is checked,
@@ -31,7 +30,15 @@ export async function reserveAttempt(db: Db, username: string, meta: Pick<Reques
   const window = sql`make_interval(secs => ${cfg.windowSeconds})`;
   return db.transaction(async (tx) => {
     for (const b of buckets) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${b.name}))`);
-    await tx.delete(signinAttempt).where(and(inArray(signinAttempt.bucket, buckets.map((b) => b.name)), lt(signinAttempt.at, sql`now() - ${window}`)));
+    await tx.delete(signinAttempt).where(
+      and(
+        inArray(
+          signinAttempt.bucket,
+          buckets.map((b) => b.name),
+        ),
+        lt(signinAttempt.at, sql`now() - ${window}`),
+      ),
+    );
     for (const b of buckets) {
       const [row] = await tx
         .select({

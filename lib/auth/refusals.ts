@@ -30,7 +30,12 @@ export async function recordRefusal(db: Db, refusal: Refusal, attempt: Attempt, 
   const [previous] = await db
     .select({ refused: signinRefusal.refused })
     .from(signinRefusal)
-    .where(and(eq(signinRefusal.bucket, refusal.bucket), eq(signinRefusal.windowStart, sql`${counted.windowStart.toISOString()}::timestamptz - make_interval(secs => ${cfg.windowSeconds})`)));
+    .where(
+      and(
+        eq(signinRefusal.bucket, refusal.bucket),
+        eq(signinRefusal.windowStart, sql`${counted.windowStart.toISOString()}::timestamptz - make_interval(secs => ${cfg.windowSeconds})`),
+      ),
+    );
   await db.delete(signinRefusal).where(lt(signinRefusal.windowStart, sql`now() - make_interval(days => ${KEEP_DAYS})`));
   try {
     await writeAuditRow(refusal, attempt, cfg, counted.windowStart, previous?.refused);
@@ -53,7 +58,11 @@ async function writeAuditRow(refusal: Refusal, attempt: Attempt, cfg: LimitConfi
       limitedBy: refusal.limitedBy,
       bucket: refusal.bucket,
       ...(attempt.step ? { step: attempt.step } : {}),
-      aggregate: { windowStart: windowStart.toISOString(), windowSeconds: cfg.windowSeconds, note: "further refusals in this window are counted in signin_refusal, not logged one by one" },
+      aggregate: {
+        windowStart: windowStart.toISOString(),
+        windowSeconds: cfg.windowSeconds,
+        note: "further refusals in this window are counted in signin_refusal, not logged one by one",
+      },
       ...(previousRefused === undefined ? {} : { previousWindowRefused: previousRefused }),
     },
   });

@@ -15,7 +15,10 @@ export async function resolveAuthSecret(db: Db): Promise<string> {
   const env = getEnv();
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (!isDemoMode()) throw new ConfigError(AUTH_SECRET_REQUIRED);
-  await db.insert(appSetting).values({ key: "demo_auth_secret", value: randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  await db
+    .insert(appSetting)
+    .values({ key: "demo_auth_secret", value: randomBytes(32).toString("base64url") })
+    .onConflictDoNothing();
   const [row] = await db.select().from(appSetting).where(eq(appSetting.key, "demo_auth_secret"));
   if (!row) throw new Error("demo auth secret missing after insert");
   return row.value;

@@ -45,7 +45,10 @@ export async function resolveSession(requestHeaders: Headers): Promise<ResolvedS
     return null;
   }
   if (now - row.lastActiveAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessionTable).set({ lastActiveAt: sql`now()` }).where(eq(sessionTable.id, row.sessionId));
+    await db
+      .update(sessionTable)
+      .set({ lastActiveAt: sql`now()` })
+      .where(eq(sessionTable.id, row.sessionId));
   }
   const roles = toRoles(rows.flatMap((r) => (r.tenantId !== null && r.role !== null ? [[r.tenantId, r.role] as const] : [])));
   const twoFactorEnabled = row.twoFactorEnabled === true;

@@ -37,14 +37,25 @@ function errorCode(e: unknown): string | undefined {
   return typeof body?.code === "string" ? body.code : undefined;
 }
 
-async function failed(username: string, userId: string | null, meta: RequestMeta, reason: FailureReason, extra: Record<string, unknown> = {}, retryAfterSeconds?: number): Promise<SignInOutcome> {
+async function failed(
+  username: string,
+  userId: string | null,
+  meta: RequestMeta,
+  reason: FailureReason,
+  extra: Record<string, unknown> = {},
+  retryAfterSeconds?: number,
+): Promise<SignInOutcome> {
   await recordAuthEvent({ action: "auth.sign_in_failed", userId, username, meta, details: { reason, ...extra } });
   const told = reason === "disabled" ? "credentials" : reason;
   return retryAfterSeconds === undefined ? { kind: "refused", reason: told } : { kind: "refused", reason: told, retryAfterSeconds };
 }
 
 /** The limiter's refusal: counted, and audited once per bucket and window (lib/auth/refusals.ts). */
-async function limited(db: Db, refusal: Extract<Reservation, { ok: false }>, attempt: { username: string; userId: string | null; meta: RequestMeta; step?: "totp" }): Promise<SignInOutcome> {
+async function limited(
+  db: Db,
+  refusal: Extract<Reservation, { ok: false }>,
+  attempt: { username: string; userId: string | null; meta: RequestMeta; step?: "totp" },
+): Promise<SignInOutcome> {
   await recordRefusal(db, refusal, attempt, limitConfig());
   return { kind: "refused", reason: "rate-limited", retryAfterSeconds: refusal.retryAfterSeconds };
 }
@@ -110,12 +121,26 @@ export async function signInWithTotp(input: { code: string; headers: Headers; me
     const reason = secondFactorRefusal(errorCode(e), backup);
     // A code sent twice (the enrolment code again, most often) proves nothing about who is trying.
     if (reason === "totp-replayed") await releaseAttempt(db, reservation);
-    return failed(u.username, userId, input.meta, reason, { step: backup ? "backup-code" : "totp" }, reason === "rate-limited" ? limitConfig().windowSeconds : undefined);
+    return failed(
+      u.username,
+      userId,
+      input.meta,
+      reason,
+      { step: backup ? "backup-code" : "totp" },
+      reason === "rate-limited" ? limitConfig().windowSeconds : undefined,
+    );
   }
   const response = result.response as { token?: string; user: { id: string } };
   if (!response.token) return failed(u.username, userId, input.meta, "totp-expired", { step: "totp" });
   await settleSuccess(db, reservation);
-  if (backup) await recordAuthEvent({ action: "auth.backup_code_used", userId, username: u.username, meta: input.meta, details: { left: await backupCodesLeft(userId) } });
+  if (backup)
+    await recordAuthEvent({
+      action: "auth.backup_code_used",
+      userId,
+      username: u.username,
+      meta: input.meta,
+      details: { left: await backupCodesLeft(userId) },
+    });
   return completed(userId, u.username, response.token, input.meta, backup ? "password+backup-code" : "password+totp", cookiesFromHeaders(result.headers));
 }
 

@@ -39,7 +39,11 @@ async function memberOrHidden(actor: Actor, username: string): Promise<Target> {
  * account (with an initial password), or when the actor already administers every tenant they work
  * in; otherwise the answer is the same whether or not the username exists elsewhere.
  */
-export async function saveTenantRole(actor: Actor, input: { username: string; role: Role; name?: string | undefined; password?: string | undefined }, change: Change): Promise<{ previous: Role | null; created: boolean }> {
+export async function saveTenantRole(
+  actor: Actor,
+  input: { username: string; role: Role; name?: string | undefined; password?: string | undefined },
+  change: Change,
+): Promise<{ previous: Role | null; created: boolean }> {
   const target = await findTarget(input.username);
   const visible = target && (target.roles[actor.tenantId] !== undefined || (await reachesWholeAccount(actor, target)));
   let created = false;
@@ -61,12 +65,14 @@ export async function revokeTenantRole(actor: Actor, username: string, change: C
 /** "Sign out everywhere" ends sessions in every tenant the person works in: all must be the actor's. */
 export async function endSessionsOf(actor: Actor, username: string, change: Change): Promise<number> {
   const target = await memberOrHidden(actor, username);
-  if (!(await reachesWholeAccount(actor, target))) throw new UserAdminError(`${username} also works in a tenant you do not administer; ask its administrator (or use the users CLI).`);
+  if (!(await reachesWholeAccount(actor, target)))
+    throw new UserAdminError(`${username} also works in a tenant you do not administer; ask its administrator (or use the users CLI).`);
   return revokeSessions(username, change);
 }
 
 export async function setDisabledAsAdmin(actor: Actor, username: string, disabled: boolean, change: Change): Promise<void> {
   const target = await memberOrHidden(actor, username);
-  if (!(await reachesWholeAccount(actor, target))) throw new UserAdminError(`${username} also works in a tenant you do not administer; ask its administrator (or use the users CLI).`);
+  if (!(await reachesWholeAccount(actor, target)))
+    throw new UserAdminError(`${username} also works in a tenant you do not administer; ask its administrator (or use the users CLI).`);
   await setDisabled(username, disabled, change, { keepAnAdmin: true });
 }

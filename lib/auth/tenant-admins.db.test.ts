@@ -31,8 +31,9 @@ beforeEach(async () => {
 });
 
 async function enabledAdmins(): Promise<number> {
-  const [row] = await testDb.current().db
-    .select({ n: count() })
+  const [row] = await testDb
+    .current()
+    .db.select({ n: count() })
     .from(tenantRole)
     .innerJoin(userTable, eq(userTable.id, tenantRole.userId))
     .where(and(eq(tenantRole.tenantId, TENANT), eq(tenantRole.role, "admin"), eq(userTable.disabled, false)));

@@ -41,7 +41,10 @@ async function requireUser(username: string) {
   return u;
 }
 
-export async function createUser(input: { username: string; name?: string | undefined; password: string }, change: Change): Promise<{ id: string; username: string }> {
+export async function createUser(
+  input: { username: string; name?: string | undefined; password: string },
+  change: Change,
+): Promise<{ id: string; username: string }> {
   const username = validateUsername(input.username);
   validatePassword(input.password);
   if (await findUserByUsername(username)) throw new UserAdminError(`A user named ${username} already exists.`);
@@ -63,7 +66,13 @@ export async function setPassword(rawUsername: string, password: string, change:
   const ctx = await (await getAuth()).$context;
   await ctx.internalAdapter.updatePassword(u.id, await ctx.password.hash(password));
   await endSessions(u.id);
-  await recordAdminEvent({ action: "user.password_set", tenantId: null, actor: change.by, meta: change.meta, details: { user: u.username, sessionsRevoked: true } });
+  await recordAdminEvent({
+    action: "user.password_set",
+    tenantId: null,
+    actor: change.by,
+    meta: change.meta,
+    details: { user: u.username, sessionsRevoked: true },
+  });
 }
 
 /**
@@ -73,14 +82,23 @@ export async function setPassword(rawUsername: string, password: string, change:
  */
 export type RoleChangeOptions = { keepAnAdmin?: boolean };
 
-export async function grantRole(rawUsername: string, tenantId: string, role: Role, change: Change, options: RoleChangeOptions = {}): Promise<{ previous: Role | null }> {
+export async function grantRole(
+  rawUsername: string,
+  tenantId: string,
+  role: Role,
+  change: Change,
+  options: RoleChangeOptions = {},
+): Promise<{ previous: Role | null }> {
   // Better Auth's organization plugin accepted an undefined role; here nothing but the four roles passes.
   if (!isRole(role)) throw new UserAdminError(`Unknown role ${String(role)}: viewer, operator, auditor or admin.`);
   const u = await requireUser(rawUsername);
   const db = await getDb();
   const previous = await db.transaction(async (tx) => {
     if (options.keepAnAdmin) await lockTenantAdmins(tx, tenantId);
-    const [before] = await tx.select({ role: tenantRole.role }).from(tenantRole).where(and(eq(tenantRole.userId, u.id), eq(tenantRole.tenantId, tenantId)));
+    const [before] = await tx
+      .select({ role: tenantRole.role })
+      .from(tenantRole)
+      .where(and(eq(tenantRole.userId, u.id), eq(tenantRole.tenantId, tenantId)));
     if (options.keepAnAdmin && before?.role === "admin" && role !== "admin") await requireAnotherAdmin(tx, tenantId, u.id);
     await tx
       .insert(tenantRole)
@@ -97,7 +115,10 @@ export async function revokeRole(rawUsername: string, tenantId: string, change: 
   const db = await getDb();
   const previous = await db.transaction(async (tx) => {
     if (options.keepAnAdmin) await lockTenantAdmins(tx, tenantId);
-    const removed = await tx.delete(tenantRole).where(and(eq(tenantRole.userId, u.id), eq(tenantRole.tenantId, tenantId))).returning({ role: tenantRole.role });
+    const removed = await tx
+      .delete(tenantRole)
+      .where(and(eq(tenantRole.userId, u.id), eq(tenantRole.tenantId, tenantId)))
+      .returning({ role: tenantRole.role });
     const was = removed[0] && isRole(removed[0].role) ? removed[0].role : null;
     if (options.keepAnAdmin && was === "admin") await requireAnotherAdmin(tx, tenantId, u.id);
     return was;
@@ -128,7 +149,10 @@ export async function setDisabled(rawUsername: string, disabled: boolean, change
   const db = await getDb();
   await db.transaction(async (tx) => {
     if (disabled && options.keepAnAdmin) {
-      const adminOf = await tx.select({ tenantId: tenantRole.tenantId }).from(tenantRole).where(and(eq(tenantRole.userId, u.id), eq(tenantRole.role, "admin")));
+      const adminOf = await tx
+        .select({ tenantId: tenantRole.tenantId })
+        .from(tenantRole)
+        .where(and(eq(tenantRole.userId, u.id), eq(tenantRole.role, "admin")));
       // Locks in one order, so two admins disabling each other cannot deadlock.
       const tenants = adminOf.map((r) => r.tenantId).sort();
       for (const tenantId of tenants) await lockTenantAdmins(tx, tenantId);
@@ -137,7 +161,13 @@ export async function setDisabled(rawUsername: string, disabled: boolean, change
     await tx.update(userTable).set({ disabled }).where(eq(userTable.id, u.id));
   });
   if (disabled) await endSessions(u.id);
-  await recordAdminEvent({ action: disabled ? "user.disable" : "user.enable", tenantId: null, actor: change.by, meta: change.meta, details: { user: u.username } });
+  await recordAdminEvent({
+    action: disabled ? "user.disable" : "user.enable",
+    tenantId: null,
+    actor: change.by,
+    meta: change.meta,
+    details: { user: u.username },
+  });
 }
 
 /** Signs the user out everywhere: every session row goes, on every instance at once. */
@@ -164,7 +194,15 @@ async function endSessions(userId: string): Promise<number> {
   return gone.length;
 }
 
-export type UserListing = { id: string; username: string; name: string; disabled: boolean; twoFactorEnabled: boolean; roles: Record<string, Role>; sessions: number };
+export type UserListing = {
+  id: string;
+  username: string;
+  name: string;
+  disabled: boolean;
+  twoFactorEnabled: boolean;
+  roles: Record<string, Role>;
+  sessions: number;
+};
 
 export async function listUsers(): Promise<UserListing[]> {
   const db = await getDb();

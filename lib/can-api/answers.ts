@@ -32,7 +32,14 @@ export function passOn(canAnswer: unknown): ApiAnswer {
 export function canFailure(e: Pick<CanError, "details" | "message">): ApiAnswer {
   const d = e.details;
   if (d.kind === "rejected" || (d.kind === "http" && d.code !== undefined)) {
-    const body = { success: false, code: d.code ?? String(d.httpStatus ?? ""), errorMsg: d.errorMsg ?? e.message, detailErrorMsg: d.detailErrorMsg ?? null, traceId: d.traceId ?? null, data: null };
+    const body = {
+      success: false,
+      code: d.code ?? String(d.httpStatus ?? ""),
+      errorMsg: d.errorMsg ?? e.message,
+      detailErrorMsg: d.detailErrorMsg ?? null,
+      traceId: d.traceId ?? null,
+      data: null,
+    };
     return { status: d.kind === "http" ? (d.httpStatus ?? 502) : 200, body: JSON.stringify(body) };
   }
   return refusal("CONSOLE_UPSTREAM_UNAVAILABLE", e.message, d.requestId);

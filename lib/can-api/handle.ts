@@ -49,16 +49,27 @@ export async function handleCanApi(request: Request, endpoint: string): Promise<
   let tenantId: string | undefined;
   try {
     answer = await (async (): Promise<ApiAnswer> => {
-      if (isDraining()) return refusal("CONSOLE_UPSTREAM_UNAVAILABLE", "this console instance is restarting: send the request again", meta.requestId, { "retry-after": "2", connection: "close" });
+      if (isDraining())
+        return refusal("CONSOLE_UPSTREAM_UNAVAILABLE", "this console instance is restarting: send the request again", meta.requestId, {
+          "retry-after": "2",
+          connection: "close",
+        });
       if (!isEndpoint(endpoint)) return refusal("CONSOLE_NOT_FOUND", `no endpoint ${endpoint} in the console's API`, meta.requestId);
       const spec = CAN_API_ENDPOINTS[endpoint];
-      if (request.method !== spec.method) return { ...refusal("CONSOLE_VALIDATION", `${endpoint} takes ${spec.method}`, meta.requestId), status: 405, headers: { allow: spec.method } };
+      if (request.method !== spec.method)
+        return { ...refusal("CONSOLE_VALIDATION", `${endpoint} takes ${spec.method}`, meta.requestId), status: 405, headers: { allow: spec.method } };
       const auth = await authenticateCaller(request.headers, spec.permission, meta.ip, meta.requestId);
       if (!auth.ok) return auth.answer;
       tokenId = auth.caller.token.id;
       tenantId = auth.caller.tenant.id;
       const rate = await countApiRequest(auth.caller.token.id);
-      if (!rate.ok) return refusal("CONSOLE_RATE_LIMITED", `over ${rate.limit} requests per minute for this token: try again in ${rate.retryAfterSeconds} s`, meta.requestId, { "retry-after": String(rate.retryAfterSeconds) });
+      if (!rate.ok)
+        return refusal(
+          "CONSOLE_RATE_LIMITED",
+          `over ${rate.limit} requests per minute for this token: try again in ${rate.retryAfterSeconds} s`,
+          meta.requestId,
+          { "retry-after": String(rate.retryAfterSeconds) },
+        );
       return isMark(endpoint) ? await mark(request, endpoint, auth.caller, meta) : await read(request, endpoint, auth.caller, meta.requestId);
     })();
   } catch (e) {
@@ -69,7 +80,17 @@ export async function handleCanApi(request: Request, endpoint: string): Promise<
       answer = refusal("CONSOLE_INTERNAL", "the console failed; quote the traceId when you report it", meta.requestId);
     }
   }
-  console.log(JSON.stringify({ event: "can_api.request", requestId: meta.requestId, tenant: tenantId, token: tokenId, endpoint, status: answer.status, ms: Math.round(performance.now() - started) }));
+  console.log(
+    JSON.stringify({
+      event: "can_api.request",
+      requestId: meta.requestId,
+      tenant: tenantId,
+      token: tokenId,
+      endpoint,
+      status: answer.status,
+      ms: Math.round(performance.now() - started),
+    }),
+  );
   return answerOf(answer);
 }
 
@@ -77,7 +98,8 @@ async function readBody(request: Request, requestId: string): Promise<{ ok: true
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) return { ok: false, answer: refusal("CONSOLE_PAYLOAD_TOO_LARGE", `the body is over ${MAX_BODY_BYTES} bytes`, requestId) };
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, answer: refusal("CONSOLE_PAYLOAD_TOO_LARGE", `the body is over ${MAX_BODY_BYTES} bytes`, requestId) };
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    return { ok: false, answer: refusal("CONSOLE_PAYLOAD_TOO_LARGE", `the body is over ${MAX_BODY_BYTES} bytes`, requestId) };
   return { ok: true, text };
 }
 
@@ -102,8 +124,14 @@ async function mark(request: Request, endpoint: MarkEndpoint, caller: Caller, me
   if (key !== null) {
     const claim = await claimIdempotencyKey(caller.token.id, key, bodyHashOf(`${endpoint}\n${body.text}`));
     if (claim.state === "replay") return { status: claim.httpStatus, body: claim.answer, headers: { "idempotency-replayed": "true" } };
-    if (claim.state === "other-body") return refusal("CONSOLE_CONFLICT", "this Idempotency-Key was used with another request body in the last 24 hours", meta.requestId);
-    if (claim.state === "in-progress") return refusal("CONSOLE_CONFLICT", "a request with this Idempotency-Key is still in progress, or ended without an answer: see the tenant's audit log before sending it again", meta.requestId);
+    if (claim.state === "other-body")
+      return refusal("CONSOLE_CONFLICT", "this Idempotency-Key was used with another request body in the last 24 hours", meta.requestId);
+    if (claim.state === "in-progress")
+      return refusal(
+        "CONSOLE_CONFLICT",
+        "a request with this Idempotency-Key is still in progress, or ended without an answer: see the tenant's audit log before sending it again",
+        meta.requestId,
+      );
   }
 
   const { token, tenant } = caller;
@@ -140,7 +168,10 @@ async function read(request: Request, endpoint: PassThroughRead, caller: Caller,
   }
   const input = readInputs[endpoint].safeParse(raw);
   if (!input.success) {
-    const why = input.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(request)"}: ${i.message}`).join("; ");
+    const why = input.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join(".") || "(request)"}: ${i.message}`)
+      .join("; ");
     return refusal("CONSOLE_VALIDATION", why, requestId);
   }
   return passOn(await readThrough(caller.tenant, endpoint, input.data, { requestId }));

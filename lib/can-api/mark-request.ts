@@ -22,7 +22,10 @@ function granularityOf(lists: readonly (readonly WireRange[])[]): { ok: true; g:
   if (seen.size === 0) return { ok: true, g: null };
   const [g] = [...seen];
   if (seen.size > 1 || !g || !isMarkableGranularity(g)) {
-    return { ok: false, message: `dateGranularity must be DAY or MONTH and the same in every range (got ${[...seen].map((v) => JSON.stringify(v)).join(", ")})` };
+    return {
+      ok: false,
+      message: `dateGranularity must be DAY or MONTH and the same in every range (got ${[...seen].map((v) => JSON.stringify(v)).join(", ")})`,
+    };
   }
   return { ok: true, g };
 }
@@ -58,12 +61,15 @@ export function parseUpdatePartition(tenantId: string, raw: unknown): MarkParse 
   const input = markPartitionsInput.safeParse({ tenantId, planUuid: wire.data.uuid, granularity: g.g, success: s.ranges, failed: f.ranges });
   if (!input.success) return { ok: false, message: describe(input.error) };
   const v = input.data;
-  return { ok: true, mark: { planUuid: v.planUuid, change: { kind: "update", granularity: v.granularity, success: s.ranges, failed: f.ranges }, partitionCount: v.total } };
+  return {
+    ok: true,
+    mark: { planUuid: v.planUuid, change: { kind: "update", granularity: v.granularity, success: s.ranges, failed: f.ranges }, partitionCount: v.total },
+  };
 }
 
 /** CAN's clearPartition body (the documented field-table form; a bare array names no plan). */
 export function parseClearPartition(tenantId: string, raw: unknown): MarkParse {
-  if (Array.isArray(raw)) return { ok: false, message: "send { \"uuid\": …, \"timeRange\": [ … ] }: a bare array of ranges names no plan" };
+  if (Array.isArray(raw)) return { ok: false, message: 'send { "uuid": …, "timeRange": [ … ] }: a bare array of ranges names no plan' };
   const wire = clearPartitionWire.safeParse(raw);
   if (!wire.success) return { ok: false, message: describe(wire.error) };
   const g = granularityOf([wire.data.timeRange]);

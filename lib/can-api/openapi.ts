@@ -11,7 +11,13 @@ const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io
 const headers = [
   { name: "tenant-id", in: "header", required: true, schema: { type: "string" }, description: "The console's tenant id" },
   { name: "auth-type", in: "header", required: true, schema: { type: "string", const: "APIKEY" } },
-  { name: "auth-value", in: "header", required: true, schema: { type: "string", pattern: "^cpc_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$" }, description: "A console API token (from /admin or `npm run users -- token create`)" },
+  {
+    name: "auth-value",
+    in: "header",
+    required: true,
+    schema: { type: "string", pattern: "^cpc_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$" },
+    description: "A console API token (from /admin or `npm run users -- token create`)",
+  },
 ];
 
 function queryParameters(s: z.ZodObject) {
@@ -33,7 +39,10 @@ const errorResponses = Object.fromEntries(
 );
 
 const answered = (what: string) => ({
-  "200": { description: `${what}: CAN's answer as CAN sent it (success:false with CAN's code and errorMsg when CAN refused)`, content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } } } },
+  "200": {
+    description: `${what}: CAN's answer as CAN sent it (success:false with CAN's code and errorMsg when CAN refused)`,
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } } },
+  },
   ...errorResponses,
 });
 
@@ -41,7 +50,17 @@ function mark(summary: string, body: z.ZodType) {
   return {
     post: {
       summary,
-      parameters: [...headers, { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 }, description: "The same key and body within 24 h answer the recorded outcome without calling CAN again; the same key with another body is refused (409)" }],
+      parameters: [
+        ...headers,
+        {
+          name: "Idempotency-Key",
+          in: "header",
+          required: false,
+          schema: { type: "string", maxLength: 200 },
+          description:
+            "The same key and body within 24 h answer the recorded outcome without calling CAN again; the same key with another body is refused (409)",
+        },
+      ],
       requestBody: { required: true, content: { "application/json": { schema: schema(body) } } },
       responses: answered("Marked"),
     },
@@ -60,11 +79,30 @@ export function canApiOpenApi(): Record<string, unknown> {
     paths: {
       [`${PREFIX}/updatePartition`]: mark("Mark partitions success and/or failed (no ranges: a full-refresh plan's refresh)", updatePartitionWire),
       [`${PREFIX}/clearPartition`]: mark("Clear partitions", clearPartitionWire),
-      [`${PREFIX}/queryMtPartitionList`]: { get: { summary: "A page of the plan's partition list", parameters: [...headers, ...queryParameters(partitionListQuery)], responses: answered("The page") } },
-      [`${PREFIX}/queryAccelerateResultPlan`]: { get: { summary: "A plan's details", parameters: [...headers, ...queryParameters(planQuery)], responses: answered("The plan") } },
-      [`${PREFIX}/queryReferenceScript`]: { get: { summary: "A plan's reference schedule and SQL scripts", parameters: [...headers, ...queryParameters(planQuery)], responses: answered("The scripts") } },
+      [`${PREFIX}/queryMtPartitionList`]: {
+        get: {
+          summary: "A page of the plan's partition list",
+          parameters: [...headers, ...queryParameters(partitionListQuery)],
+          responses: answered("The page"),
+        },
+      },
+      [`${PREFIX}/queryAccelerateResultPlan`]: {
+        get: { summary: "A plan's details", parameters: [...headers, ...queryParameters(planQuery)], responses: answered("The plan") },
+      },
+      [`${PREFIX}/queryReferenceScript`]: {
+        get: {
+          summary: "A plan's reference schedule and SQL scripts",
+          parameters: [...headers, ...queryParameters(planQuery)],
+          responses: answered("The scripts"),
+        },
+      },
       [`${PREFIX}/queryAccelerateResultPlanList`]: {
-        post: { summary: "A page of the tenant's plans", parameters: headers, requestBody: { required: true, content: { "application/json": { schema: schema(planListWire) } } }, responses: answered("The page") },
+        post: {
+          summary: "A page of the tenant's plans",
+          parameters: headers,
+          requestBody: { required: true, content: { "application/json": { schema: schema(planListWire) } } },
+          responses: answered("The page"),
+        },
       },
     },
     components: { schemas: { Envelope: schema(canEnvelope) } },

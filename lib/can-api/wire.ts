@@ -55,7 +55,10 @@ export const canEnvelope = z
 /** The console's own refusals, in CAN's envelope, with the HTTP status each answers with. */
 export const CONSOLE_CODES = {
   CONSOLE_UNAUTHENTICATED: { status: 401, meaning: "No token, or a token that is malformed, unknown, expired or revoked" },
-  CONSOLE_FORBIDDEN: { status: 403, meaning: "The token belongs to another tenant than tenant-id, auth-type is not APIKEY, or its role does not allow this call" },
+  CONSOLE_FORBIDDEN: {
+    status: 403,
+    meaning: "The token belongs to another tenant than tenant-id, auth-type is not APIKEY, or its role does not allow this call",
+  },
   CONSOLE_VALIDATION: { status: 400, meaning: "The body or query is not valid (shape, real dates, granularity, limits)" },
   CONSOLE_NOT_FOUND: { status: 404, meaning: "No such endpoint, or no such plan in the tenant" },
   CONSOLE_CONFLICT: { status: 409, meaning: "The plan cannot take this mark, or an Idempotency-Key was reused with another body or is still in progress" },

@@ -44,10 +44,12 @@ export async function canFetch<T>(tenant: Tenant, req: CanRequest<T>, options: C
   const maxRetries = req.method === "GET" ? MAX_GET_RETRIES : 0;
   const tokens: TokenOptions = { timeoutMs, requestId };
   let refusedToken: string | undefined;
-  for (let attempt = 0; ; ) {
+  for (let attempt = 0; ;) {
     let authValue: string | undefined;
     try {
-      authValue = tenant.app ? await (refusedToken === undefined ? tokenFor(tenant, tokens) : renewAfterRefusal(tenant, refusedToken, tokens)) : tenant.authValue;
+      authValue = tenant.app
+        ? await (refusedToken === undefined ? tokenFor(tenant, tokens) : renewAfterRefusal(tenant, refusedToken, tokens))
+        : tenant.authValue;
       const answer = await attemptOnce(tenant, authValue, req, requestId, timeoutMs);
       noteAnswered(tenant.id);
       return answer;
@@ -114,6 +116,16 @@ function logFailure(tenant: Tenant, req: CanRequest<unknown>, e: unknown): void 
   // Anything else is an answer: CAN is there, whatever it said.
   if (d) noteAnswered(tenant.id);
   console.warn(
-    JSON.stringify({ event: "can.call_failed", tenant: tenant.id, endpoint: d?.endpoint ?? req.endpoint, method: req.method, kind: d?.kind ?? "unexpected", httpStatus: d?.httpStatus, code: d?.code, traceId: d?.traceId, requestId: d?.requestId }),
+    JSON.stringify({
+      event: "can.call_failed",
+      tenant: tenant.id,
+      endpoint: d?.endpoint ?? req.endpoint,
+      method: req.method,
+      kind: d?.kind ?? "unexpected",
+      httpStatus: d?.httpStatus,
+      code: d?.code,
+      traceId: d?.traceId,
+      requestId: d?.requestId,
+    }),
   );
 }

@@ -47,4 +47,3 @@ export type CanErrorView = CanErrorDetails & { message: string };
 export function toCanErrorView(e: CanError): CanErrorView {
   return { ...e.details, message: e.message };
 }
-

@@ -27,7 +27,12 @@ export async function exchange<T>(x: Exchange<T>): Promise<T> {
   try {
     response = await fetch(x.url, {
       method: x.method,
-      headers: { ...x.headers, "x-request-id": base.requestId, accept: "application/json", ...(x.method === "POST" ? { "content-type": "application/json" } : {}) },
+      headers: {
+        ...x.headers,
+        "x-request-id": base.requestId,
+        accept: "application/json",
+        ...(x.method === "POST" ? { "content-type": "application/json" } : {}),
+      },
       body: x.method === "POST" ? JSON.stringify(x.body ?? {}) : undefined,
       signal: AbortSignal.timeout(x.timeoutMs),
       cache: "no-store",
@@ -43,7 +48,12 @@ export async function exchange<T>(x: Exchange<T>): Promise<T> {
 
   if (isRedirect(response)) {
     // Where it points is not shown: CAN's operator should see that it redirects, not follow it.
-    throw new CanError({ ...base, kind: "http", httpStatus: response.status, errorMsg: `HTTP ${response.status} redirect, not followed (the tenant's baseUrl must be CAN's final address)` });
+    throw new CanError({
+      ...base,
+      kind: "http",
+      httpStatus: response.status,
+      errorMsg: `HTTP ${response.status} redirect, not followed (the tenant's baseUrl must be CAN's final address)`,
+    });
   }
   const body = parseJson(text);
   if (!response.ok) {

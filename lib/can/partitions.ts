@@ -44,13 +44,7 @@ export type PartitionPage = {
   page: { items: PartitionItem[]; hasNext: boolean | undefined; total: number | undefined } | null;
 };
 
-export async function getPartitionPage(
-  tenant: Tenant,
-  uuid: string,
-  pageNumber: number,
-  pageSize: number,
-  options?: CanCallOptions,
-): Promise<PartitionPage> {
+export async function getPartitionPage(tenant: Tenant, uuid: string, pageNumber: number, pageSize: number, options?: CanCallOptions): Promise<PartitionPage> {
   const r = await canFetch(
     tenant,
     { endpoint: "queryMtPartitionList", method: "GET", query: { uuid, pageNumber, pageSize }, schema: listResponseSchema },
@@ -135,7 +129,12 @@ async function readAllPages(tenant: Tenant, uuid: string, options: ListAllOption
     }
   }
   if (lastHasNext) {
-    throw new CanError({ kind: "malformed", endpoint: "queryMtPartitionList", requestId: options.requestId ?? "-", errorMsg: `still hasNext after ${MAX_PAGES} pages` });
+    throw new CanError({
+      kind: "malformed",
+      endpoint: "queryMtPartitionList",
+      requestId: options.requestId ?? "-",
+      errorMsg: `still hasNext after ${MAX_PAGES} pages`,
+    });
   }
   const seen = new Set<string>();
   const items: PartitionItem[] = [];

@@ -58,8 +58,14 @@ export async function listPlans(tenant: Tenant, materializeType?: string, option
   return plans;
 }
 
-const optionalNumber = z.number().nullish().transform((v) => v ?? undefined);
-const optionalString = z.string().nullish().transform((v) => v ?? undefined);
+const optionalNumber = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? undefined);
+const optionalString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined);
 
 const planDetailSchema = z.looseObject({
   id: z.string().min(1),
@@ -67,9 +73,7 @@ const planDetailSchema = z.looseObject({
   displayName: z.string().nullish(),
   materializeType: z.string(),
   metricTimeGranularity: z.string().nullish(),
-  tablePath: z
-    .looseObject({ tableCatalog: optionalString, tableSchema: optionalString, tableName: optionalString })
-    .nullish(),
+  tablePath: z.looseObject({ tableCatalog: optionalString, tableSchema: optionalString, tableName: optionalString }).nullish(),
   refreshConfig: z
     .looseObject({
       cron: optionalString,

@@ -52,7 +52,26 @@ describe.skipIf(!serverUrl)("least-privilege PostgreSQL roles (docs/postgres-rol
   let app: DbHandle | undefined;
 
   beforeAll(async () => {
-    execFileSync(psqlBinary(), [serverUrl!, "-q", "-v", `owner=${names.owner}`, "-v", `app=${names.app}`, "-v", `db=${names.db}`, "-v", "owner_password=test-password", "-v", "app_password=test-password", "-f", "docs/postgres-roles.sql"], { stdio: "pipe" });
+    execFileSync(
+      psqlBinary(),
+      [
+        serverUrl!,
+        "-q",
+        "-v",
+        `owner=${names.owner}`,
+        "-v",
+        `app=${names.app}`,
+        "-v",
+        `db=${names.db}`,
+        "-v",
+        "owner_password=test-password",
+        "-v",
+        "app_password=test-password",
+        "-f",
+        "docs/postgres-roles.sql",
+      ],
+      { stdio: "pipe" },
+    );
     resetEnvForTests();
     resetAuthForTests();
     // `npm run db:migrate` as the migration role, then the instances as the runtime role.

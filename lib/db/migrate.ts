@@ -52,7 +52,9 @@ export async function migratePostgres(pool: Pool): Promise<void> {
       await migrate(drizzle({ client, schema }), { migrationsFolder: migrationsFolder() });
     } catch (e) {
       if ((e as { code?: unknown; cause?: { code?: unknown } }).code === "42501" || (e as { cause?: { code?: unknown } }).cause?.code === "42501") {
-        throw new ConfigError("Migrations are pending and this database role may not apply them: run `npm run db:migrate` with the migration role (docs/postgres-roles.sql).");
+        throw new ConfigError(
+          "Migrations are pending and this database role may not apply them: run `npm run db:migrate` with the migration role (docs/postgres-roles.sql).",
+        );
       }
       throw e;
     } finally {

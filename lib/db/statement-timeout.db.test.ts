@@ -45,23 +45,27 @@ describe(`statement timeout (${dbKind})`, () => {
     }
   }, 60_000);
 
-  it.runIf(serverUrl)("cancels a statement that runs past DB_STATEMENT_TIMEOUT_MS, and the next query still works", async () => {
-    const { handle, done } = await open(300);
-    try {
-      const started = Date.now();
-      const error = await handle.db.execute(sql`select pg_sleep(5)`).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error, "pg_sleep(5) must be cancelled").toBeDefined();
-      expect(sqlState(error)).toBe("57014");
-      expect(Date.now() - started).toBeLessThan(4_000);
-      const rows = await queryRows<{ ok: number }>(handle.db, sql`select 1 as ok`);
-      expect(rows[0]?.ok).toBe(1);
-    } finally {
-      await done();
-    }
-  }, 60_000);
+  it.runIf(serverUrl)(
+    "cancels a statement that runs past DB_STATEMENT_TIMEOUT_MS, and the next query still works",
+    async () => {
+      const { handle, done } = await open(300);
+      try {
+        const started = Date.now();
+        const error = await handle.db.execute(sql`select pg_sleep(5)`).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error, "pg_sleep(5) must be cancelled").toBeDefined();
+        expect(sqlState(error)).toBe("57014");
+        expect(Date.now() - started).toBeLessThan(4_000);
+        const rows = await queryRows<{ ok: number }>(handle.db, sql`select 1 as ok`);
+        expect(rows[0]?.ok).toBe(1);
+      } finally {
+        await done();
+      }
+    },
+    60_000,
+  );
 
   it("defaults to DB_STATEMENT_TIMEOUT_MS (15 s unless set)", async () => {
     const { handle, done } = await open();

@@ -26,7 +26,9 @@ describe("futureRefusal", () => {
   it("works in months: the current month is today's", () => {
     const month = { key: "2026-12", zone: "UTC" };
     expect(futureRefusal({ kind: "update", granularity: "MONTH", success: [{ start: "2026-11", end: "2026-12" }], failed: [] }, month, "MONTH")).toBeNull();
-    expect(futureRefusal({ kind: "update", granularity: "MONTH", success: [{ start: "2026-12", end: "2027-02" }], failed: [] }, month, "MONTH")?.partitions).toBe(2);
+    expect(
+      futureRefusal({ kind: "update", granularity: "MONTH", success: [{ start: "2026-12", end: "2027-02" }], failed: [] }, month, "MONTH")?.partitions,
+    ).toBe(2);
   });
 });
 

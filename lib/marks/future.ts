@@ -18,7 +18,11 @@ export function describeRanges(ranges: readonly KeyRange[], max = 3): string {
 /** Why this change is refused because it marks partitions after today, or null when it is not. */
 export function futureRefusal(change: MarkChange, today: ServerToday, g: Granularity): FutureRefusal | null {
   if (!MARK_KINDS[kindOf(change)].refusesFuture) return null;
-  const future = rangesAfter(changedRanges(change).map((r) => r.range), today.key, g);
+  const future = rangesAfter(
+    changedRanges(change).map((r) => r.range),
+    today.key,
+    g,
+  );
   if (future.length === 0) return null;
   const partitions = countKeysInRanges(future, g);
   const what = partitions === 1 ? "1 partition is" : `${partitions} partitions are`;

@@ -24,9 +24,7 @@ describe("daysInMonth / isRealDate", () => {
     expect(daysInMonth(2000, 2)).toBe(29);
   });
   it("knows 30- and 31-day months", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2025, m))).toEqual([
-      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
-    ]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2025, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
   });
   it("rejects impossible dates and out-of-range years", () => {
     expect(isRealDate(2024, 2, 29)).toBe(true);

@@ -36,12 +36,10 @@ describe("canTimeRangesToRanges", () => {
   const day = (startTime: string, endTime: string, dateGranularity = "DAY") => ({ dateGranularity, startTime, endTime });
 
   it("accepts the documented example and normalizes it", () => {
-    expect(
-      canTimeRangesToRanges(
-        [day("2025-10-22T00:00:00", "2025-10-22T00:00:00"), day("2025-10-20T00:00:00", "2025-10-21T00:00:00")],
-        "DAY",
-      ),
-    ).toEqual({ ok: true, ranges: [{ start: "2025-10-20", end: "2025-10-22" }] });
+    expect(canTimeRangesToRanges([day("2025-10-22T00:00:00", "2025-10-22T00:00:00"), day("2025-10-20T00:00:00", "2025-10-21T00:00:00")], "DAY")).toEqual({
+      ok: true,
+      ranges: [{ start: "2025-10-20", end: "2025-10-22" }],
+    });
     expect(canTimeRangesToRanges([], "DAY")).toEqual({ ok: true, ranges: [] });
   });
 
@@ -92,7 +90,7 @@ describe("canTimeRangesToRanges", () => {
       endTime: string;
     }[];
     const r = canTimeRangesToRanges(raw, "DAY");
-    expect(r).toEqual({ ok: false, error: 'range 0: startTime 20251001 is not a valid DAY date-time (expected YYYY-MM-DDT00:00:00)' });
+    expect(r).toEqual({ ok: false, error: "range 0: startTime 20251001 is not a valid DAY date-time (expected YYYY-MM-DDT00:00:00)" });
     const r2 = canTimeRangesToRanges(raw.slice(1), "DAY");
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.error).toMatch(/^range 0: is not an object/);

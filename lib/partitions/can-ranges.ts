@@ -37,10 +37,7 @@ function expectedForm(g: Granularity): string {
  * names it by 0-based array index, matching the JSON path (timeRange[2]).
  * The fields are re-checked with typeof because this often sees raw JSON.
  */
-export function canTimeRangesToRanges(
-  list: readonly { dateGranularity: string; startTime: string; endTime: string }[],
-  g: Granularity,
-): RangeParse {
+export function canTimeRangesToRanges(list: readonly { dateGranularity: string; startTime: string; endTime: string }[], g: Granularity): RangeParse {
   const out: KeyRange[] = [];
   for (const [i, item] of list.entries()) {
     const where = `range ${i}`;

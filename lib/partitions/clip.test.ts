@@ -31,7 +31,17 @@ describe("rangesAfter / rangesUpTo", () => {
 describe("rangesOutside", () => {
   it("keeps what lies before the window's start and after its end", () => {
     const window = { start: "2026-01-10", end: "2026-12-04" };
-    expect(rangesOutside([{ start: "2026-01-01", end: "2026-01-12" }, { start: "2026-06-01", end: "2026-06-02" }, { start: "2026-12-01", end: "2026-12-31" }], window, "DAY")).toEqual([
+    expect(
+      rangesOutside(
+        [
+          { start: "2026-01-01", end: "2026-01-12" },
+          { start: "2026-06-01", end: "2026-06-02" },
+          { start: "2026-12-01", end: "2026-12-31" },
+        ],
+        window,
+        "DAY",
+      ),
+    ).toEqual([
       { start: "2026-01-01", end: "2026-01-09" },
       { start: "2026-12-05", end: "2026-12-31" },
     ]);

@@ -38,15 +38,7 @@ export {
   type KeyRange,
   type RangeParse,
 } from "./ranges";
-export {
-  countByStatus,
-  encodeRuns,
-  fillRuns,
-  PARTITION_STATUSES,
-  statusAt,
-  type PartitionStatus,
-  type StatusRun,
-} from "./runs";
+export { countByStatus, encodeRuns, fillRuns, PARTITION_STATUSES, statusAt, type PartitionStatus, type StatusRun } from "./runs";
 export {
   describeDisagreements,
   normalizeCanStatus,
@@ -58,17 +50,7 @@ export {
   type ResolvedPartition,
 } from "./status-model";
 export { parseInstant } from "./instants";
-export {
-  addRange,
-  extendTo,
-  removeRange,
-  selectionFromUrlParam,
-  selectionSize,
-  selectionToUrlParam,
-  selectOnly,
-  toggleKey,
-  type Selection,
-} from "./selection";
+export { addRange, extendTo, removeRange, selectionFromUrlParam, selectionSize, selectionToUrlParam, selectOnly, toggleKey, type Selection } from "./selection";
 export { applyStatusToRuns, countStatusesInRanges } from "./runs-in-ranges";
 export { rangesAfter, rangesOutside, rangesUpTo } from "./clip";
 export {

@@ -27,10 +27,7 @@ describe("parseInstant", () => {
     expect(parseInstant("1761128130123")).toBe(1_761_128_130_123);
   });
 
-  it.each([undefined, "", "yesterday", "2025-02-30T00:00:00Z", "2025-10-22T25:00:00Z", "2025-10-22T10:00:00+15:00", "12345"])(
-    "returns null for %j",
-    (s) => {
-      expect(parseInstant(s)).toBeNull();
-    },
-  );
+  it.each([undefined, "", "yesterday", "2025-02-30T00:00:00Z", "2025-10-22T25:00:00Z", "2025-10-22T10:00:00+15:00", "12345"])("returns null for %j", (s) => {
+    expect(parseInstant(s)).toBeNull();
+  });
 });

@@ -52,12 +52,7 @@ describe("CAN date-times", () => {
 
 describe("enumerateKeys", () => {
   it("is inclusive and crosses month, year and leap boundaries", () => {
-    expect(enumerateKeys("2024-02-27", "2024-03-01", "DAY")).toEqual([
-      "2024-02-27",
-      "2024-02-28",
-      "2024-02-29",
-      "2024-03-01",
-    ]);
+    expect(enumerateKeys("2024-02-27", "2024-03-01", "DAY")).toEqual(["2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"]);
     expect(enumerateKeys("2025-02-27", "2025-03-01", "DAY")).toEqual(["2025-02-27", "2025-02-28", "2025-03-01"]);
     expect(enumerateKeys("2025-11", "2026-02", "MONTH")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
     expect(enumerateKeys("2025-10-22", "2025-10-22", "DAY")).toEqual(["2025-10-22"]);

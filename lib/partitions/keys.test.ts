@@ -54,11 +54,7 @@ describe("compareKeys", () => {
     expect(compareKeys("2025-01-31", "2025-02-01")).toBeLessThan(0);
     expect(compareKeys("2025-02", "2024-12")).toBeGreaterThan(0);
     expect(compareKeys("2025-02-03", "2025-02-03")).toBe(0);
-    expect(["2025-10-02", "2024-12-31", "2025-01-01"].sort(compareKeys)).toEqual([
-      "2024-12-31",
-      "2025-01-01",
-      "2025-10-02",
-    ]);
+    expect(["2025-10-02", "2024-12-31", "2025-01-01"].sort(compareKeys)).toEqual(["2024-12-31", "2025-01-01", "2025-10-02"]);
   });
 });
 

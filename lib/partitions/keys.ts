@@ -1,12 +1,4 @@
-import {
-  civilFromDays,
-  daysFromCivil,
-  formatDay,
-  formatMonth,
-  isRealDate,
-  MAX_YEAR,
-  MIN_YEAR,
-} from "./calendar";
+import { civilFromDays, daysFromCivil, formatDay, formatMonth, isRealDate, MAX_YEAR, MIN_YEAR } from "./calendar";
 import type { Granularity } from "./granularity";
 
 /**

@@ -5,12 +5,7 @@ import type { StatusRun } from "./runs";
 describe("listedRuns", () => {
   it("reads a listed value without status as success, CAN's statuses as given, and leaves unlisted keys out", () => {
     const runs = listedRuns(
-      [
-        { key: "2026-01-03" },
-        { key: "2026-01-02" },
-        { key: "2026-01-01", status: "FAILED" },
-        { key: "2026-01-05", status: "WEIRD" },
-      ],
+      [{ key: "2026-01-03" }, { key: "2026-01-02" }, { key: "2026-01-01", status: "FAILED" }, { key: "2026-01-05", status: "WEIRD" }],
       "DAY",
     );
     expect(runs).toEqual([
@@ -82,7 +77,16 @@ describe("unexplainedChanges", () => {
 
   it("reads a key no longer listed as what a failed or cleared mark leaves behind", () => {
     const gone = [{ start: "2026-01-01", end: "2026-01-02", before: "success" as const, after: "missing" as const }];
-    expect(unexplainedChanges(gone, [{ key: "2026-01-01", status: "cleared" }, { key: "2026-01-02", status: "failed" }], "DAY")).toEqual([]);
+    expect(
+      unexplainedChanges(
+        gone,
+        [
+          { key: "2026-01-01", status: "cleared" },
+          { key: "2026-01-02", status: "failed" },
+        ],
+        "DAY",
+      ),
+    ).toEqual([]);
     expect(unexplainedChanges(gone, [{ key: "2026-01-01", status: "success" }], "DAY")).toEqual([
       { start: "2026-01-01", end: "2026-01-02", before: "success", after: "missing" },
     ]);

@@ -60,12 +60,9 @@ describe("parsePartitionValue MONTH (every value form)", () => {
     expect(parsePartitionValue(value, "MONTH")).toBe(key);
   });
 
-  it.each(["2025-13", "202500", "2025-02-29", "20250230", "2025-00-10", "2025", "2025-1", "20251", "09991"])(
-    "%j -> null",
-    (value) => {
-      expect(parsePartitionValue(value, "MONTH")).toBeNull();
-    },
-  );
+  it.each(["2025-13", "202500", "2025-02-29", "20250230", "2025-00-10", "2025", "2025-1", "20251", "09991"])("%j -> null", (value) => {
+    expect(parsePartitionValue(value, "MONTH")).toBeNull();
+  });
 });
 
 describe("isMonthOnlyValue", () => {

@@ -8,8 +8,7 @@ import type { Granularity } from "./granularity";
  * carries no zone: a zone would mean the date might shift on conversion, and
  * we refuse to guess which calendar day was meant.
  */
-const DASHED_DAY =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?$/;
+const DASHED_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?$/;
 const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
 const DASHED_MONTH = /^(\d{4})-(\d{2})$/;
 const COMPACT_MONTH = /^(\d{4})(\d{2})$/;

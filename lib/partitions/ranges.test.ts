@@ -17,9 +17,7 @@ const BOTH: Granularity[] = ["DAY", "MONTH"];
 
 describe("keysToRanges", () => {
   it("dedupes, sorts and collapses consecutive runs", () => {
-    expect(
-      keysToRanges(["2025-10-03", "2025-10-01", "2025-10-02", "2025-10-02", "2025-10-05", "2025-10-07", "2025-10-06"], "DAY"),
-    ).toEqual([
+    expect(keysToRanges(["2025-10-03", "2025-10-01", "2025-10-02", "2025-10-02", "2025-10-05", "2025-10-07", "2025-10-06"], "DAY")).toEqual([
       { start: "2025-10-01", end: "2025-10-03" },
       { start: "2025-10-05", end: "2025-10-07" },
     ]);

@@ -30,7 +30,10 @@ function nonZero(c: Record<string, number>): Record<string, number> {
 
 describe("countStatusesInRanges", () => {
   it("counts per status across runs and outside the window", () => {
-    const ranges = [{ start: "2024-12-30", end: "2025-01-02" }, { start: "2025-01-10", end: "2025-01-14" }];
+    const ranges = [
+      { start: "2024-12-30", end: "2025-01-02" },
+      { start: "2025-01-10", end: "2025-01-14" },
+    ];
     expect(nonZero(countStatusesInRanges(runs, ranges, "DAY"))).toEqual({ outside: 2, success: 3, failed: 2, missing: 2 });
   });
 
@@ -58,7 +61,11 @@ describe("applyStatusToRuns", () => {
   });
 
   it("matches a per-key model, including ranges outside every run", () => {
-    const ranges = [{ start: "2024-12-31", end: "2025-01-02" }, { start: "2025-01-05", end: "2025-01-05" }, { start: "2025-01-19", end: "2025-01-22" }];
+    const ranges = [
+      { start: "2024-12-31", end: "2025-01-02" },
+      { start: "2025-01-05", end: "2025-01-05" },
+      { start: "2025-01-19", end: "2025-01-22" },
+    ];
     const next = applyStatusToRuns(runs, ranges, "cleared", "DAY");
     const expected = new Map<string, PartitionStatus>();
     for (const [s, e, st] of runs) for (const k of enumerateKeys(s, e, "DAY")) expected.set(k, st);

@@ -13,11 +13,7 @@ function toOrdinalRuns(runs: readonly StatusRun[], g: Granularity): OrdinalRun[]
  * How many partitions of each current status a selection holds. Keys covered by no run (outside
  * the plan's window) count as `outside`. Linear in runs + ranges, never in partitions.
  */
-export function countStatusesInRanges(
-  runs: readonly StatusRun[],
-  ranges: readonly KeyRange[],
-  g: Granularity,
-): Record<PartitionStatus | "outside", number> {
+export function countStatusesInRanges(runs: readonly StatusRun[], ranges: readonly KeyRange[], g: Granularity): Record<PartitionStatus | "outside", number> {
   const counts = Object.fromEntries([...PARTITION_STATUSES, "outside"].map((s) => [s, 0])) as Record<PartitionStatus | "outside", number>;
   const ordRuns = toOrdinalRuns(runs, g);
   let i = 0;

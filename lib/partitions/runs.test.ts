@@ -131,9 +131,7 @@ describe("fillRuns", () => {
       ["2025-10-05", "2025-10-05", "failed"],
       ["2025-10-06", "2025-10-06", "missing"],
     ]);
-    expect(fillRuns(runs, { start: "2026-01-01", end: "2026-01-03" }, "missing", "DAY")).toEqual([
-      ["2026-01-01", "2026-01-03", "missing"],
-    ]);
+    expect(fillRuns(runs, { start: "2026-01-01", end: "2026-01-03" }, "missing", "DAY")).toEqual([["2026-01-01", "2026-01-03", "missing"]]);
     expect(fillRuns(runs, { start: "2025-10-02", end: "2025-10-01" }, "missing", "DAY")).toEqual([]);
   });
 });

@@ -69,18 +69,11 @@ export function countByStatus(runs: readonly StatusRun[], g: Granularity): Recor
  * (e.g. a given "missing" run next to a filled gap) are merged. Input runs are
  * sorted defensively; where they overlap, the earlier-starting run wins.
  */
-export function fillRuns(
-  runs: readonly StatusRun[],
-  window: KeyRange,
-  fill: PartitionStatus,
-  g: Granularity,
-): StatusRun[] {
+export function fillRuns(runs: readonly StatusRun[], window: KeyRange, fill: PartitionStatus, g: Granularity): StatusRun[] {
   const wStart = keyToOrdinal(window.start, g);
   const wEnd = keyToOrdinal(window.end, g);
   if (wEnd < wStart) return [];
-  const sorted = runs
-    .map(([s, e, status]) => ({ s: keyToOrdinal(s, g), e: keyToOrdinal(e, g), status }))
-    .sort((a, b) => a.s - b.s);
+  const sorted = runs.map(([s, e, status]) => ({ s: keyToOrdinal(s, g), e: keyToOrdinal(e, g), status })).sort((a, b) => a.s - b.s);
   const spans: { s: number; e: number; status: PartitionStatus }[] = [];
   const push = (s: number, e: number, status: PartitionStatus): void => {
     const last = spans[spans.length - 1];

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeRanges } from "./ranges";
-import {
-  addRange,
-  extendTo,
-  removeRange,
-  selectionFromUrlParam,
-  selectionSize,
-  selectionToUrlParam,
-  selectOnly,
-  toggleKey,
-  type Selection,
-} from "./selection";
+import { addRange, extendTo, removeRange, selectionFromUrlParam, selectionSize, selectionToUrlParam, selectOnly, toggleKey, type Selection } from "./selection";
 import { randInt, refEnumerate, refRuns, seededRandom } from "./test-support";
 
 const r = (start: string, end = start) => ({ start, end });
@@ -91,12 +81,9 @@ describe("URL parameter", () => {
     expect(selectionToUrlParam([])).toBe("");
     expect(selectionFromUrlParam(selectionToUrlParam([r("2025-01", "2025-03"), r("2025-12")]), "MONTH")).toEqual([r("2025-01", "2025-03"), r("2025-12")]);
   });
-  it.each([null, undefined, "", "garbage", "2025-10-01..2025-02-30", "2025-10-01,nope", "2025-10-05..2025-10-01"])(
-    "is tolerant: %j -> []",
-    (s) => {
-      expect(selectionFromUrlParam(s, "DAY")).toEqual([]);
-    },
-  );
+  it.each([null, undefined, "", "garbage", "2025-10-01..2025-02-30", "2025-10-01,nope", "2025-10-05..2025-10-01"])("is tolerant: %j -> []", (s) => {
+    expect(selectionFromUrlParam(s, "DAY")).toEqual([]);
+  });
   it("normalizes a hand-edited parameter", () => {
     expect(selectionFromUrlParam("2025-10-05,2025-10-01..2025-10-04", "DAY")).toEqual([r("2025-10-01", "2025-10-05")]);
   });

@@ -52,13 +52,7 @@ export function removeRange(sel: Selection, a: PartitionKey, b: PartitionKey, g:
  * anchor..key span (the usual list-box behaviour); with it (Ctrl/Cmd+Shift)
  * the span is added to the existing selection.
  */
-export function extendTo(
-  sel: Selection,
-  anchor: PartitionKey,
-  key: PartitionKey,
-  g: Granularity,
-  additive: boolean,
-): Selection {
+export function extendTo(sel: Selection, anchor: PartitionKey, key: PartitionKey, g: Granularity, additive: boolean): Selection {
   return additive ? addRange(sel, anchor, key, g) : [ordered(anchor, key, g)];
 }
 

@@ -60,9 +60,7 @@ describe("rule 1: CAN sends a recognised status", () => {
   });
 
   it("CAN wins a tie in time", () => {
-    expect(one([{ key: K, status: "SUCCESS", updatedAt: "2025-10-12T09:00:00Z" }], [mark("failed", "2025-10-12T09:00:00Z")]).status).toBe(
-      "success",
-    );
+    expect(one([{ key: K, status: "SUCCESS", updatedAt: "2025-10-12T09:00:00Z" }], [mark("failed", "2025-10-12T09:00:00Z")]).status).toBe("success");
   });
 
   it("is unknown when our different mark is newer than CAN's update", () => {

@@ -46,11 +46,7 @@ type Stamped<T> = { item: T; at: number | null };
  * Keep one entry per partition: the one with the newest parseable timestamp;
  * a timestamped entry beats one without; otherwise the later entry wins.
  */
-function latestByOrdinal<T>(
-  items: readonly T[],
-  ordinalOf: (t: T) => number | null,
-  atOf: (t: T) => number | null,
-): Map<number, Stamped<T>> {
+function latestByOrdinal<T>(items: readonly T[], ordinalOf: (t: T) => number | null, atOf: (t: T) => number | null): Map<number, Stamped<T>> {
   const map = new Map<number, Stamped<T>>();
   for (const item of items) {
     const n = ordinalOf(item);
@@ -89,8 +85,16 @@ function resolveEach(args: ResolveArgs, visit: (ordinal: number, d: Decision) =>
     return n >= from && n <= to ? n : null;
   };
   const offset = args.canUtcOffsetMinutes ?? 0;
-  const can = latestByOrdinal(args.canList, (p) => inWindow(p.key), (p) => parseInstant(p.updatedAt, offset));
-  const marks = latestByOrdinal(args.recorded, (m) => inWindow(m.key), (m) => parseInstant(m.at));
+  const can = latestByOrdinal(
+    args.canList,
+    (p) => inWindow(p.key),
+    (p) => parseInstant(p.updatedAt, offset),
+  );
+  const marks = latestByOrdinal(
+    args.recorded,
+    (m) => inWindow(m.key),
+    (m) => parseInstant(m.at),
+  );
   for (let n = from; n <= to; n++) visit(n, decide(can.get(n), marks.get(n)));
 }
 

@@ -4,21 +4,39 @@ import { isValidKey } from "@/lib/partitions";
 
 // Client-safe: the audit page's filters, shared by the page, the export route and the form.
 export const AUDIT_OUTCOMES = ["ok", "rejected", "error", "unknown"] as const;
-export const AUDIT_ACTIONS: readonly string[] = [...MARK_ACTIONS, "partition.observed", "role.grant", "role.revoke", "token.create", "token.revoke", "audit.export"];
+export const AUDIT_ACTIONS: readonly string[] = [
+  ...MARK_ACTIONS,
+  "partition.observed",
+  "role.grant",
+  "role.revoke",
+  "token.create",
+  "token.revoke",
+  "audit.export",
+];
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_ACTOR_KINDS = ["people", "machines"] as const;
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 // A real calendar day: `new Date("2025-13-01…")` is Invalid Date (the query then crashed the
 // export stream) and "2025-02-30" silently became March 2.
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date (YYYY-MM-DD)").refine((d) => isValidKey(d, "DAY"), "a real date (YYYY-MM-DD)");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date (YYYY-MM-DD)")
+  .refine((d) => isValidKey(d, "DAY"), "a real date (YYYY-MM-DD)");
 
 export const auditFiltersSchema = z.object({
   plan: z.preprocess(blank, z.string().trim().max(100).optional()),
   actor: z.preprocess(blank, z.string().trim().toLowerCase().max(64).optional()),
   /** People (signed-in users and the operator CLI) or machines (API tokens). */
   by: z.preprocess(blank, z.enum(AUDIT_ACTOR_KINDS).optional()),
-  action: z.preprocess(blank, z.string().regex(/^[a-z_]+(\.[a-z_]+|\.\*)?$/).max(64).optional()),
+  action: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[a-z_]+(\.[a-z_]+|\.\*)?$/)
+      .max(64)
+      .optional(),
+  ),
   outcome: z.preprocess(blank, z.enum(AUDIT_OUTCOMES).optional()),
   from: z.preprocess(blank, day.optional()),
   to: z.preprocess(blank, day.optional()),

@@ -12,7 +12,10 @@ describe("markPartitionsInput", () => {
     const r = markPartitionsInput.safeParse({
       ...base,
       granularity: "DAY",
-      success: [{ start: "2025-10-03", end: "2025-10-05" }, { start: "2025-10-01", end: "2025-10-02" }],
+      success: [
+        { start: "2025-10-03", end: "2025-10-05" },
+        { start: "2025-10-01", end: "2025-10-02" },
+      ],
       failed: [{ start: "2025-10-09", end: "2025-10-09" }],
     });
     expect(r.success).toBe(true);
@@ -33,14 +36,18 @@ describe("markPartitionsInput", () => {
 
   it("checks MONTH keys against MONTH", () => {
     expect(markPartitionsInput.safeParse({ ...base, granularity: "MONTH", success: [{ start: "2025-01", end: "2025-12" }] }).data?.total).toBe(12);
-    expect(errorsOf(markPartitionsInput.safeParse({ ...base, granularity: "MONTH", success: [{ start: "2025-13", end: "2025-13" }] }))).toContain("not a real month");
+    expect(errorsOf(markPartitionsInput.safeParse({ ...base, granularity: "MONTH", success: [{ start: "2025-13", end: "2025-13" }] }))).toContain(
+      "not a real month",
+    );
   });
 
   it("refuses wrong types, extra fields, unknown granularities and too many ranges", () => {
     expect(markPartitionsInput.safeParse({ ...base, granularity: "WEEK", success: [{ start: "2025-10-01", end: "2025-10-01" }] }).success).toBe(false);
     expect(markPartitionsInput.safeParse({ ...base, granularity: "DAY", success: [{ start: "2025-10-01", end: "2025-10-01" }], extra: 1 }).success).toBe(false);
     expect(markPartitionsInput.safeParse({ ...base, granularity: "DAY", success: "2025-10-01" }).success).toBe(false);
-    expect(markPartitionsInput.safeParse({ ...base, tenantId: "../x", granularity: "DAY", success: [{ start: "2025-10-01", end: "2025-10-01" }] }).success).toBe(false);
+    expect(
+      markPartitionsInput.safeParse({ ...base, tenantId: "../x", granularity: "DAY", success: [{ start: "2025-10-01", end: "2025-10-01" }] }).success,
+    ).toBe(false);
     const many = Array.from({ length: 100_000 }, () => ({ start: "2025-10-01", end: "2025-10-01" }));
     expect(errorsOf(markPartitionsInput.safeParse({ ...base, granularity: "DAY", success: many }))).toContain("at most 5000 ranges");
   });

@@ -19,8 +19,10 @@ function checkRanges(ranges: readonly KeyRange[], g: Granularity, field: string,
   let good = true;
   ranges.forEach((r, i) => {
     good &&= isValidKey(r.start, g) && isValidKey(r.end, g) && r.end >= r.start;
-    if (!isValidKey(r.start, g)) ctx.addIssue({ code: "custom", path: [field, i, "start"], message: `${r.start} is not a real ${g === "DAY" ? "date (YYYY-MM-DD)" : "month (YYYY-MM)"}` });
-    else if (!isValidKey(r.end, g)) ctx.addIssue({ code: "custom", path: [field, i, "end"], message: `${r.end} is not a real ${g === "DAY" ? "date (YYYY-MM-DD)" : "month (YYYY-MM)"}` });
+    if (!isValidKey(r.start, g))
+      ctx.addIssue({ code: "custom", path: [field, i, "start"], message: `${r.start} is not a real ${g === "DAY" ? "date (YYYY-MM-DD)" : "month (YYYY-MM)"}` });
+    else if (!isValidKey(r.end, g))
+      ctx.addIssue({ code: "custom", path: [field, i, "end"], message: `${r.end} is not a real ${g === "DAY" ? "date (YYYY-MM-DD)" : "month (YYYY-MM)"}` });
     else if (r.end < r.start) ctx.addIssue({ code: "custom", path: [field, i], message: `range ${r.start}..${r.end} ends before it starts` });
   });
   return good;
@@ -60,7 +62,8 @@ export const markPartitionsInput = z
     const failed = normalizeRanges(v.failed, v.granularity);
     const total = countKeysInRanges(success, v.granularity) + countKeysInRanges(failed, v.granularity);
     if (total === 0) ctx.addIssue({ code: "custom", message: "Select at least one partition." });
-    if (total > MAX_PARTITIONS_PER_ACTION) ctx.addIssue({ code: "custom", message: `At most ${MAX_PARTITIONS_PER_ACTION} partitions in one action (got ${total}).` });
+    if (total > MAX_PARTITIONS_PER_ACTION)
+      ctx.addIssue({ code: "custom", message: `At most ${MAX_PARTITIONS_PER_ACTION} partitions in one action (got ${total}).` });
     if (overlaps(success, failed, v.granularity)) ctx.addIssue({ code: "custom", message: "A partition cannot be marked success and failed at once." });
     return { ...v, success, failed, total };
   });
@@ -73,7 +76,8 @@ export const clearPartitionsInput = z
     const ranges = normalizeRanges(v.ranges, v.granularity);
     const total = countKeysInRanges(ranges, v.granularity);
     if (total === 0) ctx.addIssue({ code: "custom", message: "Select at least one partition." });
-    if (total > MAX_PARTITIONS_PER_ACTION) ctx.addIssue({ code: "custom", message: `At most ${MAX_PARTITIONS_PER_ACTION} partitions in one action (got ${total}).` });
+    if (total > MAX_PARTITIONS_PER_ACTION)
+      ctx.addIssue({ code: "custom", message: `At most ${MAX_PARTITIONS_PER_ACTION} partitions in one action (got ${total}).` });
     return { ...v, ranges, total };
   });
 

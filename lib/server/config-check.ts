@@ -55,7 +55,8 @@ async function databaseProblems(env: Env, waitMs: number): Promise<string[]> {
   try {
     const { getDbHandle } = await import("@/lib/db");
     const outcome = await Promise.race([getDbHandle(), timeout]);
-    if (outcome === "timeout") return [`${where}: ${describeDatabase(env)} did not answer within ${waitMs / 1000} s; check the host and port, and that PostgreSQL accepts connections`];
+    if (outcome === "timeout")
+      return [`${where}: ${describeDatabase(env)} did not answer within ${waitMs / 1000} s; check the host and port, and that PostgreSQL accepts connections`];
     return [];
   } catch (e) {
     if (e instanceof ConfigError) return e.problems.map((p) => `${where}: ${p}`);

@@ -20,7 +20,8 @@ export async function serve(): Promise<void> {
   const created = await ensureDemoAccounts();
   const tenantsFile = getEnv().CAN_TENANTS_FILE;
   if (tenantsFile) watchTenantsFile(tenantsFile);
-  for (const w of startupWarnings({ demoMode: isDemoMode(), tenants: allTenants(), trustProxyHeader: getEnv().TRUST_PROXY_HEADER })) console.warn(JSON.stringify(w));
+  for (const w of startupWarnings({ demoMode: isDemoMode(), tenants: allTenants(), trustProxyHeader: getEnv().TRUST_PROXY_HEADER }))
+    console.warn(JSON.stringify(w));
   console.log(
     JSON.stringify({
       event: "server.ready",

@@ -10,11 +10,16 @@ export function startupWarnings(config: { demoMode: boolean; tenants: readonly T
   if (config.demoMode) return [];
   const warnings: StartupWarning[] = config.tenants
     .filter((t) => t.allowInsecureHttp)
-    .map((t) => ({ event: "server.warning", tenant: t.id, warning: `tenant ${t.id} talks to CAN over plain http (allowInsecureHttp): its credential crosses the network in clear text` }));
+    .map((t) => ({
+      event: "server.warning",
+      tenant: t.id,
+      warning: `tenant ${t.id} talks to CAN over plain http (allowInsecureHttp): its credential crosses the network in clear text`,
+    }));
   if (!config.trustProxyHeader) {
     warnings.push({
       event: "server.warning",
-      warning: "TRUST_PROXY_HEADER is not set: client addresses are unknown, so the per-address sign-in limit cannot tell clients apart (see docs/environment.md)",
+      warning:
+        "TRUST_PROXY_HEADER is not set: client addresses are unknown, so the per-address sign-in limit cannot tell clients apart (see docs/environment.md)",
     });
   }
   return warnings;

@@ -31,7 +31,8 @@ export function watchTenantsFile(path: string, log: Log = warn): void {
 
 export function tenantsFileEvent(path: string, text: string | undefined): Record<string, unknown> {
   const keep = "the console keeps serving the tenants it started with";
-  if (text === undefined) return { event: "config.tenants_file_invalid", problem: `CAN_TENANTS_FILE: ${path} cannot be read`, hint: `${keep}; the next start will refuse it` };
+  if (text === undefined)
+    return { event: "config.tenants_file_invalid", problem: `CAN_TENANTS_FILE: ${path} cannot be read`, hint: `${keep}; the next start will refuse it` };
   try {
     parseTenantsFile(path, text);
   } catch (e) {

@@ -21,10 +21,22 @@ function plan() {
   const base = Date.UTC(2026, 0, 13, 10, 0, 0);
   const at = (n: number) => new Date(base + n * 60_000);
   const read = (n: number, runs: StatusRun[], throughSeq = 0): ListingRead => ({
-    tenantId, planUuid, planName: "orders_daily", granularity: "DAY", runs, throughSeq, startedAt: at(n), finishedAt: new Date(at(n).getTime() + 500),
+    tenantId,
+    planUuid,
+    planName: "orders_daily",
+    granularity: "DAY",
+    runs,
+    throughSeq,
+    startedAt: at(n),
+    finishedAt: new Date(at(n).getTime() + 500),
   });
   const events = () =>
-    testDb.current().db.select().from(auditLog).where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.action, "partition.observed"))).orderBy(auditLog.seq);
+    testDb
+      .current()
+      .db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.action, "partition.observed")))
+      .orderBy(auditLog.seq);
   return { tenantId, planUuid, at, read, events };
 }
 
@@ -40,7 +52,14 @@ describe(`changes seen from outside the console (${dbKind})`, () => {
     const rows = await p.events();
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
-    expect(row).toMatchObject({ actorUserId: null, actorUsername: "outside the console", actorRole: null, phase: "event", planUuid: p.planUuid, partitionCount: 2 });
+    expect(row).toMatchObject({
+      actorUserId: null,
+      actorUsername: "outside the console",
+      actorRole: null,
+      phase: "event",
+      planUuid: p.planUuid,
+      partitionCount: 2,
+    });
     expect(row.ranges).toEqual([{ start: "2026-01-11", end: "2026-01-12", before: "missing", after: "success" }]);
     expect(row.details).toEqual({ interval: { from: p.at(1).toISOString(), to: new Date(p.at(2).getTime() + 500).toISOString() } });
     expect(seen[0]).toMatchObject({ eventId: row.id, start: "2026-01-11", end: "2026-01-12" });

@@ -57,7 +57,8 @@ export async function observeListing(read: ListingRead, database?: Db): Promise<
     // A plan whose granularity changed has keys that cannot be compared: start over from this read.
     if (prevRuns.success && prev.granularity === read.granularity) {
       const changes = diffListings(prevRuns.data, read.runs, read.granularity);
-      const outside = changes.length === 0 ? [] : unexplainedChanges(changes, await markedKeysSince(tx, read.tenantId, read.planUuid, prev.throughSeq), read.granularity);
+      const outside =
+        changes.length === 0 ? [] : unexplainedChanges(changes, await markedKeysSince(tx, read.tenantId, read.planUuid, prev.throughSeq), read.granularity);
       if (outside.length > 0) {
         const interval = { from: prev.readAt.toISOString(), to: read.finishedAt.toISOString() };
         const eventId = await appendObservedChange(tx, {

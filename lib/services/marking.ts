@@ -27,8 +27,7 @@ export type MarkReceipt = {
 
 /** A person confirms in the dialog; a machine's token is its consent (docs/decisions/0009-api-tokens-and-the-can-api.md). */
 export type MarkConfirmation =
-  | { by: "person"; confirmName?: string | undefined; listing?: SealedListing | undefined }
-  | { by: "machine"; tokenId: string; tokenName: string };
+  { by: "person"; confirmName?: string | undefined; listing?: SealedListing | undefined } | { by: "machine"; tokenId: string; tokenName: string };
 
 export type MarkRequest = {
   tenant: Tenant;
@@ -72,7 +71,10 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promi
     return fail({ code: "CONFLICT", message: `${plan.displayName} is a ${plan.materializeType} plan; only EXTERNAL plans accept partition marks.` });
   }
   if (granularity !== null && plan.granularity?.toUpperCase() !== granularity) {
-    return fail({ code: "VALIDATION", message: `This plan's partitions are ${plan.granularity ?? "not set"}; the request used ${granularity}. Reload the page.` });
+    return fail({
+      code: "VALIDATION",
+      message: `This plan's partitions are ${plan.granularity ?? "not set"}; the request used ${granularity}. Reload the page.`,
+    });
   }
   // Before anything is counted, recorded or sent: the same rule for a person and a machine.
   const future = granularity === null ? null : futureRefusal(change, serverToday(granularity), granularity);
@@ -84,12 +86,20 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promi
   if (granularity !== null && confirmation.by === "person") {
     const before = await statusesBeforeMark(tenant, req.planUuid, granularity, confirmation.listing, meta.requestId);
     if (!before) return fail({ code: "CONFLICT", message: "This plan has no partitions to mark." });
-    const counts = countStatusesInRanges(before.runs, ranges.map((r) => r.range), granularity);
+    const counts = countStatusesInRanges(
+      before.runs,
+      ranges.map((r) => r.range),
+      granularity,
+    );
     for (const [status, n] of Object.entries(counts)) if (n > 0) statusesBefore[status] = n;
     statusesRead = before.read;
   }
   if (confirmation.by === "person" && needsTypedName(kind, req.partitionCount, statusesBefore) && confirmation.confirmName !== plan.name) {
-    return fail({ code: "VALIDATION", message: `Type the plan name (${plan.name}) to confirm this change.`, fieldErrors: { confirmName: ["does not match the plan name"] } });
+    return fail({
+      code: "VALIDATION",
+      message: `Type the plan name (${plan.name}) to confirm this change.`,
+      fieldErrors: { confirmName: ["does not match the plan name"] },
+    });
   }
 
   const body = spec.body(plan.uuid, change);
@@ -112,7 +122,11 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promi
     ({ intentId } = await recordMarkIntent(intent));
   } catch (e) {
     console.error(JSON.stringify({ event: "audit.intent_failed", requestId: meta.requestId, error: e instanceof Error ? e.message : String(e) }));
-    return fail({ code: "INTERNAL", message: "The audit log could not be written, so nothing was sent to CAN. Try again, or tell an administrator.", requestId: meta.requestId });
+    return fail({
+      code: "INTERNAL",
+      message: "The audit log could not be written, so nothing was sent to CAN. Try again, or tell an administrator.",
+      requestId: meta.requestId,
+    });
   }
 
   // Exactly one outcome row per intent: written here after CAN answers, or by a shutdown that cannot
@@ -145,7 +159,11 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promi
     outcome = outcomeOf(e);
     const unknown = outcome.outcome === "unknown";
     const mapped = canAppError(e);
-    error = { ...mapped, message: unknown ? `${mapped.message}. CAN may or may not have applied the change: reload to see its current state before retrying.` : mapped.message, requestId: meta.requestId };
+    error = {
+      ...mapped,
+      message: unknown ? `${mapped.message}. CAN may or may not have applied the change: reload to see its current state before retrying.` : mapped.message,
+      requestId: meta.requestId,
+    };
   }
   await settle(outcome);
   if (error) return fail(error);
@@ -191,7 +209,13 @@ function outcomeOf(e: CanError): MarkOutcome {
   }
   if (d.kind === "malformed") return { outcome: "unknown", reason: `CAN's answer could not be read (${d.errorMsg ?? "malformed"})` };
   if (d.kind === "rejected" || d.kind === "http") {
-    return { outcome: "rejected", code: d.code ?? (d.httpStatus ? `HTTP ${d.httpStatus}` : undefined), errorMsg: d.errorMsg, detailErrorMsg: d.detailErrorMsg, traceId: d.traceId };
+    return {
+      outcome: "rejected",
+      code: d.code ?? (d.httpStatus ? `HTTP ${d.httpStatus}` : undefined),
+      errorMsg: d.errorMsg,
+      detailErrorMsg: d.detailErrorMsg,
+      traceId: d.traceId,
+    };
   }
   return { outcome: "error", kind: d.kind, errorMsg: d.errorMsg };
 }

@@ -5,13 +5,17 @@ import type { Granularity, KeyRange, ListingChange, PartitionKey, PartitionStatu
 // What the plan page receives: status as runs, so its size follows the number of status changes,
 // not the number of partitions (a 10-year DAY plan is a few hundred runs, not 3,650 rows).
 
-export type CalendarMode =
-  | { kind: "grid"; granularity: Granularity }
-  | { kind: "full-refresh" }
-  | { kind: "unsupported"; granularity: string | null };
+export type CalendarMode = { kind: "grid"; granularity: Granularity } | { kind: "full-refresh" } | { kind: "unsupported"; granularity: string | null };
 
 /** A stretch of consecutive partitions whose last change by this console was the same mark. */
-export type LastChangeRun = { start: PartitionKey; end: PartitionKey; status: "success" | "failed" | "cleared"; actor: string; at: string; outcome: "ok" | "unknown" };
+export type LastChangeRun = {
+  start: PartitionKey;
+  end: PartitionKey;
+  status: "success" | "failed" | "cleared";
+  actor: string;
+  at: string;
+  outcome: "ok" | "unknown";
+};
 
 /**
  * A change a full read found in CAN's list that no console mark explains (a `partition.observed`

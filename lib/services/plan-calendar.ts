@@ -39,12 +39,28 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   // to it had its answer from CAN already, so the list shows it; a later mark's rows lie after it,
   // so the next read can still credit its change to the console.
   const observedFrom = await planMarksThrough(tenant.id, uuid);
-  const [plan, listing, { marks, throughSeq }, key] = await Promise.all([getPlanCached(tenant, uuid), listAllPartitions(tenant, uuid, { acceptUnsettled: options.acceptUnsettled ?? false }), readPlanMarks(tenant.id, uuid), currentListingKey()]);
+  const [plan, listing, { marks, throughSeq }, key] = await Promise.all([
+    getPlanCached(tenant, uuid),
+    listAllPartitions(tenant, uuid, { acceptUnsettled: options.acceptUnsettled ?? false }),
+    readPlanMarks(tenant.id, uuid),
+    currentListingKey(),
+  ]);
   const items = listing.items ?? [];
   const readAt = now.toISOString();
   const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
   const rawValues = items.slice(0, RAW_VALUES_SHOWN).map((i) => i.value);
-  const empty = { window: null, runs: [], counts: countByStatus([], "DAY"), lastChanges: [], outsideChanges: [], disagreements: [], unreadableValues: [], seal: null, today: null, listShape: null };
+  const empty = {
+    window: null,
+    runs: [],
+    counts: countByStatus([], "DAY"),
+    lastChanges: [],
+    outsideChanges: [],
+    disagreements: [],
+    unreadableValues: [],
+    seal: null,
+    today: null,
+    listShape: null,
+  };
 
   if (!listing.isPartitioned || listing.items === null) {
     const mode: CalendarMode = { kind: "full-refresh" };
@@ -59,7 +75,17 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   const { canList, unreadable } = toCanPartitions(items, g);
   const listed = listedRuns(canList, g);
   // A list that kept changing while it was read is never compared (it would report changes that did not happen).
-  if (listing.settled !== false) await observeListing({ tenantId: tenant.id, planUuid: uuid, planName: plan.name, granularity: g, runs: listed, throughSeq: observedFrom, startedAt, finishedAt: new Date() });
+  if (listing.settled !== false)
+    await observeListing({
+      tenantId: tenant.id,
+      planUuid: uuid,
+      planName: plan.name,
+      granularity: g,
+      runs: listed,
+      throughSeq: observedFrom,
+      startedAt,
+      finishedAt: new Date(),
+    });
   // Read after the compare: a read running beside this one may be the one that records the change.
   const outside = await listOutsideChanges(tenant.id, uuid);
   const recorded: RecordedMark[] = marks.map((m) => ({ key: m.key, status: m.status, at: m.at, actor: m.actor }));

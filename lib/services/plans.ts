@@ -37,9 +37,7 @@ export function getPlanCached(tenant: Tenant, uuid: string): Promise<PlanDetails
 export async function getPlansPage(tenant: Tenant, query: PlansQuery): Promise<PlansPage> {
   const all = await listPlans(tenant, query.type);
   const needle = query.q?.toLowerCase();
-  const matching = needle
-    ? all.filter((p) => p.name.toLowerCase().includes(needle) || p.displayName.toLowerCase().includes(needle))
-    : all;
+  const matching = needle ? all.filter((p) => p.name.toLowerCase().includes(needle) || p.displayName.toLowerCase().includes(needle)) : all;
   const pageCount = Math.max(1, Math.ceil(matching.length / PLANS_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const slice = matching.slice((page - 1) * PLANS_PAGE_SIZE, page * PLANS_PAGE_SIZE);

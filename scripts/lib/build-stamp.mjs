@@ -3,7 +3,21 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const SOURCES = ["app", "components", "lib", "sandbox", "public", "next.config.js", "postcss.config.mjs", "tailwind.config.ts", "tsconfig.json", "package-lock.json", "drizzle", "proxy.ts", "instrumentation.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "sandbox",
+  "public",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tailwind.config.ts",
+  "tsconfig.json",
+  "package-lock.json",
+  "drizzle",
+  "proxy.ts",
+  "instrumentation.ts",
+];
 
 function* walk(path) {
   if (!existsSync(path)) return;

@@ -8,7 +8,8 @@ export async function ensureLibreOffice() {
   if (existsSync(wanted)) return wanted;
   console.log("Installing Debian libreoffice-calc for the CSV export test…");
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const apt = (args) => run(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const apt = (args) =>
+    run(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
   if ((await apt(["update"])) !== 0) return undefined;
   if ((await apt(["install", "-y", "--no-install-recommends", "libreoffice-calc"])) !== 0) return undefined;
   return existsSync(wanted) ? wanted : undefined;

@@ -62,7 +62,18 @@ export async function startThrowawayPostgres() {
     rmSync(dir, { recursive: true, force: true });
     return undefined;
   }
-  const startCode = await asPostgres(bin, "pg_ctl", ["-D", data, "-l", join(dir, "server.log"), "-w", "-t", "60", "-o", `-h 127.0.0.1 -p ${port} -k ${dir} -F -c max_connections=200`, "start"]);
+  const startCode = await asPostgres(bin, "pg_ctl", [
+    "-D",
+    data,
+    "-l",
+    join(dir, "server.log"),
+    "-w",
+    "-t",
+    "60",
+    "-o",
+    `-h 127.0.0.1 -p ${port} -k ${dir} -F -c max_connections=200`,
+    "start",
+  ]);
   if (startCode !== 0) {
     console.error(`pg_ctl start failed; see ${join(dir, "server.log")}`);
     return undefined;

@@ -50,7 +50,12 @@ export async function callAction<T = unknown>(base: string, action: ActionRef | 
   const headers: Record<string, string> = { "Next-Action": id, Accept: "text/x-component", ...call.headers };
   if (call.origin !== "") headers.Origin = call.origin ?? base;
   if (call.cookie) headers.cookie = call.cookie;
-  const response = await fetch(`${base}${call.path}`, { method: "POST", headers, body: call.rawBody ?? (await flight.encodeReply(call.args)), redirect: "manual" });
+  const response = await fetch(`${base}${call.path}`, {
+    method: "POST",
+    headers,
+    body: call.rawBody ?? (await flight.encodeReply(call.args)),
+    redirect: "manual",
+  });
   const redirect = response.headers.get("x-action-redirect");
   if (!(response.headers.get("content-type") ?? "").startsWith("text/x-component") || response.status >= 300) {
     return { status: response.status, headers: response.headers, redirect, body: await response.text() };

@@ -16,7 +16,14 @@ export function intentFor(over: Partial<MarkIntent> & { tenantId?: string } = {}
     ranges: [{ start: "2026-11-01", end: "2026-11-03", status: "success" }],
     partitionCount: 3,
     statusesBefore: { missing: 3 },
-    canRequest: { endpoint: "updatePartition", body: { uuid: "plan-orders", runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-11-01T00:00:00", endTime: "2026-11-03T00:00:00" }] } },
+    canRequest: {
+      endpoint: "updatePartition",
+      body: {
+        uuid: "plan-orders",
+        runType: "MANUAL",
+        successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-11-01T00:00:00", endTime: "2026-11-03T00:00:00" }],
+      },
+    },
     ...rest,
   };
 }

@@ -6,7 +6,8 @@ import type { Db } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import { asSuperuserBypassingTriggers } from "./test-db";
 
-export const rowsOf = async (db: Db, tenant: string): Promise<AuditRow[]> => (await db.select().from(auditLog).where(eq(auditLog.tenantId, tenant)).orderBy(auditLog.seq)) as AuditRow[];
+export const rowsOf = async (db: Db, tenant: string): Promise<AuditRow[]> =>
+  (await db.select().from(auditLog).where(eq(auditLog.tenantId, tenant)).orderBy(auditLog.seq)) as AuditRow[];
 
 /**
  * The attack the unkeyed chain cannot see, done as the database owner behind the trigger: edit row

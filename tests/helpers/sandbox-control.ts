@@ -47,10 +47,16 @@ export function sandboxControl(base: string) {
     clearFaults: () => call("/faults", { method: "DELETE" }),
     /** The armed faults with how many requests each has answered (`fired`). */
     faults: async () => (await call("/faults")) as (Fault & { fired: number })[],
-    configure: (config: { shape?: "documented" | "detailed"; maxPageSize?: number; latencyMs?: number; readEnvelope?: "envelope" | "bare"; tokenTtlSeconds?: number }) =>
-      call("/config", { method: "POST", body: JSON.stringify(config) }),
+    configure: (config: {
+      shape?: "documented" | "detailed";
+      maxPageSize?: number;
+      latencyMs?: number;
+      readEnvelope?: "envelope" | "bare";
+      tokenTtlSeconds?: number;
+    }) => call("/config", { method: "POST", body: JSON.stringify(config) }),
     plans,
-    state: async (tenant: string, uuid: string) => (await call(`/state?tenant=${encodeURIComponent(tenant)}&uuid=${encodeURIComponent(uuid)}`)) as SandboxPlanState,
+    state: async (tenant: string, uuid: string) =>
+      (await call(`/state?tenant=${encodeURIComponent(tenant)}&uuid=${encodeURIComponent(uuid)}`)) as SandboxPlanState,
     requests: () => call("/requests") as Promise<SandboxRequestCounts>,
     /** Every token the sandbox's token/create issued (and still remembers). */
     issuedTokens: () => call("/tokens") as Promise<{ tenant: string; token: string; live: boolean }[]>,

@@ -12,7 +12,9 @@ import { allTenants, tenantSecrets } from "@/lib/tenants";
 import { planUuid } from "@/sandbox/prng";
 import { startSandbox } from "@/sandbox/server";
 
-type Flight = { renderToPipeableStream: (model: unknown, bundlerConfig: unknown, options: { onError: (e: unknown) => void }) => { pipe: (s: NodeJS.WritableStream) => void } };
+type Flight = {
+  renderToPipeableStream: (model: unknown, bundlerConfig: unknown, options: { onError: (e: unknown) => void }) => { pipe: (s: NodeJS.WritableStream) => void };
+};
 const require = createRequire(import.meta.url);
 const flight = require("next/dist/compiled/react-server-dom-turbopack-experimental/server.node") as Flight;
 
@@ -46,7 +48,12 @@ if (appTenant?.app) {
   const token = issued?.token ?? "(none issued)";
   const rendered = await render({ props: { credential: token } });
   const copy = await render({ props: { credential: `${token}`.slice(0) } });
-  results.push({ tenant: `${appTenant.id} token`, errors: rendered.errors, leaked: rendered.output.includes(token) || copy.output.includes(token), copyErrors: copy.errors });
+  results.push({
+    tenant: `${appTenant.id} token`,
+    errors: rendered.errors,
+    leaked: rendered.output.includes(token) || copy.output.includes(token),
+    copyErrors: copy.errors,
+  });
 }
 await sandbox.close();
 await rm(dataDir, { recursive: true, force: true });

@@ -62,7 +62,12 @@ export async function startSandbox(): Promise<Proc & { dir: string }> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "instances-sandbox-"));
   const tsx = join(root, "node_modules/tsx/dist/cli.mjs");
-  const proc = startProcess("sandbox", `http://127.0.0.1:${port}`, [tsx, "sandbox/main.ts", "--port", String(port), "--data-dir", dir, "--reset", "--seed-end", "2026-10-31"], process.env);
+  const proc = startProcess(
+    "sandbox",
+    `http://127.0.0.1:${port}`,
+    [tsx, "sandbox/main.ts", "--port", String(port), "--data-dir", dir, "--reset", "--seed-end", "2026-10-31"],
+    process.env,
+  );
   await waitFor(`${proc.base}/__sandbox/config`, 30_000);
   return { ...proc, dir };
 }
@@ -88,7 +93,10 @@ export async function startInstance(name: string, options: InstanceOptions): Pro
     TRUST_PROXY_HEADER: "x-forwarded-for",
     ...options.env,
   });
-  proc.exited.then(() => rmSync(dataDir, { recursive: true, force: true }), () => undefined);
+  proc.exited.then(
+    () => rmSync(dataDir, { recursive: true, force: true }),
+    () => undefined,
+  );
   try {
     await waitFor(`${base}/api/health/ready`, 60_000, (s) => s === 200);
   } catch (e) {

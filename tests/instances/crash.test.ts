@@ -27,7 +27,10 @@ afterAll(async () => {
   await database?.drop();
 }, 60_000);
 
-type CalendarAnswer = { ok: boolean; data: { runs: [string, string, string][]; lastChanges: { start: string; end: string; status: string; outcome: string }[] } };
+type CalendarAnswer = {
+  ok: boolean;
+  data: { runs: [string, string, string][]; lastChanges: { start: string; end: string; status: string; outcome: string }[] };
+};
 
 it("an intent left by a killed process survives the restart and reads as unknown", async () => {
   const control = sandboxControl(sandbox!.base);
@@ -37,7 +40,9 @@ it("an intent left by a killed process survives the restart and reads as unknown
   const session = await signIn(root, first.base, "operator", "demo-password");
   await control.setFaults([{ kind: "hang", endpoint: "updatePartition" }]);
 
-  const pending = mark(first.base, session.cookie!, { tenant: TENANT, planUuid: uuid, planName: PLAN, start: DAY, end: DAY, result: "failed" }).catch((e: unknown) => e);
+  const pending = mark(first.base, session.cookie!, { tenant: TENANT, planUuid: uuid, planName: PLAN, start: DAY, end: DAY, result: "failed" }).catch(
+    (e: unknown) => e,
+  );
   let intents = 0;
   for (let i = 0; i < 200 && intents === 0; i++) {
     intents = (await auditRows(database!.url, TENANT)).filter((r) => r.phase === "intent").length;

@@ -56,7 +56,9 @@ async function status(url: string): Promise<number | "refused"> {
 /** Starts `n` marks of separate October days; each settles to its answer or to the thrown error. */
 function startMarks(base: string, cookie: string, days: string[]): Promise<MarkResult | Error>[] {
   return days.map((day) =>
-    mark(base, cookie, { tenant: TENANT, planUuid: uuid, planName: PLAN, start: day, end: day, result: "failed" }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
+    mark(base, cookie, { tenant: TENANT, planUuid: uuid, planName: PLAN, start: day, end: day, result: "failed" }).catch((e: unknown) =>
+      e instanceof Error ? e : new Error(String(e)),
+    ),
   );
 }
 
@@ -85,7 +87,12 @@ describe("graceful shutdown", () => {
 
     const rows = await auditRows(database!.url, TENANT);
     expect(unpairedIntents(rows)).toEqual({ missing: [], doubled: [] });
-    expect(rows.filter((r) => r.phase === "outcome").slice(-3).map((r) => r.outcome)).toEqual(["ok", "ok", "ok"]);
+    expect(
+      rows
+        .filter((r) => r.phase === "outcome")
+        .slice(-3)
+        .map((r) => r.outcome),
+    ).toEqual(["ok", "ok", "ok"]);
     const state = await control!.state(TENANT, uuid);
     for (const day of ["2026-10-03", "2026-10-05", "2026-10-07"]) expect(state.partitions[day]?.status).toBe("failed");
   });

@@ -90,10 +90,25 @@ const withTenants = (file: string, extra: Record<string, string> = {}) => ({ CAN
 type Case = { name: string; setting: string; says: RegExp; env: () => Record<string, string> };
 
 const cases: Case[] = [
-  { name: "AUTH_SECRET missing", setting: "AUTH_SECRET", says: /not set, and it is required with CAN_TENANTS_FILE.*openssl rand/, env: () => ({ CAN_TENANTS_FILE: tenantsFile("ok.json", { tenants: [tenant] }), AUTH_SECRET: "" }) },
-  { name: "AUTH_SECRET too short", setting: "AUTH_SECRET", says: /too short: use 32 or more/, env: () => ({ CAN_TENANTS_FILE: tenantsFile("ok2.json", { tenants: [tenant] }), AUTH_SECRET: SECRET.slice(0, 12) }) },
+  {
+    name: "AUTH_SECRET missing",
+    setting: "AUTH_SECRET",
+    says: /not set, and it is required with CAN_TENANTS_FILE.*openssl rand/,
+    env: () => ({ CAN_TENANTS_FILE: tenantsFile("ok.json", { tenants: [tenant] }), AUTH_SECRET: "" }),
+  },
+  {
+    name: "AUTH_SECRET too short",
+    setting: "AUTH_SECRET",
+    says: /too short: use 32 or more/,
+    env: () => ({ CAN_TENANTS_FILE: tenantsFile("ok2.json", { tenants: [tenant] }), AUTH_SECRET: SECRET.slice(0, 12) }),
+  },
   { name: "tenants file missing", setting: "CAN_TENANTS_FILE", says: /no such file/, env: () => withTenants(join(dir, "absent.json")) },
-  { name: "tenants file not JSON", setting: "CAN_TENANTS_FILE", says: /not valid JSON/, env: () => withTenants(tenantsFile("broken.json", '{ "tenants": [ { "id": "acme", ')) },
+  {
+    name: "tenants file not JSON",
+    setting: "CAN_TENANTS_FILE",
+    says: /not valid JSON/,
+    env: () => withTenants(tenantsFile("broken.json", '{ "tenants": [ { "id": "acme", ')),
+  },
   {
     name: "a tenant without baseUrl",
     setting: "CAN_TENANTS_FILE",
@@ -118,7 +133,12 @@ const cases: Case[] = [
     says: /cannot open PostgreSQL at 127\.0\.0\.1:\d+\/console: connection refused/,
     env: () => withTenants(tenantsFile("ok3.json", { tenants: [tenant] }), { DATABASE_URL: `postgres://console:${SECRET}@127.0.0.1:${closedPort}/console` }),
   },
-  { name: "PUBLIC_URL not a URL", setting: "PUBLIC_URL", says: /not an http\(s\) URL/, env: () => withTenants(tenantsFile("ok4.json", { tenants: [tenant] }), { PUBLIC_URL: "console.example.com" }) },
+  {
+    name: "PUBLIC_URL not a URL",
+    setting: "PUBLIC_URL",
+    says: /not an http\(s\) URL/,
+    env: () => withTenants(tenantsFile("ok4.json", { tenants: [tenant] }), { PUBLIC_URL: "console.example.com" }),
+  },
 ];
 
 let closedPort: number;
@@ -143,7 +163,9 @@ describe("the built app refuses a bad setting before it serves", () => {
   beforeAll(async () => {
     outcomes = [];
     for (let from = 0; from < cases.length; from += AT_ONCE) {
-      const batch = cases.slice(from, from + AT_ONCE).map((c, j) => startAndWait(`case-${from + j}`, PORT_BASE + from + j, nextStart(PORT_BASE + from + j), c.env()));
+      const batch = cases
+        .slice(from, from + AT_ONCE)
+        .map((c, j) => startAndWait(`case-${from + j}`, PORT_BASE + from + j, nextStart(PORT_BASE + from + j), c.env()));
       outcomes.push(...(await Promise.all(batch)));
     }
   }, 240_000);
@@ -159,14 +181,21 @@ describe("npm start", () => {
 
   it("with a broken setting exits non-zero, shows the app's own line, and never says ready", async () => {
     const port = PORT_BASE + 40;
-    const outcome = await startAndWait("npm-start", port, startScript, { PORT: String(port), CAN_TENANTS_FILE: tenantsFile("npm.json", { tenants: [tenant] }), AUTH_SECRET: "" });
+    const outcome = await startAndWait("npm-start", port, startScript, {
+      PORT: String(port),
+      CAN_TENANTS_FILE: tenantsFile("npm.json", { tenants: [tenant] }),
+      AUTH_SECRET: "",
+    });
     expectRefused(outcome, "AUTH_SECRET", /not set/);
     expect(outcome.output).not.toMatch(/\bready\b/i);
     expect(outcome.output).toMatch(/The app stopped during start-up \(exit code 1\)/);
   });
 
   it("with PORT in use exits non-zero at once, naming PORT", async () => {
-    const outcome = await startAndWait("npm-start-busy", busyPort, startScript, { PORT: String(busyPort), CAN_TENANTS_FILE: tenantsFile("busy.json", { tenants: [tenant] }) });
+    const outcome = await startAndWait("npm-start-busy", busyPort, startScript, {
+      PORT: String(busyPort),
+      CAN_TENANTS_FILE: tenantsFile("busy.json", { tenants: [tenant] }),
+    });
     expect(outcome.code, outcome.output).toBe(1);
     expect(outcome.output).toMatch(new RegExp(`^PORT: 127\\.0\\.0\\.1:${busyPort} is already in use.*set PORT to a free port`, "m"));
     expect(outcome.output).not.toMatch(/\bready\b|^\s+at /im);
@@ -197,7 +226,11 @@ describe("at run time", () => {
 
     const broken = '{ "tenants": [ { "id": "acme", ';
     writeFileSync(file, broken);
-    const invalid = () => app!.output().split("\n").filter((l) => l.includes('"config.tenants_file_invalid"'));
+    const invalid = () =>
+      app!
+        .output()
+        .split("\n")
+        .filter((l) => l.includes('"config.tenants_file_invalid"'));
     for (let i = 0; i < 100 && invalid().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(invalid(), app.output()).toHaveLength(1);
     expect(invalid()[0]).toMatch(/CAN_TENANTS_FILE: Tenants file .*runtime\.json: not valid JSON.*keeps serving the tenants it started with/);

@@ -35,13 +35,24 @@ export async function createDatabase(): Promise<{ url: string; drop: () => Promi
   };
 }
 
-export type AuditRow = { id: string; phase: string; intent_id: string | null; outcome: string | null; request_id: string | null; action: string; outcome_detail: unknown };
+export type AuditRow = {
+  id: string;
+  phase: string;
+  intent_id: string | null;
+  outcome: string | null;
+  request_id: string | null;
+  action: string;
+  outcome_detail: unknown;
+};
 
 export async function auditRows(databaseUrl: string, tenant: string): Promise<AuditRow[]> {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const res = await c.query<AuditRow>("select id, phase, intent_id, outcome, request_id, action, outcome_detail from audit_log where tenant_id = $1 order by seq", [tenant]);
+    const res = await c.query<AuditRow>(
+      "select id, phase, intent_id, outcome, request_id, action, outcome_detail from audit_log where tenant_id = $1 order by seq",
+      [tenant],
+    );
     return res.rows;
   } finally {
     await c.end();
@@ -64,7 +75,10 @@ export async function verifyAuditChains(databaseUrl: string): Promise<{ code: nu
   const tsx = join(root, "node_modules/tsx/dist/cli.mjs");
   const { DATABASE_URL: _ignored, ...env } = process.env;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/audit.ts", "verify"], { cwd: root, env: { ...env, DATABASE_URL: databaseUrl } });
+    const child = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/audit.ts", "verify"], {
+      cwd: root,
+      env: { ...env, DATABASE_URL: databaseUrl },
+    });
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));

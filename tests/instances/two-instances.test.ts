@@ -78,7 +78,7 @@ describe("two instances over one database", () => {
     // Four workers (two per instance, each signed in once, alternating instances per call), eight
     // marks each, over twelve overlapping days: a seeded sequence, so a failure can be replayed.
     let seed = 20261124;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const results: PartitionState[] = ["success", "failed", "missing"];
     const acked: AckedMark[] = [];
     const requestIds: string[] = [];
@@ -113,30 +113,50 @@ describe("two instances over one database", () => {
     form.set("tenantId", TENANT);
     form.set("name", "two-instance-scheduler");
     form.set("role", "operator");
-    const created = await callAction<{ ok: boolean; data?: { token: string } }>(a!.base, findAction(root, "createApiTokenAction"), { path: "/admin", args: [null, form], cookie: admin.cookie });
+    const created = await callAction<{ ok: boolean; data?: { token: string } }>(a!.base, findAction(root, "createApiTokenAction"), {
+      path: "/admin",
+      args: [null, form],
+      cookie: admin.cookie,
+    });
     const token = created.value?.data?.token ?? "";
     expect(token).toMatch(/^cpc_/);
     const plan = await sandboxControl(sandbox!.base).planByName(TENANT, PLAN);
-    const body = JSON.stringify({ uuid: plan.uuid, runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-10-20T00:00:00", endTime: "2026-10-20T00:00:00" }] });
+    const body = JSON.stringify({
+      uuid: plan.uuid,
+      runType: "MANUAL",
+      successTimeRange: [{ dateGranularity: "DAY", startTime: "2026-10-20T00:00:00", endTime: "2026-10-20T00:00:00" }],
+    });
     const api = (base: string, key?: string) =>
       fetch(`${base}/can/anymetrics/api/v1/accelerate/plan/updatePartition`, {
         method: "POST",
-        headers: { "tenant-id": TENANT, "auth-type": "APIKEY", "auth-value": token, "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
+        headers: {
+          "tenant-id": TENANT,
+          "auth-type": "APIKEY",
+          "auth-value": token,
+          "content-type": "application/json",
+          ...(key ? { "idempotency-key": key } : {}),
+        },
         body,
       });
-    const marksBefore = (((await sandboxControl(sandbox!.base).requests()) as { byEndpoint: Record<string, number> }).byEndpoint.updatePartition ?? 0);
+    const marksBefore = ((await sandboxControl(sandbox!.base).requests()) as { byEndpoint: Record<string, number> }).byEndpoint.updatePartition ?? 0;
     // The same key on both instances: one CAN call, the second answer replayed.
     const [first, second] = [await api(a!.base, "k-two"), await api(b!.base, "k-two")];
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.headers.get("idempotency-replayed")).toBe("true");
     expect(await second.json()).toEqual(await first.json());
-    expect((((await sandboxControl(sandbox!.base).requests()) as { byEndpoint: Record<string, number> }).byEndpoint.updatePartition ?? 0) - marksBefore).toBe(1);
+    expect((((await sandboxControl(sandbox!.base).requests()) as { byEndpoint: Record<string, number> }).byEndpoint.updatePartition ?? 0) - marksBefore).toBe(
+      1,
+    );
 
     const [id] = /^cpc_([a-z0-9]{12})_/.exec(token)!.slice(1);
     const revokeForm = new FormData();
     revokeForm.set("tenantId", TENANT);
     revokeForm.set("tokenId", id!);
-    const revoked = await callAction<{ ok: boolean }>(a!.base, findAction(root, "revokeApiTokenAction"), { path: "/admin", args: [null, revokeForm], cookie: admin.cookie });
+    const revoked = await callAction<{ ok: boolean }>(a!.base, findAction(root, "revokeApiTokenAction"), {
+      path: "/admin",
+      args: [null, revokeForm],
+      cookie: admin.cookie,
+    });
     expect(revoked.status).toBeLessThan(500);
     const refused = await api(b!.base);
     expect(refused.status).toBe(401);

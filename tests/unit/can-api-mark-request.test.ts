@@ -37,12 +37,28 @@ describe("updatePartition bodies", () => {
   it.each([
     ["no uuid", { successTimeRange: [day("2025-10-22")] }, /uuid/],
     ["an impossible date", { uuid: "u1", successTimeRange: [day("2025-02-30")] }, /not a valid DAY date-time/],
-    ["a time other than midnight", { uuid: "u1", successTimeRange: [{ dateGranularity: "DAY", startTime: "2025-10-22T08:00:00", endTime: "2025-10-22T08:00:00" }] }, /startTime/],
-    ["a MONTH range that is not the first day", { uuid: "u1", successTimeRange: [{ dateGranularity: "MONTH", startTime: "2025-10-15T00:00:00", endTime: "2025-10-15T00:00:00" }] }, /MONTH/],
+    [
+      "a time other than midnight",
+      { uuid: "u1", successTimeRange: [{ dateGranularity: "DAY", startTime: "2025-10-22T08:00:00", endTime: "2025-10-22T08:00:00" }] },
+      /startTime/,
+    ],
+    [
+      "a MONTH range that is not the first day",
+      { uuid: "u1", successTimeRange: [{ dateGranularity: "MONTH", startTime: "2025-10-15T00:00:00", endTime: "2025-10-15T00:00:00" }] },
+      /MONTH/,
+    ],
     ["a range ending before it starts", { uuid: "u1", failedTimeRange: [day("2025-10-22", "2025-10-20")] }, /before/],
     ["DAY and MONTH in one request", { uuid: "u1", successTimeRange: [day("2025-10-22")], failedTimeRange: [month("2025-09")] }, /same in every range/],
-    ["an unmarkable granularity", { uuid: "u1", successTimeRange: [{ dateGranularity: "HOUR", startTime: "2025-10-22T00:00:00", endTime: "2025-10-22T00:00:00" }] }, /DAY or MONTH/],
-    ["a day both success and failed", { uuid: "u1", successTimeRange: [day("2025-10-20", "2025-10-22")], failedTimeRange: [day("2025-10-22")] }, /success and failed at once/],
+    [
+      "an unmarkable granularity",
+      { uuid: "u1", successTimeRange: [{ dateGranularity: "HOUR", startTime: "2025-10-22T00:00:00", endTime: "2025-10-22T00:00:00" }] },
+      /DAY or MONTH/,
+    ],
+    [
+      "a day both success and failed",
+      { uuid: "u1", successTimeRange: [day("2025-10-20", "2025-10-22")], failedTimeRange: [day("2025-10-22")] },
+      /success and failed at once/,
+    ],
     ["over 20,000 partitions", { uuid: "u1", successTimeRange: [day("1900-01-01", "1990-01-01")] }, /At most 20000 partitions/],
     ["a runType CAN does not document", { uuid: "u1", runType: "AUTO", successTimeRange: [day("2025-10-22")] }, /runType/],
     ["a uuid with a path in it", { uuid: "../plans", successTimeRange: [day("2025-10-22")] }, /planUuid/],

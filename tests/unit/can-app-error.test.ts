@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { canAppError } from "@/lib/api/to-app-error";
 import { CanError, type CanErrorDetails } from "@/lib/can/errors";
 
-const failure = (details: Partial<CanErrorDetails> & Pick<CanErrorDetails, "kind">) => new CanError({ endpoint: "updatePartition", requestId: "req-1", ...details });
+const failure = (details: Partial<CanErrorDetails> & Pick<CanErrorDetails, "kind">) =>
+  new CanError({ endpoint: "updatePartition", requestId: "req-1", ...details });
 
 describe("the one mapping of CAN failures", () => {
   it.each([

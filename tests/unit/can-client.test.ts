@@ -15,7 +15,6 @@ const fast = { timeoutMs: 300, backoffMs: 5 };
 const ok = (data: unknown) => ({ data, success: true, code: "200", errorMsg: null, detailErrorMsg: null });
 const anything = z.unknown();
 
-
 describe("canFetch", () => {
   it("sends the three headers, a request id, and the documented path", async () => {
     can.handle((_r, res) => json(res, ok({ x: 1 })));
@@ -132,8 +131,17 @@ describe("canFetch", () => {
 
   it("sends mutation bodies as JSON and returns CAN's answer whole (data:'success')", async () => {
     can.handle((_r, res) => json(res, { ...ok("success"), traceId: "t-1" }));
-    const answer = await sendMark(can.tenant, "updatePartition", { uuid: "u", runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2025-10-22T00:00:00", endTime: "2025-10-22T00:00:00" }] }, fast);
-    expect(JSON.parse(can.seen[0]?.body ?? "")).toEqual({ uuid: "u", runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2025-10-22T00:00:00", endTime: "2025-10-22T00:00:00" }] });
+    const answer = await sendMark(
+      can.tenant,
+      "updatePartition",
+      { uuid: "u", runType: "MANUAL", successTimeRange: [{ dateGranularity: "DAY", startTime: "2025-10-22T00:00:00", endTime: "2025-10-22T00:00:00" }] },
+      fast,
+    );
+    expect(JSON.parse(can.seen[0]?.body ?? "")).toEqual({
+      uuid: "u",
+      runType: "MANUAL",
+      successTimeRange: [{ dateGranularity: "DAY", startTime: "2025-10-22T00:00:00", endTime: "2025-10-22T00:00:00" }],
+    });
     expect(can.seen[0]?.headers["content-type"]).toBe("application/json");
     expect(answer).toEqual({ ...ok("success"), traceId: "t-1" });
   });
@@ -143,7 +151,10 @@ describe("plans", () => {
   it("walks the plan list pages and reshapes items", async () => {
     can.handle((r, res) => {
       const { pager } = JSON.parse(r.body) as { pager: { pageNumber: number } };
-      const data = pager.pageNumber === 1 ? [{ id: "a", name: "n_a", displayName: "A", materializeType: "EXTERNAL" }] : [{ id: "b", name: "n_b", materializeType: "RESULT" }];
+      const data =
+        pager.pageNumber === 1
+          ? [{ id: "a", name: "n_a", displayName: "A", materializeType: "EXTERNAL" }]
+          : [{ id: "b", name: "n_b", materializeType: "RESULT" }];
       json(res, { data, hasNext: pager.pageNumber === 1, total: 2, pageNumber: pager.pageNumber, pageSize: 100 });
     });
     expect(await listPlans(can.tenant, undefined, fast)).toEqual([
@@ -154,10 +165,26 @@ describe("plans", () => {
 
   it("reads plan details with granularity, table and refresh", async () => {
     can.handle((_r, res) =>
-      json(res, ok({ id: "a", name: "n", materializeType: "EXTERNAL", metricTimeGranularity: "MONTH", tablePath: { tableCatalog: "c", tableSchema: "s", tableName: "t" }, refreshConfig: { cron: "0 0 0 * * ?", isFullRefresh: false }, metricList: [{ name: "m" }] })),
+      json(
+        res,
+        ok({
+          id: "a",
+          name: "n",
+          materializeType: "EXTERNAL",
+          metricTimeGranularity: "MONTH",
+          tablePath: { tableCatalog: "c", tableSchema: "s", tableName: "t" },
+          refreshConfig: { cron: "0 0 0 * * ?", isFullRefresh: false },
+          metricList: [{ name: "m" }],
+        }),
+      ),
     );
     const plan = await getPlan(can.tenant, "a", fast);
-    expect(plan).toMatchObject({ uuid: "a", granularity: "MONTH", table: { catalog: "c", schema: "s", name: "t" }, refresh: { cron: "0 0 0 * * ?", isFullRefresh: false } });
+    expect(plan).toMatchObject({
+      uuid: "a",
+      granularity: "MONTH",
+      table: { catalog: "c", schema: "s", name: "t" },
+      refresh: { cron: "0 0 0 * * ?", isFullRefresh: false },
+    });
     expect(plan).not.toHaveProperty("config");
   });
 });

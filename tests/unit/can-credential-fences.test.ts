@@ -21,7 +21,6 @@ afterAll(async () => {
 const fast = { timeoutMs: 1_000, backoffMs: 5 };
 const secret = () => can.tenant.authValue;
 
-
 describe("a CAN answer that redirects", () => {
   // Another host (localhost, not 127.0.0.1, and another port): fetch would keep the custom headers.
   const target = () => `${elsewhere.tenant.baseUrl.replace("127.0.0.1", "localhost")}/steal`;
@@ -49,7 +48,9 @@ describe("a CAN answer that redirects", () => {
         res.writeHead(status, { location: target() });
         res.end();
       });
-      const e = await canFailure(canFetch(can.tenant, { endpoint: "updatePartition", method: "POST", body: { uuid: "u1" }, schema: z.unknown(), expectsData: false }, fast));
+      const e = await canFailure(
+        canFetch(can.tenant, { endpoint: "updatePartition", method: "POST", body: { uuid: "u1" }, schema: z.unknown(), expectsData: false }, fast),
+      );
       expect(e.details.httpStatus).toBe(status);
       expect(elsewhere.seen).toHaveLength(0);
     }
@@ -93,7 +94,9 @@ describe("CAN's error text", () => {
   });
 
   it("is redacted of any auth-value CAN echoes, even one that is no tenant's (a rotated key)", async () => {
-    can.handle((_r, res) => json(res, { data: null, success: false, errorMsg: 'rejected {"auth-value":"sk-old-rotated-key"}', detailErrorMsg: "authValue=sk-old-rotated-key" }));
+    can.handle((_r, res) =>
+      json(res, { data: null, success: false, errorMsg: 'rejected {"auth-value":"sk-old-rotated-key"}', detailErrorMsg: "authValue=sk-old-rotated-key" }),
+    );
     const e = await canFailure(canFetch(can.tenant, { endpoint: "e", method: "GET", schema: z.unknown() }, fast));
     expect(JSON.stringify(e.details)).not.toContain("sk-old-rotated-key");
     expect(e.details.errorMsg).toBe('rejected {"auth-value":"[redacted]"}');

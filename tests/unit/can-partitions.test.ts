@@ -25,7 +25,13 @@ function serveDays(n: number, cap: number, opts: { spelling?: "paritionList" | "
     const body = {
       hasData: true,
       isPartition: true,
-      partition: { [opts.spelling ?? "paritionList"]: items, hasNext: page * size < n, ...(opts.withTotal === false ? {} : { total: n }), pageNumber: 50, pageSize: 1 },
+      partition: {
+        [opts.spelling ?? "paritionList"]: items,
+        hasNext: page * size < n,
+        ...(opts.withTotal === false ? {} : { total: n }),
+        pageNumber: 50,
+        pageSize: 1,
+      },
     };
     json(res, opts.envelope === false ? body : { data: body, success: true, code: "200", errorMsg: null });
   });
@@ -73,7 +79,14 @@ describe("listAllPartitions", () => {
       if (r.query.get("pageNumber") === "4") json(res, { data: null, success: false, code: "500", errorMsg: "page 4 broke" });
       else {
         const page = Number(r.query.get("pageNumber"));
-        json(res, { data: { hasData: true, isPartition: true, partition: { paritionList: [{ value: `2025-01-${String(page).padStart(2, "0")}` }], hasNext: page < 10, total: 10 } }, success: true });
+        json(res, {
+          data: {
+            hasData: true,
+            isPartition: true,
+            partition: { paritionList: [{ value: `2025-01-${String(page).padStart(2, "0")}` }], hasNext: page < 10, total: 10 },
+          },
+          success: true,
+        });
       }
     });
     const e = await listAllPartitions(can.tenant, "u", { ...fast, pageSize: 1 }).catch((err: unknown) => err);
@@ -92,7 +105,11 @@ describe("listAllPartitions on a list that changes while it is read", () => {
       const page = Number(r.query.get("pageNumber"));
       const all = values();
       const items = all.slice((page - 1) * 10, page * 10).map((value) => ({ value }));
-      json(res, { data: { hasData: true, isPartition: true, partition: { paritionList: items, hasNext: page * 10 < all.length, total: all.length } }, success: true, code: "200" });
+      json(res, {
+        data: { hasData: true, isPartition: true, partition: { paritionList: items, hasNext: page * 10 < all.length, total: all.length } },
+        success: true,
+        code: "200",
+      });
       if (page === 1) afterPage1();
     });
   }

@@ -143,7 +143,9 @@ describe("a tenant with app credentials", () => {
 
   it("never writes a token or the app secret to the log", async () => {
     const lines: string[] = [];
-    const spies = (["log", "info", "warn", "error"] as const).map((m) => vi.spyOn(console, m).mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(" "))));
+    const spies = (["log", "info", "warn", "error"] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(" "))),
+    );
     try {
       const t = globex();
       await getPlan(t, UUID.shipmentsDaily, fast);
@@ -161,5 +163,7 @@ describe("a tenant with app credentials", () => {
 });
 
 it("a CanError is what every failure is (so pages and /api/health show CAN's words, no stack)", () => {
-  expect(new CanError({ kind: "rejected", endpoint: "token/create", requestId: "r", tenantId: "globex", errorMsg: "bad" }).message).toBe('CAN refused the request (token/create for tenant "globex"): bad');
+  expect(new CanError({ kind: "rejected", endpoint: "token/create", requestId: "r", tenantId: "globex", errorMsg: "bad" }).message).toBe(
+    'CAN refused the request (token/create for tenant "globex"): bad',
+  );
 });

@@ -40,7 +40,7 @@ describe("the link checker", () => {
   });
 
   it("skips code and external links", () => {
-    const md = "[a](x.md) `[b](y.md)` ![c](img/p.png \"title\")\n```\n[d](z.md)\n```\n[ref]: <r.md#top>\n[e](https://example.com) [f](mailto:x@y)";
+    const md = '[a](x.md) `[b](y.md)` ![c](img/p.png "title")\n```\n[d](z.md)\n```\n[ref]: <r.md#top>\n[e](https://example.com) [f](mailto:x@y)';
     expect(linksIn(md).map((l) => l.target)).toEqual(["x.md", "img/p.png", "r.md#top", "https://example.com", "mailto:x@y"]);
   });
 

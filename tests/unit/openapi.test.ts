@@ -5,12 +5,35 @@ import { canApiOpenApi } from "@/lib/can-api/openapi";
 import { CONSOLE_CODES } from "@/lib/can-api/wire";
 
 describe("OpenAPI document of the /can API", () => {
-  const doc = canApiOpenApi() as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> }; responses: Record<string, { description: string }> }>> };
+  const doc = canApiOpenApi() as {
+    openapi: string;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
+          responses: Record<string, { description: string }>;
+        }
+      >
+    >;
+  };
 
   it("is OpenAPI 3.1 with every endpoint the API serves", () => {
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).map((p) => p.split("/").at(-1)).sort()).toEqual(
-      ["clearPartition", "queryAccelerateResultPlan", "queryAccelerateResultPlanList", "queryMtPartitionList", "queryReferenceScript", "updatePartition"].sort(),
+    expect(
+      Object.keys(doc.paths)
+        .map((p) => p.split("/").at(-1))
+        .sort(),
+    ).toEqual(
+      [
+        "clearPartition",
+        "queryAccelerateResultPlan",
+        "queryAccelerateResultPlanList",
+        "queryMtPartitionList",
+        "queryReferenceScript",
+        "updatePartition",
+      ].sort(),
     );
   });
 
@@ -19,7 +42,9 @@ describe("OpenAPI document of the /can API", () => {
     const body = op?.requestBody?.content["application/json"]?.schema;
     expect(body?.required).toEqual(["uuid"]);
     expect(Object.keys(body?.properties ?? {}).sort()).toEqual(["failedTimeRange", "runType", "successTimeRange", "uuid"]);
-    const described = Object.values(op?.responses ?? {}).map((r) => r.description).join(" ");
+    const described = Object.values(op?.responses ?? {})
+      .map((r) => r.description)
+      .join(" ");
     for (const code of Object.keys(CONSOLE_CODES)) expect(described).toContain(code);
   });
 });

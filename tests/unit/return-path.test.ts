@@ -45,7 +45,15 @@ describe("return path after sign-in (lib/auth/return-path.ts)", () => {
   });
 
   it("never returns anything a browser would resolve off the public origin", () => {
-    const samples = ["/%09/evil.example", "/%5C/evil.example", "/%2F/evil.example", "/t/%2F%2Fevil", "/@evil.example", "/:evil.example@x", "/?next=//evil.example"];
+    const samples = [
+      "/%09/evil.example",
+      "/%5C/evil.example",
+      "/%2F/evil.example",
+      "/t/%2F%2Fevil",
+      "/@evil.example",
+      "/:evil.example@x",
+      "/?next=//evil.example",
+    ];
     for (const raw of samples) {
       const back = returnPathFor(raw, PUBLIC);
       expect(new URL(back, PUBLIC).origin, raw).toBe(PUBLIC);

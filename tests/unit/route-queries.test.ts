@@ -12,7 +12,11 @@ describe("route handler query parsing", () => {
   });
 
   it("audit export: impossible dates, unknown formats and junk filters are refused, never widened", () => {
-    expect(parseExportQuery(q("format=json&from=2025-02-28&to=2025-03-01&outcome=ok"))).toEqual({ ok: true, format: "json", filters: { from: "2025-02-28", to: "2025-03-01", outcome: "ok" } });
+    expect(parseExportQuery(q("format=json&from=2025-02-28&to=2025-03-01&outcome=ok"))).toEqual({
+      ok: true,
+      format: "json",
+      filters: { from: "2025-02-28", to: "2025-03-01", outcome: "ok" },
+    });
     for (const bad of ["from=2025-02-30", "from=2025-13-01", "to=1990-00-00", "to=2023-02-29", "format=xml", "outcome=maybe", "action=DROP TABLE"]) {
       expect(parseExportQuery(q(bad)).ok, bad).toBe(false);
     }

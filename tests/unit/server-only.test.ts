@@ -24,9 +24,10 @@ describe("server-only on credential holders", () => {
     // The demo tenants' sandbox-only credentials are read outside Next too (sandbox, browser tests),
     // where server-only cannot load; the linter keeps client modules away from them instead.
     const holders = files.filter((f) => CREDENTIAL_MARKERS.test(f.text) && f.path !== "lib/demo-tenants.ts");
-    expect(holders.map((f) => f.path)).toEqual(expect.arrayContaining(["lib/tenants.ts", "lib/env.ts", "lib/can/client.ts", "lib/auth/secret.ts", "lib/db/client.ts"]));
+    expect(holders.map((f) => f.path)).toEqual(
+      expect.arrayContaining(["lib/tenants.ts", "lib/env.ts", "lib/can/client.ts", "lib/auth/secret.ts", "lib/db/client.ts"]),
+    );
     const missing = holders.filter((f) => !/^import "server-only";$/m.test(f.text.split("\n").find((l) => l.startsWith("import")) ?? ""));
     expect(missing.map((f) => f.path)).toEqual([]);
   });
-
 });

@@ -31,11 +31,15 @@ describe("React taint on CAN credentials", () => {
 
   it("React's server renderer refuses to serialize a credential loaded by lib/tenants.ts, and a token lib/can obtained", () => {
     // A separate Node process, set up as next-server is: react-server condition, React's experimental build.
-    const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "--import", "./tests/helpers/react-experimental-hooks.mjs", "tests/helpers/taint-child.ts"], {
-      encoding: "utf8",
-      env: demoEnv(),
-      timeout: 60_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "--import", "./tests/helpers/react-experimental-hooks.mjs", "tests/helpers/taint-child.ts"],
+      {
+        encoding: "utf8",
+        env: demoEnv(),
+        timeout: 60_000,
+      },
+    );
     expect(child.status, child.stderr).toBe(0);
     const out = JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as {
       results: { tenant: string; errors: string[]; leaked: boolean; copyErrors: string[] }[];

@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { startupWarnings } from "@/lib/server/startup-warnings";
 import { parseTenantsFile } from "@/lib/tenants";
 
-const entry = (extra: Record<string, unknown>) => JSON.stringify({ tenants: [{ id: "t1", name: "T1", authType: "APIKEY", authValue: "sk-xyz-123", ...extra }] });
+const entry = (extra: Record<string, unknown>) =>
+  JSON.stringify({ tenants: [{ id: "t1", name: "T1", authType: "APIKEY", authValue: "sk-xyz-123", ...extra }] });
 
 describe("tenants file: plain http", () => {
   it("refuses an http:// baseUrl without allowInsecureHttp, naming the tenant and the field", () => {
     for (const baseUrl of ["http://can.example.internal:8080", "HTTP://can.example.internal"]) {
-      expect(() => parseTenantsFile("tenants.json", entry({ baseUrl }))).toThrow(/tenant "t1" \(#1\): field "baseUrl": http:\/\/ sends the credential in clear text/);
+      expect(() => parseTenantsFile("tenants.json", entry({ baseUrl }))).toThrow(
+        /tenant "t1" \(#1\): field "baseUrl": http:\/\/ sends the credential in clear text/,
+      );
     }
     expect(() => parseTenantsFile("tenants.json", entry({ baseUrl: "http://can.example.internal", allowInsecureHttp: false }))).toThrow(/allowInsecureHttp/);
   });
@@ -44,7 +47,11 @@ describe("start-up warnings", () => {
 
 describe("tenants file: app credentials (authType TOKEN, tokens from token/create)", () => {
   const app = (fields: Record<string, unknown>) =>
-    JSON.stringify({ tenants: [{ id: "t1", name: "T1", baseUrl: "https://can.example.internal", authType: "TOKEN", appIdEnv: "CAN_APP_ID", appSecretEnv: "CAN_APP_SECRET", ...fields }] });
+    JSON.stringify({
+      tenants: [
+        { id: "t1", name: "T1", baseUrl: "https://can.example.internal", authType: "TOKEN", appIdEnv: "CAN_APP_ID", appSecretEnv: "CAN_APP_SECRET", ...fields },
+      ],
+    });
   const env: Record<string, string> = { CAN_APP_ID: "app-123", CAN_APP_SECRET: "as-secret-456" };
   const parse = (text: string) => parseTenantsFile("tenants.json", text, (name) => env[name]);
 
@@ -56,7 +63,10 @@ describe("tenants file: app credentials (authType TOKEN, tokens from token/creat
       authType: "TOKEN",
       app: { appId: "app-123", appSecret: "as-secret-456", tokenTtlSeconds: 3600 },
     });
-    expect(parse(app({ appIdEnv: undefined, appId: "inline-id", appSecretEnv: undefined, appSecret: "inline-secret" }))[0]?.app).toEqual({ appId: "inline-id", appSecret: "inline-secret" });
+    expect(parse(app({ appIdEnv: undefined, appId: "inline-id", appSecretEnv: undefined, appSecret: "inline-secret" }))[0]?.app).toEqual({
+      appId: "inline-id",
+      appSecret: "inline-secret",
+    });
   });
 
   it.each([
@@ -82,6 +92,8 @@ describe("tenants file: app credentials (authType TOKEN, tokens from token/creat
   });
 
   it("refuses tokenTtlSeconds on a fixed credential", () => {
-    expect(() => parseTenantsFile("tenants.json", entry({ baseUrl: "https://can.example.internal", tokenTtlSeconds: 600 }))).toThrow(/field "tokenTtlSeconds": applies only to app credentials/);
+    expect(() => parseTenantsFile("tenants.json", entry({ baseUrl: "https://can.example.internal", tokenTtlSeconds: 600 }))).toThrow(
+      /field "tokenTtlSeconds": applies only to app credentials/,
+    );
   });
 });

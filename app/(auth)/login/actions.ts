@@ -12,7 +12,10 @@ export type SignInState = { step: "password" | "totp"; error?: string; username?
 
 const passwordInput = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256), next: z.string().max(2048).optional() });
 const totpInput = z.object({
-  code: z.string().trim().refine((c) => /^\d{6}$/.test(c) || BACKUP_CODE.test(c)),
+  code: z
+    .string()
+    .trim()
+    .refine((c) => /^\d{6}$/.test(c) || BACKUP_CODE.test(c)),
   next: z.string().max(2048).optional(),
   username: z.string().max(64).optional(),
 });
@@ -44,7 +47,11 @@ async function applyCookies(list: CookieToSet[]): Promise<void> {
 async function finish(outcome: SignInOutcome, next: string | undefined, username: string | undefined): Promise<SignInState> {
   if (outcome.kind === "refused") {
     const back = outcome.reason === "totp-expired" ? "password" : undefined;
-    return { step: back ?? (outcome.reason.startsWith("totp") ? "totp" : "password"), error: message(outcome.reason, outcome.retryAfterSeconds), ...(username ? { username } : {}) };
+    return {
+      step: back ?? (outcome.reason.startsWith("totp") ? "totp" : "password"),
+      error: message(outcome.reason, outcome.retryAfterSeconds),
+      ...(username ? { username } : {}),
+    };
   }
   await applyCookies(outcome.cookies);
   if (outcome.kind === "totp-required") return { step: "totp", ...(username ? { username } : {}) };

@@ -34,7 +34,8 @@ export function LoginForm({ next }: { next: string }) {
       ) : (
         <>
           <p id="code-hint" className="text-sm text-slate-700">
-            Two-factor sign-in is on for {state.username ? <strong>{state.username}</strong> : "this account"}. Enter the 6-digit code your authenticator app shows, or one of your backup codes.
+            Two-factor sign-in is on for {state.username ? <strong>{state.username}</strong> : "this account"}. Enter the 6-digit code your authenticator app
+            shows, or one of your backup codes.
           </p>
           <label className="block text-sm font-medium">
             Authentication code

@@ -26,7 +26,9 @@ export const apiToken = pgTable(
   },
   (t) => [
     // A name means one live token per tenant (a revoked name may be reused).
-    uniqueIndex("api_token_tenant_live_name_idx").on(t.tenantId, t.name).where(sql`${t.revokedAt} is null`),
+    uniqueIndex("api_token_tenant_live_name_idx")
+      .on(t.tenantId, t.name)
+      .where(sql`${t.revokedAt} is null`),
     index("api_token_tenant_idx").on(t.tenantId),
     check("api_token_role_check", sql`${t.role} in ('viewer', 'operator')`),
   ],
@@ -47,7 +49,11 @@ export const apiIdempotency = pgTable(
     answer: text("answer"),
     createdAt: timestamp("created_at", tz).defaultNow().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tokenId, t.key] }), index("api_idempotency_created_idx").on(t.createdAt), check("api_idempotency_state_check", sql`${t.state} in ('pending', 'done')`)],
+  (t) => [
+    primaryKey({ columns: [t.tokenId, t.key] }),
+    index("api_idempotency_created_idx").on(t.createdAt),
+    check("api_idempotency_state_check", sql`${t.state} in ('pending', 'done')`),
+  ],
 );
 
 /** Requests per token per fixed one-minute window, shared by every instance. */

@@ -50,7 +50,9 @@ export const auditLog = pgTable(
     index("audit_log_tenant_plan_idx").on(t.tenantId, t.planUuid, t.seq),
     index("audit_log_tenant_at_idx").on(t.tenantId, t.at),
     // Exactly one outcome per intent, whichever instance writes it.
-    uniqueIndex("audit_log_outcome_of_intent_idx").on(t.intentId).where(sql`${t.phase} = 'outcome'`),
+    uniqueIndex("audit_log_outcome_of_intent_idx")
+      .on(t.intentId)
+      .where(sql`${t.phase} = 'outcome'`),
     check("audit_log_phase_check", sql`${t.phase} in ('intent', 'outcome', 'event')`),
     check("audit_log_outcome_check", sql`${t.outcome} is null or ${t.outcome} in ('ok', 'rejected', 'error', 'unknown')`),
   ],

@@ -18,7 +18,10 @@ const roleInput = target.extend({
 });
 const disableInput = target.extend({ disabled: z.enum(["true", "false"]) });
 
-const changeBy = (ctx: ActionContext<unknown>): Change => ({ by: { userId: ctx.actor.userId, username: ctx.actor.username, role: ctx.actor.role }, meta: ctx.meta });
+const changeBy = (ctx: ActionContext<unknown>): Change => ({
+  by: { userId: ctx.actor.userId, username: ctx.actor.username, role: ctx.actor.role },
+  meta: ctx.meta,
+});
 
 function refused(message: string): Result<never> {
   return { ok: false, error: { code: "VALIDATION", message } };

@@ -23,8 +23,8 @@ export default async function AdminPage() {
     <LastActionResultProvider>
       <h1 className="text-2xl font-semibold">Users and roles</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Roles are per tenant: {ROLES.map((r) => ROLE_LABELS[r]).join("; ")}. Changes apply on the next request and are recorded in
-        the tenant&apos;s audit log. Passwords and second factors of existing accounts are managed with the users CLI.
+        Roles are per tenant: {ROLES.map((r) => ROLE_LABELS[r]).join("; ")}. Changes apply on the next request and are recorded in the tenant&apos;s audit log.
+        Passwords and second factors of existing accounts are managed with the users CLI.
       </p>
       <LastActionResult />
       {managed.map((tenant) => {
@@ -37,10 +37,18 @@ export default async function AdminPage() {
             <table className="mt-3 w-full border-collapse bg-white text-sm" aria-label={`People in ${tenant.name}`}>
               <thead>
                 <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="p-2">User</th>
-                  <th scope="col" className="p-2">Role</th>
-                  <th scope="col" className="p-2">Account</th>
-                  <th scope="col" className="p-2">Actions</th>
+                  <th scope="col" className="p-2">
+                    User
+                  </th>
+                  <th scope="col" className="p-2">
+                    Role
+                  </th>
+                  <th scope="col" className="p-2">
+                    Account
+                  </th>
+                  <th scope="col" className="p-2">
+                    Actions
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -94,7 +102,11 @@ export default async function AdminPage() {
                             </ActionForm>
                             <ActionForm
                               action={revokeSessionsAction}
-                              confirm={{ title: `Sign ${u.username} out everywhere?`, body: `Every session of ${u.username} ends now; they have to sign in again.`, confirmLabel: "Sign out everywhere" }}
+                              confirm={{
+                                title: `Sign ${u.username} out everywhere?`,
+                                body: `Every session of ${u.username} ends now; they have to sign in again.`,
+                                confirmLabel: "Sign out everywhere",
+                              }}
                             >
                               <input type="hidden" name="tenantId" value={tenant.id} />
                               <input type="hidden" name="username" value={u.username} />
@@ -107,7 +119,11 @@ export default async function AdminPage() {
                               confirm={
                                 u.disabled
                                   ? undefined
-                                  : { title: `Disable ${u.username}?`, body: `${u.username} is signed out and cannot sign in until an administrator enables the account again.`, confirmLabel: "Disable" }
+                                  : {
+                                      title: `Disable ${u.username}?`,
+                                      body: `${u.username} is signed out and cannot sign in until an administrator enables the account again.`,
+                                      confirmLabel: "Disable",
+                                    }
                               }
                             >
                               <input type="hidden" name="tenantId" value={tenant.id} />

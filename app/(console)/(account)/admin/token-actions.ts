@@ -23,7 +23,10 @@ const createInput = z
   .strict();
 const revokeInput = z.object({ tenantId: z.string().min(1).max(64), tokenId: z.string().regex(/^[a-z0-9]{12}$/) }).strict();
 
-const changeBy = (ctx: ActionContext<unknown>): TokenChange => ({ by: { userId: ctx.actor.userId, username: ctx.actor.username, role: ctx.actor.role }, meta: ctx.meta });
+const changeBy = (ctx: ActionContext<unknown>): TokenChange => ({
+  by: { userId: ctx.actor.userId, username: ctx.actor.username, role: ctx.actor.role },
+  meta: ctx.meta,
+});
 
 /** The forms refresh the page themselves once they have shown the answer, so an answer stays small (no page payload). */
 async function expected<T>(work: () => Promise<T>): Promise<Result<T>> {

@@ -15,11 +15,13 @@ import { getDb } from "@/lib/db";
 import { isDemoMode } from "@/lib/tenants";
 
 export type TotpState =
-  | { stage: "idle"; error?: string; done?: string }
-  | { stage: "confirm"; totpURI: string; secret: string; backupCodes: string[]; error?: string };
+  { stage: "idle"; error?: string; done?: string } | { stage: "confirm"; totpURI: string; secret: string; backupCodes: string[]; error?: string };
 
 const password = z.string().min(1).max(256);
-const code = z.string().trim().regex(/^\d{6}$/);
+const code = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/);
 
 async function requestHeaders(): Promise<Headers> {
   return new Headers(await headers());

@@ -38,8 +38,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <p className="mt-2 text-sm">On. Signing in asks for a code from your authenticator app.</p>
             {codesLeft !== null && (
               <p className="mt-2 text-sm" data-testid="backup-codes-left">
-                {codesLeft === 1 ? "1 backup code left" : `${codesLeft} backup codes left`}: each works once in place of a code from the app, for
-                when your phone is not at hand.{codesLeft <= 2 ? " Turn two-factor sign-in off and on again for new ones." : ""}
+                {codesLeft === 1 ? "1 backup code left" : `${codesLeft} backup codes left`}: each works once in place of a code from the app, for when your
+                phone is not at hand.{codesLeft <= 2 ? " Turn two-factor sign-in off and on again for new ones." : ""}
               </p>
             )}
             {isAdmin && !isDemoMode() ? <p className="mt-2 text-sm text-slate-700">Administrators must keep it on.</p> : <DisableTotp />}

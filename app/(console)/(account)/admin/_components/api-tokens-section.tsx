@@ -21,17 +21,35 @@ export async function ApiTokensSection({ tenantId, tenantName }: { tenantId: str
         <table className="mt-2 w-full border-collapse bg-white text-sm" aria-label={`API tokens of ${tenantName}`}>
           <thead>
             <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="p-2">Token</th>
-              <th scope="col" className="p-2">Role</th>
-              <th scope="col" className="p-2">Created (UTC)</th>
-              <th scope="col" className="p-2">Last used (UTC)</th>
-              <th scope="col" className="p-2">State</th>
-              <th scope="col" className="p-2">Actions</th>
+              <th scope="col" className="p-2">
+                Token
+              </th>
+              <th scope="col" className="p-2">
+                Role
+              </th>
+              <th scope="col" className="p-2">
+                Created (UTC)
+              </th>
+              <th scope="col" className="p-2">
+                Last used (UTC)
+              </th>
+              <th scope="col" className="p-2">
+                State
+              </th>
+              <th scope="col" className="p-2">
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody>
             {tokens.map((t) => {
-              const state = t.revokedAt ? `revoked ${utcTimeLabel(t.revokedAt)} by ${t.revokedBy ?? "?"}` : t.status === "expired" && t.expiresAt ? `expired ${utcTimeLabel(t.expiresAt)}` : t.expiresAt ? `active, expires ${utcTimeLabel(t.expiresAt)}` : "active, no expiry";
+              const state = t.revokedAt
+                ? `revoked ${utcTimeLabel(t.revokedAt)} by ${t.revokedBy ?? "?"}`
+                : t.status === "expired" && t.expiresAt
+                  ? `expired ${utcTimeLabel(t.expiresAt)}`
+                  : t.expiresAt
+                    ? `active, expires ${utcTimeLabel(t.expiresAt)}`
+                    : "active, no expiry";
               return (
                 <tr key={t.id} className="border-b border-slate-200 align-top">
                   <th scope="row" className="p-2 text-left font-medium">

@@ -5,7 +5,17 @@ import { useEffect, useId, useRef } from "react";
 export type Confirmation = { title: string; body: string; confirmLabel: string };
 
 /** A modal question before a destructive action; Escape or Cancel leaves everything as it was. */
-export function ConfirmDialog({ open, confirmation, onConfirm, onCancel }: { open: boolean; confirmation: Confirmation; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog({
+  open,
+  confirmation,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  confirmation: Confirmation;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -26,8 +36,12 @@ export function ConfirmDialog({ open, confirmation, onConfirm, onCancel }: { ope
       }}
       className="m-auto w-[28rem] max-w-[95vw] rounded-lg border border-slate-300 p-5 shadow-2xl backdrop:bg-slate-900/50"
     >
-      <h2 id={titleId} className="text-lg font-semibold">{confirmation.title}</h2>
-      <p id={bodyId} className="mt-2 text-sm">{confirmation.body}</p>
+      <h2 id={titleId} className="text-lg font-semibold">
+        {confirmation.title}
+      </h2>
+      <p id={bodyId} className="mt-2 text-sm">
+        {confirmation.body}
+      </p>
       <div className="mt-4 flex justify-end gap-3">
         <button type="button" onClick={onCancel} className="rounded border border-slate-400 px-3 py-1.5 text-sm">
           Cancel

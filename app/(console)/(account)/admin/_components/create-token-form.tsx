@@ -48,7 +48,14 @@ export function CreateTokenForm({ tenantId, tenantName }: { tenantId: string; te
           <label htmlFor={secretId} className="mt-2 block font-medium">
             New token (shown once)
           </label>
-          <input id={secretId} readOnly value={state.data.token} onFocus={(e) => e.currentTarget.select()} className={`mt-1 w-full font-mono ${input}`} data-testid="new-api-token" />
+          <input
+            id={secretId}
+            readOnly
+            value={state.data.token}
+            onFocus={(e) => e.currentTarget.select()}
+            className={`mt-1 w-full font-mono ${input}`}
+            data-testid="new-api-token"
+          />
           <p className="mt-1">
             Send it as <code>auth-value</code> with <code>auth-type: APIKEY</code> and <code>tenant-id: {tenantId}</code> (README &ldquo;For schedulers&rdquo;).
           </p>

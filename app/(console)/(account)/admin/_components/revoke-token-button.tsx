@@ -15,7 +15,12 @@ export function RevokeTokenButton({ tenantId, tokenId, name }: { tenantId: strin
     if (done) router.refresh();
   }, [done, router]);
   const small = "rounded border border-slate-500 px-2 py-1 text-sm hover:bg-slate-100";
-  if (state?.ok) return <p role="status" className="text-sm text-green-800">{state.data}</p>;
+  if (state?.ok)
+    return (
+      <p role="status" className="text-sm text-green-800">
+        {state.data}
+      </p>
+    );
   return (
     <form action={formAction} aria-busy={pending} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="tenantId" value={tenantId} />

@@ -35,8 +35,8 @@ export function EnableTotp() {
   return (
     <div className="mt-4 space-y-4">
       <p className="text-sm">
-        Add this account to your authenticator app (Google Authenticator, 1Password, Aegis…) with the key below, or open the
-        link on a device that has one. Then enter the code it shows.
+        Add this account to your authenticator app (Google Authenticator, 1Password, Aegis…) with the key below, or open the link on a device that has one. Then
+        enter the code it shows.
       </p>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="font-medium">Key</dt>

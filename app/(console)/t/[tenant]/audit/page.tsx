@@ -26,8 +26,8 @@ export default async function AuditPage({
     <>
       <h1 className="text-2xl font-semibold">Audit log · {tenant.name}</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Every mark is written before CAN is called (intent) and again with CAN&apos;s answer (outcome); a mark without an outcome shows as
-        unknown (pending). Rows are hash-chained; <code>npm run audit -- verify</code> checks the chain.
+        Every mark is written before CAN is called (intent) and again with CAN&apos;s answer (outcome); a mark without an outcome shows as unknown (pending).
+        Rows are hash-chained; <code>npm run audit -- verify</code> checks the chain.
       </p>
       <div className="mt-4">
         <AuditFiltersForm filters={filters} basePath={base} />

@@ -1,12 +1,24 @@
 import type { AuditEntry } from "@/lib/audit";
-import { actionLabel, actorLabel, observedInterval, observedIntervalLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel, statusesReadLabel } from "@/components/audit/labels";
+import {
+  actionLabel,
+  actorLabel,
+  observedInterval,
+  observedIntervalLabel,
+  utcTimeLabel,
+  OUTCOME_STYLE,
+  outcomeLabel,
+  rangesLabel,
+  statusesReadLabel,
+} from "@/components/audit/labels";
 
 function Statuses({ value, details }: { value: Record<string, number> | null; details: Record<string, unknown> | null }) {
   if (!value || Object.keys(value).length === 0) return null;
   const read = statusesReadLabel(details);
   return (
     <>
-      {Object.entries(value).map(([s, n]) => `${n} ${s}`).join(", ")}
+      {Object.entries(value)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(", ")}
       {read && <div className="text-slate-600">{read}</div>}
     </>
   );
@@ -23,13 +35,27 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
     <table className="mt-4 w-full border-collapse bg-white text-sm" aria-label="Audit log">
       <thead>
         <tr className="border-b border-slate-300 text-left">
-          <th scope="col" className="p-2">Time (UTC)</th>
-          <th scope="col" className="p-2">Actor</th>
-          <th scope="col" className="p-2">Action</th>
-          <th scope="col" className="p-2">Plan</th>
-          <th scope="col" className="p-2">Partitions</th>
-          <th scope="col" className="p-2">Before</th>
-          <th scope="col" className="p-2">Outcome</th>
+          <th scope="col" className="p-2">
+            Time (UTC)
+          </th>
+          <th scope="col" className="p-2">
+            Actor
+          </th>
+          <th scope="col" className="p-2">
+            Action
+          </th>
+          <th scope="col" className="p-2">
+            Plan
+          </th>
+          <th scope="col" className="p-2">
+            Partitions
+          </th>
+          <th scope="col" className="p-2">
+            Before
+          </th>
+          <th scope="col" className="p-2">
+            Outcome
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -50,14 +76,20 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             </td>
             <td className="p-2">
               {rangesLabel(e.ranges)}
-              {e.partitionCount !== null && <div className="text-xs text-slate-600">{e.partitionCount} partition(s){e.granularity ? `, ${e.granularity}` : ""}</div>}
+              {e.partitionCount !== null && (
+                <div className="text-xs text-slate-600">
+                  {e.partitionCount} partition(s){e.granularity ? `, ${e.granularity}` : ""}
+                </div>
+              )}
             </td>
             <td className="p-2 text-xs">
               <Statuses value={e.statusesBefore} details={e.details} />
             </td>
             <td className="p-2">
               {e.outcome !== null && (
-                <span className={`inline-block rounded border px-1.5 py-0.5 text-xs ${OUTCOME_STYLE[e.outcome] ?? ""}`}>{outcomeLabel(e.outcome, e.pending)}</span>
+                <span className={`inline-block rounded border px-1.5 py-0.5 text-xs ${OUTCOME_STYLE[e.outcome] ?? ""}`}>
+                  {outcomeLabel(e.outcome, e.pending)}
+                </span>
               )}
               {e.outcomeDetail && (
                 <div className="mt-1 text-xs">

@@ -13,7 +13,15 @@ type PersonInput = { planUuid: string; confirmName?: string | undefined; listing
 
 /** A person's mark from the page: confirmed in the dialog, counted from the page's listing when it is sealed. */
 function markAsPerson({ input, tenant, actor, meta }: ActionContext<PersonInput>, change: MarkChange, partitionCount: number) {
-  return performMark({ tenant, actor, meta, planUuid: input.planUuid, change, partitionCount, confirmation: { by: "person", confirmName: input.confirmName, listing: input.listing } });
+  return performMark({
+    tenant,
+    actor,
+    meta,
+    planUuid: input.planUuid,
+    change,
+    partitionCount,
+    confirmation: { by: "person", confirmName: input.confirmName, listing: input.listing },
+  });
 }
 
 export const markPartitionsAction = defineAction({ name: "markPartitions", input: markPartitionsInput, permission: "partitions:mark" }, async (ctx) =>
@@ -24,4 +32,6 @@ export const clearPartitionsAction = defineAction({ name: "clearPartitions", inp
   markAsPerson(ctx, { kind: "clear", granularity: ctx.input.granularity, ranges: ctx.input.ranges }, ctx.input.total),
 );
 
-export const markRefreshedAction = defineAction({ name: "markRefreshed", input: markRefreshedInput, permission: "partitions:mark" }, async (ctx) => markAsPerson(ctx, { kind: "refresh" }, 0));
+export const markRefreshedAction = defineAction({ name: "markRefreshed", input: markRefreshedInput, permission: "partitions:mark" }, async (ctx) =>
+  markAsPerson(ctx, { kind: "refresh" }, 0),
+);

@@ -23,7 +23,9 @@ export function PlansFilters({ query, onChange }: { query: PlansQuery; onChange:
         >
           <option value="">All types</option>
           {PLAN_TYPES.map((t) => (
-            <option key={t} value={t}>{t}</option>
+            <option key={t} value={t}>
+              {t}
+            </option>
           ))}
         </select>
       </label>
@@ -37,7 +39,9 @@ export function PlansFilters({ query, onChange }: { query: PlansQuery; onChange:
           placeholder="e.g. orders"
         />
       </label>
-      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-900">Search</button>
+      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-900">
+        Search
+      </button>
     </form>
   );
 }

@@ -24,11 +24,17 @@ export function PlansView({ tenantId }: { tenantId: string }) {
 
   return (
     <section aria-labelledby="plans-heading" className="mt-4">
-      <h2 id="plans-heading" className="sr-only">Plan list</h2>
+      <h2 id="plans-heading" className="sr-only">
+        Plan list
+      </h2>
       <PlansFilters query={query} onChange={(q) => navigate({ ...q, page: 1 })} />
-      <div aria-live="polite" className="sr-only">{isFetching ? "Loading plans" : ""}</div>
+      <div aria-live="polite" className="sr-only">
+        {isFetching ? "Loading plans" : ""}
+      </div>
       {!data ? (
-        <p className="mt-6 text-slate-600" role="status">Loading plans…</p>
+        <p className="mt-6 text-slate-600" role="status">
+          Loading plans…
+        </p>
       ) : !data.ok ? (
         <div className="mt-4">
           <ErrorPanel title="The plans could not be loaded" error={data.error} onRetry={() => void refetch()} retrying={isFetching} />

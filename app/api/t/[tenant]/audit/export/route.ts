@@ -20,43 +20,46 @@ function exportQuery(search: URLSearchParams): QueryParse<{ format: "csv" | "jso
 const refuseForeign = (request: Request): Result<never> | null =>
   isForeignBrowserRequest(request.headers) ? { ok: false, error: { code: "FORBIDDEN", message: "Export from the console's audit page." } } : null;
 
-export const GET = defineRoute({ name: "audit.export", permission: "audit:read", params: noParams, query: exportQuery, refuse: refuseForeign }, async ({ tenant, actor, query }) => {
-  const { format, filters } = query;
-  await recordAuditExport(actor, await getRequestMeta(), { format, filters });
+export const GET = defineRoute(
+  { name: "audit.export", permission: "audit:read", params: noParams, query: exportQuery, refuse: refuseForeign },
+  async ({ tenant, actor, query }) => {
+    const { format, filters } = query;
+    await recordAuditExport(actor, await getRequestMeta(), { format, filters });
 
-  const pages = iterateAudit(tenant.id, filters, 1000);
-  const encoder = new TextEncoder();
-  let first = true;
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(format === "csv" ? auditCsvHeader() : "[\n"));
-    },
-    async pull(controller) {
-      const next = await pages.next();
-      if (next.done) {
-        if (format === "json") controller.enqueue(encoder.encode("\n]\n"));
-        controller.close();
-        return;
-      }
-      controller.enqueue(encoder.encode(next.value.map((e) => (format === "csv" ? auditCsvLine(e) : jsonLine(e))).join("")));
-    },
-    async cancel() {
-      await pages.return(undefined);
-    },
-  });
+    const pages = iterateAudit(tenant.id, filters, 1000);
+    const encoder = new TextEncoder();
+    let first = true;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(format === "csv" ? auditCsvHeader() : "[\n"));
+      },
+      async pull(controller) {
+        const next = await pages.next();
+        if (next.done) {
+          if (format === "json") controller.enqueue(encoder.encode("\n]\n"));
+          controller.close();
+          return;
+        }
+        controller.enqueue(encoder.encode(next.value.map((e) => (format === "csv" ? auditCsvLine(e) : jsonLine(e))).join("")));
+      },
+      async cancel() {
+        await pages.return(undefined);
+      },
+    });
 
-  function jsonLine(e: AuditEntry): string {
-    const line = `${first ? "" : ",\n"}${JSON.stringify(e)}`;
-    first = false;
-    return line;
-  }
+    function jsonLine(e: AuditEntry): string {
+      const line = `${first ? "" : ",\n"}${JSON.stringify(e)}`;
+      first = false;
+      return line;
+    }
 
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
-  return new Response(body, {
-    headers: {
-      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="audit-${tenant.id}-${stamp}.${format}"`,
-      "cache-control": "no-store",
-    },
-  });
-});
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+    return new Response(body, {
+      headers: {
+        "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="audit-${tenant.id}-${stamp}.${format}"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+);

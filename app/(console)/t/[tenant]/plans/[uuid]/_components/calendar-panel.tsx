@@ -113,7 +113,10 @@ export function CalendarPanel({
         endpoint: spec.endpoint,
         needsName: needsTypedName(kindOf(change), partitions, countsBefore),
         refusal: calendar.today ? (futureRefusal(change, calendar.today, g)?.message ?? null) : null,
-        offScreen: { shown: g === "DAY" ? String(year) : `${viewRange.start.slice(0, 4)}–${viewRange.end.slice(0, 4)}`, ranges: rangesOutside(selection, viewRange, g) },
+        offScreen: {
+          shown: g === "DAY" ? String(year) : `${viewRange.start.slice(0, 4)}–${viewRange.end.slice(0, 4)}`,
+          ranges: rangesOutside(selection, viewRange, g),
+        },
         outsideWindow: calendar.window ? { window: calendar.window, ranges: rangesOutside(selection, calendar.window, g) } : null,
       });
     },
@@ -141,9 +144,19 @@ export function CalendarPanel({
           <div className="space-y-3">
             {calendar.window && <HistoryStrip runs={runs} window={calendar.window} year={year} onYear={setYear} />}
             <div className="flex items-center gap-3">
-              <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year - 1)}><span aria-hidden="true">← </span><span className="sr-only">Previous year, </span>{year - 1}</button>
-              <h2 className="text-xl font-semibold tabular-nums" aria-live="polite">{year}</h2>
-              <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year + 1)}><span className="sr-only">Next year, </span>{year + 1}<span aria-hidden="true"> →</span></button>
+              <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year - 1)}>
+                <span aria-hidden="true">← </span>
+                <span className="sr-only">Previous year, </span>
+                {year - 1}
+              </button>
+              <h2 className="text-xl font-semibold tabular-nums" aria-live="polite">
+                {year}
+              </h2>
+              <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year + 1)}>
+                <span className="sr-only">Next year, </span>
+                {year + 1}
+                <span aria-hidden="true"> →</span>
+              </button>
             </div>
             <div
               role="group"

@@ -12,27 +12,46 @@ export function FullRefreshPanel({ tenantId, calendar, canMark }: { tenantId: st
   const mutation = useMarkMutation(tenantId, calendar.plan.uuid, null, () => setPending(null));
   return (
     <section aria-labelledby="refresh-heading" className="rounded border border-slate-300 bg-white p-4">
-      <h2 id="refresh-heading" className="text-lg font-semibold">Full-refresh table</h2>
+      <h2 id="refresh-heading" className="text-lg font-semibold">
+        Full-refresh table
+      </h2>
       <p className="mt-1 text-sm">
         This plan&apos;s table is rebuilt whole on each refresh, so it has no partitions. Table state:{" "}
         <strong data-testid="has-data">{calendar.hasData ? "has data (queries can hit it)" : "no data recorded"}</strong>.
       </p>
       {canMark ? (
-      <button
-        type="button"
-        className="mt-3 rounded bg-blue-800 px-3 py-1.5 text-sm text-white disabled:opacity-50"
-        disabled={calendar.readOnlyReason !== null}
-        onClick={() => {
-          mutation.reset();
-          setPending({ kind: "refresh", ranges: [], partitions: 0, countsBefore: {}, body: MARK_KINDS.refresh.body(calendar.plan.uuid, { kind: "refresh" }), endpoint: MARK_KINDS.refresh.endpoint, needsName: false, refusal: null, offScreen: { shown: "", ranges: [] }, outsideWindow: null });
-        }}
-      >
-        Mark refresh successful
-      </button>
+        <button
+          type="button"
+          className="mt-3 rounded bg-blue-800 px-3 py-1.5 text-sm text-white disabled:opacity-50"
+          disabled={calendar.readOnlyReason !== null}
+          onClick={() => {
+            mutation.reset();
+            setPending({
+              kind: "refresh",
+              ranges: [],
+              partitions: 0,
+              countsBefore: {},
+              body: MARK_KINDS.refresh.body(calendar.plan.uuid, { kind: "refresh" }),
+              endpoint: MARK_KINDS.refresh.endpoint,
+              needsName: false,
+              refusal: null,
+              offScreen: { shown: "", ranges: [] },
+              outsideWindow: null,
+            });
+          }}
+        >
+          Mark refresh successful
+        </button>
       ) : (
-        <p className="mt-2 text-sm text-slate-700" role="note">Your role in this tenant can browse but not mark.</p>
+        <p className="mt-2 text-sm text-slate-700" role="note">
+          Your role in this tenant can browse but not mark.
+        </p>
       )}
-      {calendar.readOnlyReason && <p className="mt-2 text-sm text-slate-700" role="note">Marking is disabled: {calendar.readOnlyReason}</p>}
+      {calendar.readOnlyReason && (
+        <p className="mt-2 text-sm text-slate-700" role="note">
+          Marking is disabled: {calendar.readOnlyReason}
+        </p>
+      )}
       <MarkDialog
         planName={calendar.plan.name}
         pending={pending}

@@ -17,5 +17,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useInspectedCell(): string | null {
-  return useSyncExternalStore(subscribe, () => current, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => null,
+  );
 }

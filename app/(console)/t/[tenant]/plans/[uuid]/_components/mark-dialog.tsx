@@ -84,14 +84,19 @@ export function MarkDialog({
             if (canConfirm) onConfirm(pending.needsName ? typed : undefined);
           }}
         >
-          <h2 id={titleId} className="text-lg font-semibold">{TITLE(pending.kind)}</h2>
+          <h2 id={titleId} className="text-lg font-semibold">
+            {TITLE(pending.kind)}
+          </h2>
           {pending.kind === "refresh" ? (
-            <p>CAN will record a successful full refresh of <strong>{planName}</strong>. No data is written; only the metadata changes.</p>
+            <p>
+              CAN will record a successful full refresh of <strong>{planName}</strong>. No data is written; only the metadata changes.
+            </p>
           ) : (
             <>
               <p>
                 <strong>{pending.partitions}</strong> partition{pending.partitions === 1 ? "" : "s"} in <strong>{pending.ranges.length}</strong> range
-                {pending.ranges.length === 1 ? "" : "s"} will be sent as <strong>{NEW_STATUS(pending.kind)}</strong>. Metadata only: the physical table is untouched.
+                {pending.ranges.length === 1 ? "" : "s"} will be sent as <strong>{NEW_STATUS(pending.kind)}</strong>. Metadata only: the physical table is
+                untouched.
               </p>
               {effect && <MarkEffectSummary effect={effect} />}
               {pending.refusal && (
@@ -102,13 +107,16 @@ export function MarkDialog({
               )}
               {pending.offScreen.ranges.length > 0 && (
                 <p className="text-sm" data-testid="off-screen">
-                  <span className="font-semibold">Not on screen</span> (the calendar shows {pending.offScreen.shown}): <span className="font-mono text-xs">{describeRanges(pending.offScreen.ranges, 5)}</span>
+                  <span className="font-semibold">Not on screen</span> (the calendar shows {pending.offScreen.shown}):{" "}
+                  <span className="font-mono text-xs">{describeRanges(pending.offScreen.ranges, 5)}</span>
                 </p>
               )}
               {pending.outsideWindow && pending.outsideWindow.ranges.length > 0 && (
                 <p className="text-sm" data-testid="outside-window">
-                  <span className="font-semibold">Outside the plan&apos;s window</span> ({pending.outsideWindow.window.start} to {pending.outsideWindow.window.end}, what its schedule expects by now):{" "}
-                  <span className="font-mono text-xs">{describeRanges(pending.outsideWindow.ranges, 5)}</span>. Its schedule never expected these, so the plan name is asked.
+                  <span className="font-semibold">Outside the plan&apos;s window</span> ({pending.outsideWindow.window.start} to{" "}
+                  {pending.outsideWindow.window.end}, what its schedule expects by now):{" "}
+                  <span className="font-mono text-xs">{describeRanges(pending.outsideWindow.ranges, 5)}</span>. Its schedule never expected these, so the plan
+                  name is asked.
                 </p>
               )}
               <div>
@@ -123,7 +131,9 @@ export function MarkDialog({
           )}
           <details open>
             <summary className="cursor-pointer text-sm font-semibold">Exact request to CAN ({pending.endpoint})</summary>
-            <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="can-request-body">{JSON.stringify(pending.body, null, 2)}</pre>
+            <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="can-request-body">
+              {JSON.stringify(pending.body, null, 2)}
+            </pre>
           </details>
           {pending.needsName && (
             <div>

@@ -10,14 +10,17 @@ export function MarkEffectSummary({ effect }: { effect: MarkEffect }) {
   if (effect.changingTotal === 0) {
     return (
       <p role="status" className="rounded border border-slate-500 bg-slate-100 p-2 text-sm" data-testid="mark-no-op">
-        <span className="font-semibold">Nothing changes:</span> all {partitions(effect.unchanged)} are already {target}. Sending it only repeats their status to CAN.
+        <span className="font-semibold">Nothing changes:</span> all {partitions(effect.unchanged)} are already {target}. Sending it only repeats their status to
+        CAN.
       </p>
     );
   }
   return (
     <div className="space-y-2" data-testid="mark-effect">
       <div>
-        <h3 className="text-sm font-semibold">Changes: {partitions(effect.changingTotal)} {effect.changingTotal === 1 ? "becomes" : "become"} {target}</h3>
+        <h3 className="text-sm font-semibold">
+          Changes: {partitions(effect.changingTotal)} {effect.changingTotal === 1 ? "becomes" : "become"} {target}
+        </h3>
         <ul className="mt-1 flex flex-wrap gap-3 text-sm" aria-label="Partitions that change">
           {effect.changing.map(({ from, count }) => (
             <li key={from} className="rounded bg-slate-100 px-2 py-0.5">

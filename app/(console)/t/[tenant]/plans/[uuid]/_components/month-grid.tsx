@@ -42,16 +42,22 @@ export function MonthGrid({ years, initialFocus }: { years: number[]; initialFoc
     <table role="grid" aria-label="Monthly partitions" className="border-separate border-spacing-1">
       <thead>
         <tr>
-          <th scope="col" className="text-left text-xs font-medium text-slate-600">Year</th>
+          <th scope="col" className="text-left text-xs font-medium text-slate-600">
+            Year
+          </th>
           {MONTHS.map((m) => (
-            <th key={m} scope="col" className="w-12 text-xs font-medium text-slate-600">{m}</th>
+            <th key={m} scope="col" className="w-12 text-xs font-medium text-slate-600">
+              {m}
+            </th>
           ))}
         </tr>
       </thead>
       <tbody>
         {years.map((y) => (
           <tr key={y}>
-            <th scope="row" className="pr-2 text-right text-sm font-semibold tabular-nums">{y}</th>
+            <th scope="row" className="pr-2 text-right text-sm font-semibold tabular-nums">
+              {y}
+            </th>
             {MONTHS.map((_, m) => {
               const k = key(y, m);
               const status = cells.statusOf(k);

@@ -35,7 +35,11 @@ export function PlanScreen({
   });
   useHistoryFollowsOutsideChanges(tenantId, uuid, data?.ok ? (data.data.outsideChanges[0]?.eventId ?? null) : undefined);
   // Marks the page interactive once React has hydrated it (tests and the bench wait for this).
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const back = (
     <Link href={`/t/${encodeURIComponent(tenantId)}/plans`} className="text-sm text-blue-800 hover:underline">
       ← All plans
@@ -61,13 +65,18 @@ export function PlanScreen({
         <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">{calendar.plan.materializeType}</span>
         {calendar.plan.granularity && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">{calendar.plan.granularity}</span>}
         <p className="ml-auto text-xs text-slate-600" aria-live="polite">
-          {isFetching ? "Reading CAN…" : `Read from CAN at ${new Date(calendar.readAt).toLocaleTimeString()} · ${calendar.listedCount} listed · ${calendar.pagesFetched} page${calendar.pagesFetched === 1 ? "" : "s"}`}{" "}
-          <button type="button" className="ml-1 underline" onClick={() => void refetch()} disabled={isFetching}>Reload</button>
+          {isFetching
+            ? "Reading CAN…"
+            : `Read from CAN at ${new Date(calendar.readAt).toLocaleTimeString()} · ${calendar.listedCount} listed · ${calendar.pagesFetched} page${calendar.pagesFetched === 1 ? "" : "s"}`}{" "}
+          <button type="button" className="ml-1 underline" onClick={() => void refetch()} disabled={isFetching}>
+            Reload
+          </button>
         </p>
       </div>
       {calendar.unreadableValues.length > 0 && (
         <p role="note" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm">
-          CAN listed {calendar.unreadableValues.length} value(s) that are not {calendar.plan.granularity} partitions and are not drawn: {calendar.unreadableValues.slice(0, 5).join(", ")}
+          CAN listed {calendar.unreadableValues.length} value(s) that are not {calendar.plan.granularity} partitions and are not drawn:{" "}
+          {calendar.unreadableValues.slice(0, 5).join(", ")}
         </p>
       )}
       {calendar.disagreements.length > 0 && (
@@ -76,17 +85,28 @@ export function PlanScreen({
         </p>
       )}
       {calendar.mode.kind === "grid" ? (
-        <CalendarPanel tenantId={tenantId} calendar={calendar} g={calendar.mode.granularity} canMark={canMark} initialYear={initialYear} initialSel={initialSel} />
+        <CalendarPanel
+          tenantId={tenantId}
+          calendar={calendar}
+          g={calendar.mode.granularity}
+          canMark={canMark}
+          initialYear={initialYear}
+          initialSel={initialSel}
+        />
       ) : calendar.mode.kind === "full-refresh" ? (
         <FullRefreshPanel tenantId={tenantId} calendar={calendar} canMark={canMark} />
       ) : (
         <>
-          <p role="note" className="rounded border border-slate-300 bg-white p-3 text-sm">Read-only: {calendar.readOnlyReason}</p>
+          <p role="note" className="rounded border border-slate-300 bg-white p-3 text-sm">
+            Read-only: {calendar.readOnlyReason}
+          </p>
           <PartitionList values={calendar.rawValues} total={calendar.listedCount} />
         </>
       )}
       <section aria-labelledby="history-heading" className="space-y-2">
-        <h2 id="history-heading" className="text-lg font-semibold">History of changes</h2>
+        <h2 id="history-heading" className="text-lg font-semibold">
+          History of changes
+        </h2>
         <PlanHistory tenantId={tenantId} planUuid={uuid} limit={20} />
       </section>
       <PlanDetailsCard calendar={calendar} />

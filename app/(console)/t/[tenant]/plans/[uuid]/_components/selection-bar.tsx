@@ -3,7 +3,17 @@
 import { useState } from "react";
 import { STATUS_LOOK } from "@/components/calendar/status-style";
 import { futureRefusal, type ServerToday } from "@/lib/marks/future";
-import { countStatusesInRanges, parseRangeInput, rangesUpTo, selectionSize, selectionToUrlParam, type Granularity, type PartitionStatus, type Selection, type StatusRun } from "@/lib/partitions";
+import {
+  countStatusesInRanges,
+  parseRangeInput,
+  rangesUpTo,
+  selectionSize,
+  selectionToUrlParam,
+  type Granularity,
+  type PartitionStatus,
+  type Selection,
+  type StatusRun,
+} from "@/lib/partitions";
 import type { MarkKind } from "./mark-dialog";
 
 /** What is selected, in numbers, and what can be done with it. */
@@ -60,24 +70,64 @@ export function SelectionBar({
         <div className="ml-auto flex flex-wrap gap-2">
           {canMark && (
             <>
-          <button type="button" disabled={disabled || !!future} aria-describedby={future ? "future-refusal" : undefined} onClick={() => onMark("success")} className="rounded bg-blue-800 px-3 py-1.5 text-sm text-white disabled:opacity-50">Mark success</button>
-          <button type="button" disabled={disabled || !!future} aria-describedby={future ? "future-refusal" : undefined} onClick={() => onMark("failed")} className="rounded bg-orange-800 px-3 py-1.5 text-sm text-white disabled:opacity-50">Mark failed</button>
-          <button type="button" disabled={disabled} onClick={() => onMark("clear")} className="rounded bg-red-800 px-3 py-1.5 text-sm text-white disabled:opacity-50">Clear</button>
+              <button
+                type="button"
+                disabled={disabled || !!future}
+                aria-describedby={future ? "future-refusal" : undefined}
+                onClick={() => onMark("success")}
+                className="rounded bg-blue-800 px-3 py-1.5 text-sm text-white disabled:opacity-50"
+              >
+                Mark success
+              </button>
+              <button
+                type="button"
+                disabled={disabled || !!future}
+                aria-describedby={future ? "future-refusal" : undefined}
+                onClick={() => onMark("failed")}
+                className="rounded bg-orange-800 px-3 py-1.5 text-sm text-white disabled:opacity-50"
+              >
+                Mark failed
+              </button>
+              <button
+                type="button"
+                disabled={disabled}
+                onClick={() => onMark("clear")}
+                className="rounded bg-red-800 px-3 py-1.5 text-sm text-white disabled:opacity-50"
+              >
+                Clear
+              </button>
             </>
           )}
-          <button type="button" disabled={size === 0} onClick={() => onSelect([])} className="rounded border border-slate-400 px-3 py-1.5 text-sm disabled:opacity-50">Clear selection</button>
+          <button
+            type="button"
+            disabled={size === 0}
+            onClick={() => onSelect([])}
+            className="rounded border border-slate-400 px-3 py-1.5 text-sm disabled:opacity-50"
+          >
+            Clear selection
+          </button>
         </div>
       </div>
       {canMark && !readOnlyReason && future && today && (
         <div className="flex flex-wrap items-center gap-3 rounded border border-amber-700 bg-amber-50 p-2 text-sm" role="note">
-          <p id="future-refusal"><span className="font-semibold">Success and failed are refused for future partitions.</span> {future.message}</p>
+          <p id="future-refusal">
+            <span className="font-semibold">Success and failed are refused for future partitions.</span> {future.message}
+          </p>
           <button type="button" onClick={() => onSelect(rangesUpTo(selection, today.key, g))} className="rounded border border-slate-500 bg-white px-2 py-1">
             Keep only up to {today.key}
           </button>
         </div>
       )}
-      {canMark && readOnlyReason && <p className="text-sm text-slate-700" role="note">Marking is disabled: {readOnlyReason}</p>}
-      {!canMark && <p className="text-sm text-slate-700" role="note">Your role in this tenant can browse but not mark partitions.</p>}
+      {canMark && readOnlyReason && (
+        <p className="text-sm text-slate-700" role="note">
+          Marking is disabled: {readOnlyReason}
+        </p>
+      )}
+      {!canMark && (
+        <p className="text-sm text-slate-700" role="note">
+          Your role in this tenant can browse but not mark partitions.
+        </p>
+      )}
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <form
           className="flex items-end gap-2"
@@ -100,13 +150,28 @@ export function SelectionBar({
               className="mt-1 w-80 rounded border border-slate-400 px-2 py-1 font-mono text-xs"
             />
           </label>
-          <button type="submit" className="rounded border border-slate-400 px-2 py-1">Select</button>
+          <button type="submit" className="rounded border border-slate-400 px-2 py-1">
+            Select
+          </button>
         </form>
-        <button type="button" onClick={() => onSelectStatusInView("failed")} className="rounded border border-slate-400 px-2 py-1">Select failed in {viewLabel}</button>
-        <button type="button" onClick={() => onSelectStatusInView("missing")} className="rounded border border-slate-400 px-2 py-1">Select not materialized in {viewLabel}</button>
-        {size > 0 && <span className="font-mono text-xs text-slate-600" title="Also in the page URL">{selectionToUrlParam(selection).slice(0, 80)}{selectionToUrlParam(selection).length > 80 ? "…" : ""}</span>}
+        <button type="button" onClick={() => onSelectStatusInView("failed")} className="rounded border border-slate-400 px-2 py-1">
+          Select failed in {viewLabel}
+        </button>
+        <button type="button" onClick={() => onSelectStatusInView("missing")} className="rounded border border-slate-400 px-2 py-1">
+          Select not materialized in {viewLabel}
+        </button>
+        {size > 0 && (
+          <span className="font-mono text-xs text-slate-600" title="Also in the page URL">
+            {selectionToUrlParam(selection).slice(0, 80)}
+            {selectionToUrlParam(selection).length > 80 ? "…" : ""}
+          </span>
+        )}
       </div>
-      {inputError && <p id="range-input-error" role="alert" className="text-sm text-red-800">{inputError}</p>}
+      {inputError && (
+        <p id="range-input-error" role="alert" className="text-sm text-red-800">
+          {inputError}
+        </p>
+      )}
     </section>
   );
 }

@@ -65,13 +65,18 @@ export function useMarkMutation(tenantId: string, planUuid: string, g: Granulari
       toast.show({
         tone: "error",
         title: "Nothing was changed",
-        detail: appError?.can ? [appError.can.errorMsg, appError.can.detailErrorMsg, appError.can.traceId && `traceId ${appError.can.traceId}`].filter(Boolean).join(" · ") : (appError?.message ?? "The request failed."),
+        detail: appError?.can
+          ? [appError.can.errorMsg, appError.can.detailErrorMsg, appError.can.traceId && `traceId ${appError.can.traceId}`].filter(Boolean).join(" · ")
+          : (appError?.message ?? "The request failed."),
       });
     },
     onSuccess: (receipt, req) => {
       toast.show({
         tone: "success",
-        title: req.kind === "refresh" ? "Refresh marked successful" : `${receipt.partitions} partition${receipt.partitions === 1 ? "" : "s"} ${req.kind === "clear" ? "" : "marked "}${MARK_KINDS[req.kind].becomes}`,
+        title:
+          req.kind === "refresh"
+            ? "Refresh marked successful"
+            : `${receipt.partitions} partition${receipt.partitions === 1 ? "" : "s"} ${req.kind === "clear" ? "" : "marked "}${MARK_KINDS[req.kind].becomes}`,
         detail: `${receipt.ranges} range${receipt.ranges === 1 ? "" : "s"} · request ${receipt.requestId}`,
       });
       onDone();
