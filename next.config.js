@@ -32,6 +32,11 @@ const nextConfig = {
         ],
       },
       ...["/_next/static/:path*", "/_next/image", "/favicon.ico", "/robots.txt"].map((source) => ({ source, headers: [staticCsp] })),
+      // The scheduler API answers JSON only: nothing in it may load or run.
+      {
+        source: "/can/anymetrics/api/v1/accelerate/plan/:endpoint",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
 };

@@ -1,6 +1,8 @@
 import "server-only";
 import type { AppError, ErrorCode } from "@/lib/api/result";
 import type { CanError } from "@/lib/can/errors";
+import { getEnv } from "@/lib/env";
+import { strictTransportSecurity } from "@/lib/http/security-headers";
 import { CONSOLE_CODES, type ConsoleCode } from "./wire";
 
 // The `/can` API answers in CAN's envelope: CAN's own answer when CAN answered, else one of the
@@ -11,7 +13,13 @@ const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache
 export type ApiAnswer = { status: number; body: string; headers?: Record<string, string> };
 
 export function answerOf(a: ApiAnswer): Response {
-  return new Response(a.body, { status: a.status, headers: { ...JSON_HEADERS, ...a.headers } });
+  const hsts = strictTransportSecurity(getEnv().PUBLIC_URL);
+  return new Response(a.body, { status: a.status, headers: { ...JSON_HEADERS, ...(hsts ? { "strict-transport-security": hsts } : {}), ...a.headers } });
+}
+
+/** Another host name than the console's (DNS rebinding): the same 421 the proxy gives every other path. */
+export function misdirected(publicUrl: string): ApiAnswer {
+  return { status: 421, body: `This console is not served under that host name. Open ${publicUrl}`, headers: { "content-type": "text/plain; charset=utf-8" } };
 }
 
 export function refusal(code: ConsoleCode, errorMsg: string, requestId: string, headers?: Record<string, string>): ApiAnswer {

@@ -5,8 +5,11 @@ import type { Permission } from "@/lib/auth/roles";
 import { CanError } from "@/lib/can/errors";
 import { PASS_THROUGH_READS, readThrough, type PassThroughRead } from "@/lib/can/pass-through";
 import { performMark } from "@/lib/services/marking";
+import { getEnv } from "@/lib/env";
+import { currentHostPolicy } from "@/lib/http/current-host-policy";
+import { isAllowedHost } from "@/lib/http/host-guard";
 import { isDraining } from "@/lib/server/lifecycle";
-import { answerOf, canFailure, fromAppError, passOn, refusal, type ApiAnswer } from "./answers";
+import { answerOf, canFailure, fromAppError, misdirected, passOn, refusal, type ApiAnswer } from "./answers";
 import { authenticateCaller, type Caller } from "./authenticate";
 import { bodyHashOf, claimIdempotencyKey, recordIdempotentAnswer } from "./idempotency";
 import { parseClearPartition, parseUpdatePartition, type MarkParse } from "./mark-request";
@@ -49,6 +52,8 @@ export async function handleCanApi(request: Request, endpoint: string): Promise<
   let tenantId: string | undefined;
   try {
     answer = await (async (): Promise<ApiAnswer> => {
+      // The proxy does not see these paths (proxy.ts): the host check of every other path, here.
+      if (!isAllowedHost(request.headers, currentHostPolicy())) return misdirected(getEnv().PUBLIC_URL);
       if (isDraining())
         return refusal("CONSOLE_UPSTREAM_UNAVAILABLE", "this console instance is restarting: send the request again", meta.requestId, {
           "retry-after": "2",

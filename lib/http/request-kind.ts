@@ -4,13 +4,14 @@
 //               host check   draining 503   server-action guard   sign-in redirect
 //   page            yes          yes               yes                  yes
 //   route           yes          (itself)          no                   no
-//   machine-api     yes          (itself)          no                   no
+//   machine-api     (itself)     (itself)          no                   no
 //   probe           no           (itself)          no                   no
 //
 // `route`: our own GET handlers under /api/ (session cookie, checked by the handler).
 // `machine-api`: handlers for schedulers under /can/anymetrics/api/ (API token in a header, no
 // cookie, POSTs without Origin): the handler authenticates; a 307 to /login or an Origin check
-// would only break the caller.
+// would only break the caller. Its endpoints are outside the proxy's matcher (proxy.ts): the
+// handler checks the host itself; other paths under the prefix still pass the proxy.
 // `probe`: health endpoints a load balancer calls by the instance's address, not PUBLIC_URL's host;
 // they name no tenant to a caller without a session.
 
