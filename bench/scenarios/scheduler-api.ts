@@ -1,8 +1,8 @@
 // Scenario 8: schedulers marking through the console's `/can` API instead of calling CAN directly.
 // The added latency of a one-range mark over the same call straight to the sandbox (1 client,
 // alternating, p50 and p99), and marks per second with 16 clients on one tenant and spread over
-// every demo tenant the sandbox has (two). One tenant is slower: each mark appends an intent and an
-// outcome row to the tenant's hash chain under its row lock, so one tenant's marks are serialized.
+// every demo tenant the sandbox has (two). One tenant is a little slower: its intent and outcome rows
+// share one hash chain (appended a batch per statement, lib/audit/chain.ts).
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { callAction, findAction } from "@/tests/helpers/action-client";
@@ -147,7 +147,7 @@ export async function schedulerApi(ctx: BenchContext, options: { sequential: num
       value: round(one.perSecond, 0),
       runs: options.concurrent,
       budget: null,
-      note: `${one.errors} errors; one tenant's audit appends share its chain's row lock`,
+      note: `${one.errors} errors; one tenant's audit rows share one hash chain`,
     }),
   );
   const tenants = Object.keys(PLANS);
