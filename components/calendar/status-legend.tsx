@@ -10,7 +10,7 @@ export function StatusLegend({ counts, shape }: { counts: Record<PartitionStatus
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
         {PARTITION_STATUSES.map((s) => (
           <div key={s} className="flex items-center gap-2" title={STATUS_MEANING[shape][s]}>
-            <span aria-hidden="true" className={`inline-flex h-5 w-5 items-center justify-center rounded text-[11px] ${STATUS_LOOK[s].swatch}`}>
+            <span aria-hidden="true" className={`inline-flex h-5 w-5 items-center justify-center rounded text-[11px] ${STATUS_LOOK[s].cell}`}>
               {STATUS_LOOK[s].icon}
             </span>
             <span>
