@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ACME,
   GLOBEX,
@@ -11,16 +11,11 @@ import {
   dayRange,
   planState,
   SEED_END,
-  startTestSandbox,
+  sandboxForFile,
   type Envelope,
-  type TestSandbox,
 } from "./test-support";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
+const sb = sandboxForFile();
 
 function expectAuthRefusal(body: Envelope): void {
   expect(body).toMatchObject({ data: null, success: false, code: "401", detailErrorMsg: null });

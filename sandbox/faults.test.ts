@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ArmedFault } from "./faults";
 import type { RequestCounts } from "./request-counters";
 import {
@@ -12,18 +12,13 @@ import {
   control,
   dayRange,
   planState,
+  sandboxForFile,
   startTestSandbox,
   type Envelope,
   type PartitionBody,
-  type TestSandbox,
 } from "./test-support";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => control(sb.url, "POST", "reset"));
+const sb = sandboxForFile({ reset: true });
 
 const setFaults = (faults: unknown[]) => control(sb.url, "POST", "faults", faults);
 const detailUrl = () => canUrl(sb.url, "queryAccelerateResultPlan", { uuid: UUID.ordersDaily });

@@ -1,14 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stateFilePath } from "./state-store";
-import { UUID, canGet, canPost, control, dayRange, planState, startTestSandbox, type Envelope, type PartitionBody, type TestSandbox } from "./test-support";
+import { UUID, canGet, canPost, dayRange, planState, sandboxForFile, type Envelope, type PartitionBody } from "./test-support";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => control(sb.url, "POST", "reset"));
+const sb = sandboxForFile({ reset: true });
 
 const monthRange = (start: string, end = start) => ({ dateGranularity: "MONTH", startTime: `${start}-01T00:00:00`, endTime: `${end}-01T00:00:00` });
 const SUCCESS = { data: "success", success: true, code: "200", errorMsg: null };

@@ -1,24 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { weekdayOf } from "./clock";
-import {
-  SEED_END,
-  UUID,
-  canGet,
-  control,
-  planState,
-  startTestSandbox,
-  type Envelope,
-  type PartitionBody,
-  type PartitionItem,
-  type TestSandbox,
-} from "./test-support";
+import { SEED_END, UUID, canGet, control, planState, sandboxForFile, type Envelope, type PartitionBody, type PartitionItem } from "./test-support";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => control(sb.url, "POST", "reset"));
+const sb = sandboxForFile({ reset: true });
 
 const page = (uuid: string, pageNumber: number, pageSize: number) =>
   canGet<Envelope<PartitionBody>>(sb.url, "queryMtPartitionList", { uuid, pageNumber, pageSize });

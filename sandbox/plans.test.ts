@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACME, globexHeaders, UUID, authHeaders, canGet, canPost, canUrl, control, startTestSandbox, type Envelope, type TestSandbox } from "./test-support";
+import { describe, expect, it } from "vitest";
+import { ACME, globexHeaders, UUID, authHeaders, canGet, canPost, canUrl, control, sandboxForFile, type Envelope } from "./test-support";
 
 type PlanItem = { id: string; name: string; displayName: string; materializeType: string };
 type PlanList = Envelope<PlanItem[]> & { hasNext: boolean; total: number; pageNumber: number; pageSize: number };
 type TenantState = { plans: { uuid: string; name: string; materializeType: string }[] };
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => control(sb.url, "POST", "reset"));
+const sb = sandboxForFile({ reset: true });
 
 const listPage = (pageNumber: number, pageSize: number, extra: Record<string, unknown> = {}, headers = authHeaders(ACME)) =>
   canPost<PlanList>(sb.url, "queryAccelerateResultPlanList", { ...extra, pager: { pageNumber, pageSize } }, headers);

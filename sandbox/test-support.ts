@@ -1,4 +1,5 @@
 // Shared by the sandbox's vitest files: start a sandbox on port 0 in a temp dir and talk to it over HTTP.
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -54,6 +55,20 @@ export type PlanState = {
 };
 
 export type TestSandbox = { url: string; dataDir: string; close(): Promise<void> };
+
+/**
+ * One sandbox for a test file: started before its tests, closed after them, and (with `reset`)
+ * reseeded before each test. Its fields are filled in when the file's tests start.
+ */
+export function sandboxForFile(options: { reset?: boolean } = {}): TestSandbox {
+  const sb = {} as TestSandbox;
+  beforeAll(async () => {
+    Object.assign(sb, await startTestSandbox());
+  });
+  afterAll(() => sb.close());
+  if (options.reset) beforeEach(() => control(sb.url, "POST", "reset"));
+  return sb;
+}
 
 /** A fresh sandbox in its own temp dir; close() also removes the dir unless the caller supplied it. */
 export async function startTestSandbox(options: Partial<StartSandboxOptions> = {}): Promise<TestSandbox> {

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RequestCounts } from "./request-counters";
-import { ACME, GLOBEX, UUID, authHeaders, canGet, canPost, control, dayRange, startTestSandbox, type Envelope, type TestSandbox } from "./test-support";
+import { ACME, GLOBEX, UUID, authHeaders, canGet, canPost, control, dayRange, sandboxForFile, type Envelope } from "./test-support";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => control(sb.url, "POST", "reset"));
+const sb = sandboxForFile({ reset: true });
 
 const createToken = async (body: unknown): Promise<Envelope> => {
   const res = await fetch(`${sb.url}/anymetrics/api/v1/token/create`, {

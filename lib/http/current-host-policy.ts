@@ -1,3 +1,4 @@
+import "server-only";
 import { getEnv } from "@/lib/env";
 import { hostPolicyFrom, type HostPolicy } from "./host-guard";
 
