@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { signIn as signInAction } from "../tests/helpers/action-client";
 import { LoginPage } from "./pages/login-page";
 import { sandbox } from "./sandbox-control";
 
@@ -24,6 +25,19 @@ async function signInThroughForm(page: Page, username: string, password = DEMO_P
   await login.goto();
   await login.signIn(username, password);
   await login.expectSignedIn();
+}
+
+/**
+ * The test's page starts signed in: through the login page's own server action over HTTP (the same
+ * action the form posts, tests/helpers/action-client.ts), its session cookie put in the browser
+ * context. The form itself is tested where it is the subject (auth.spec.ts, the `signIn` fixture);
+ * here it only cost two page loads per test.
+ */
+async function signInOverHttp(context: BrowserContext, baseURL: string, username: DemoUser): Promise<void> {
+  const session = await signInAction(process.cwd(), baseURL, username, DEMO_PASSWORD);
+  const [name, ...value] = (session.cookie ?? "").split("=");
+  if (!session.cookie || !name) throw new Error(`demo sign-in of ${username} failed: HTTP ${session.status} ${session.error ?? ""}`);
+  await context.addCookies([{ name, value: value.join("="), url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }
 
 /**
@@ -63,8 +77,8 @@ export const test = base.extend<Options & Fixtures>({
     },
     { auto: true },
   ],
-  page: async ({ page, user }, use) => {
-    if (user) await signInThroughForm(page, user);
+  page: async ({ page, context, user, baseURL }, use) => {
+    if (user) await signInOverHttp(context, baseURL ?? "", user);
     await use(page);
   },
   signIn: async ({}, use) => {
