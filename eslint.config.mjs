@@ -34,15 +34,22 @@ export default [
     rules: { "boundaries/client-imports": "error" },
   },
   {
-    files: ["lib/**/*.ts", "lib/**/*.tsx"],
-    ignores: ["lib/**/*.test.ts"],
+    // components/ is shared UI: it uses lib/, never a page's files.
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "components/**/*.ts", "components/**/*.tsx"],
+    ignores: ["lib/**/*.test.ts", "components/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: OUTSIDE_LIB.map((dir) => `@/${dir}/*`), message: "lib/ may not import from the sandbox, tests, e2e, app, bench or scripts." },
-            { regex: `^(\\.\\./)+(${OUTSIDE_LIB.join("|")})/`, message: "lib/ may not import from the sandbox, tests, e2e, app, bench or scripts." },
+            {
+              group: OUTSIDE_LIB.map((dir) => `@/${dir}/*`),
+              message: "lib/ and components/ may not import from the sandbox, tests, e2e, app, bench or scripts.",
+            },
+            {
+              regex: `^(\\.\\./)+(${OUTSIDE_LIB.join("|")})/`,
+              message: "lib/ and components/ may not import from the sandbox, tests, e2e, app, bench or scripts.",
+            },
           ],
         },
       ],

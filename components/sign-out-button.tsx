@@ -1,4 +1,4 @@
-import { signOutAction } from "@/app/(auth)/login/actions";
+import { signOutAction } from "@/lib/actions/sign-out";
 
 export function SignOutButton() {
   return (

@@ -1,12 +1,12 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { toAppError } from "@/lib/api/to-app-error";
-import type { CookieToSet } from "@/lib/auth/cookies";
+import { applyCookies } from "@/lib/auth/apply-cookies";
 import { getRequestMeta, safeReturnPath } from "@/lib/auth/dal";
-import { BACKUP_CODE, signInWithPassword, signInWithTotp, signOut, type RefusalReason, type SignInOutcome } from "@/lib/auth/sign-in";
+import { BACKUP_CODE, signInWithPassword, signInWithTotp, type RefusalReason, type SignInOutcome } from "@/lib/auth/sign-in";
 
 export type SignInState = { step: "password" | "totp"; error?: string; username?: string };
 
@@ -37,11 +37,6 @@ function message(reason: RefusalReason, retryAfterSeconds?: number): string {
     case "totp-expired":
       return "The sign-in took too long. Enter your username and password again.";
   }
-}
-
-async function applyCookies(list: CookieToSet[]): Promise<void> {
-  const jar = await cookies();
-  for (const c of list) jar.set(c.name, c.value, c.options);
 }
 
 async function finish(outcome: SignInOutcome, next: string | undefined, username: string | undefined): Promise<SignInState> {
@@ -83,10 +78,4 @@ export async function signInAction(prev: SignInState, form: FormData): Promise<S
 
 function isRedirect(e: unknown): boolean {
   return typeof e === "object" && e !== null && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_REDIRECT");
-}
-
-export async function signOutAction(): Promise<void> {
-  const cleared = await signOut({ headers: new Headers(await headers()), meta: await getRequestMeta() });
-  await applyCookies(cleared);
-  redirect("/login");
 }
