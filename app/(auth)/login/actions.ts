@@ -10,6 +10,9 @@ import { BACKUP_CODE, signInWithPassword, signInWithTotp, type RefusalReason, ty
 
 export type SignInState = { step: "password" | "totp"; error?: string; username?: string };
 
+/** Refusals of the second step that leave the user on it, to try another code. */
+const SECOND_FACTOR_REFUSALS: ReadonlySet<RefusalReason> = new Set(["totp-invalid", "totp-replayed", "backup-code-invalid"]);
+
 const passwordInput = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256), next: z.string().max(2048).optional() });
 const totpInput = z.object({
   code: z
@@ -43,7 +46,7 @@ async function finish(outcome: SignInOutcome, next: string | undefined, username
   if (outcome.kind === "refused") {
     const back = outcome.reason === "totp-expired" ? "password" : undefined;
     return {
-      step: back ?? (outcome.reason.startsWith("totp") ? "totp" : "password"),
+      step: back ?? (SECOND_FACTOR_REFUSALS.has(outcome.reason) ? "totp" : "password"),
       error: message(outcome.reason, outcome.retryAfterSeconds),
       ...(username ? { username } : {}),
     };
