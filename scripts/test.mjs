@@ -1,7 +1,7 @@
 // `npm test`: everything CI runs. Installs what the tests need (Debian chromium, libreoffice-calc,
 // postgresql), then
-// typecheck, lint, format check, unit tests under two time zones (database tests on embedded PGlite), the database
-// tests again on a throw-away PostgreSQL server, build, two app instances over that server
+// typecheck, lint, format check, unit tests under two time zones (database tests on embedded PGlite
+// in the first, on a throw-away PostgreSQL server in the second), build, two app instances over that server
 // (tests/instances), the 60-second soak, the Playwright suite and the bench's quick run. Prints
 // `N passed, N failed, N skipped` last (also written to .test-results/summary.txt for .ci/run).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -65,8 +65,9 @@ record("libreoffice-calc available", soffice ? 1 : 0, soffice ? 0 : 1);
 record("typecheck", ...((await step("typecheck", "npx", ["tsc", "--noEmit"])) === 0 ? [1, 0] : [0, 1]));
 record("lint", ...((await step("lint", "npx", ["eslint", "--max-warnings", "0", "."])) === 0 ? [1, 0] : [0, 1]));
 record("format (prettier --check)", ...((await step("format", "npx", ["prettier", "--check", "--log-level", "warn", "."])) === 0 ? [1, 0] : [0, 1]));
+// Both zones for everything: the database tests take their second zone on PostgreSQL below.
 await vitestRun("unit (TZ=America/Los_Angeles)", "America/Los_Angeles");
-await vitestRun("unit (TZ=Asia/Shanghai)", "Asia/Shanghai");
+await vitestRun("unit without database tests (TZ=Asia/Shanghai)", "Asia/Shanghai", { filter: ["--exclude", "**/*.db.test.ts"] });
 
 // The database tests (*.db.test.ts) ran above on embedded PGlite; run them again on a real
 // PostgreSQL server: Debian's postgresql (apt-installed when absent), a throw-away cluster on a
@@ -75,7 +76,12 @@ console.log("\n=== PostgreSQL for the database tests ===");
 const pg = await startThrowawayPostgres();
 try {
   if (!pg) record("unit DB tests on PostgreSQL (server did not start)", 0, 1);
-  else await vitestRun("unit DB tests on PostgreSQL", "UTC", { filter: ["db.test"], extraEnv: { DATABASE_URL: pg.url }, tag: "postgres" });
+  else
+    await vitestRun("unit DB tests on PostgreSQL (TZ=Asia/Shanghai)", "Asia/Shanghai", {
+      filter: ["db.test"],
+      extraEnv: { DATABASE_URL: pg.url },
+      tag: "postgres",
+    });
 
   // `npm run build`: next build, then the CycloneDX SBOM (.next/sbom.cdx.json).
   const built = (await step("build", "npm", ["run", "build"])) === 0;
