@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { auditChainHead, auditLog } from "@/lib/db/schema";
 import { appendAuditRow } from "./chain";
+import { eventContent } from "./event-content";
 import { signCheckpoint, type Checkpoint } from "./checkpoint";
 import { resolveAuditKey } from "./mac";
 import type { AuditActor } from "./types";
@@ -30,28 +31,7 @@ export async function sealLegacyChains(db: Db, actor: AuditActor): Promise<{ sea
       broken.push(report);
       continue;
     }
-    await appendAuditRow(db, tenantId, {
-      actorUserId: actor.userId,
-      actorUsername: actor.username,
-      actorRole: actor.role,
-      action: "audit.mac_start",
-      phase: "event",
-      intentId: null,
-      planUuid: null,
-      planName: null,
-      granularity: null,
-      ranges: null,
-      partitionCount: null,
-      statusesBefore: null,
-      canEndpoint: null,
-      canRequest: null,
-      outcome: null,
-      outcomeDetail: null,
-      details: { legacyThroughSeq: head.seq, keyId: key.id },
-      requestId: null,
-      ip: null,
-      userAgent: null,
-    });
+    await appendAuditRow(db, tenantId, eventContent("audit.mac_start", actor, { legacyThroughSeq: head.seq, keyId: key.id }));
     sealed.push(tenantId);
   }
   return { sealed, broken };

@@ -6,35 +6,16 @@ import { intentFor } from "@/tests/helpers/audit-fixtures";
 import { openPostgres } from "@/lib/db";
 import { auditChainHead, auditLog } from "@/lib/db/schema";
 import { appendChained, readHead } from "./append-statement";
-import { appendAuditRow, hashRow, type AuditContent } from "./chain";
+import { appendAuditRow, hashRow } from "./chain";
+import { eventContent } from "./event-content";
 import { resolveAuditKey, rowMac } from "./mac";
 import { recordAuthEvent, recordMarkIntent, recordMarkOutcome, verifyChain } from "./index";
 import { GLOBAL_CHAIN } from "./types";
 
 const testDb = withTestDb();
 
-const eventContent = (actorUsername: string, details: Record<string, unknown>): AuditContent => ({
-  actorUserId: null,
-  actorUsername,
-  actorRole: null,
-  action: "test.append",
-  phase: "event",
-  intentId: null,
-  planUuid: null,
-  planName: null,
-  granularity: null,
-  ranges: null,
-  partitionCount: null,
-  statusesBefore: null,
-  canEndpoint: null,
-  canRequest: null,
-  outcome: null,
-  outcomeDetail: null,
-  details,
-  requestId: null,
-  ip: null,
-  userAgent: null,
-});
+const testEvent = (actorUsername: string, details: Record<string, unknown>) =>
+  eventContent("test.append", { userId: null, username: actorUsername, role: null }, details);
 
 /** A fresh tenant chain of `n` rows (intents, outcomes and events mixed), so tests do not interfere. */
 async function seedChain(n: number): Promise<{ tenant: string; ids: string[] }> {
@@ -151,9 +132,7 @@ describe(`audit chain (${dbKind})`, () => {
     const extra = url ? await Promise.all([1, 2, 3].map(() => openPostgres(url, 4))) : [];
     const writers = [db, ...extra.map((h) => h.db)];
     try {
-      await Promise.all(
-        Array.from({ length: 60 }, (_, i) => appendAuditRow(writers[i % writers.length]!, tenant, eventContent(`w${i % writers.length}`, { i }))),
-      );
+      await Promise.all(Array.from({ length: 60 }, (_, i) => appendAuditRow(writers[i % writers.length]!, tenant, testEvent(`w${i % writers.length}`, { i }))));
     } finally {
       await Promise.all(extra.map((h) => h.close()));
     }
@@ -167,7 +146,7 @@ describe(`audit chain (${dbKind})`, () => {
     const intent = intentFor({ tenantId: tenant });
     const { intentId } = await recordMarkIntent(intent);
     await recordMarkOutcome(intentId, intent, { outcome: "ok" });
-    const event = (i: number) => appendAuditRow(testDb.current().db, tenant, eventContent(`w${i}`, { i }));
+    const event = (i: number) => appendAuditRow(testDb.current().db, tenant, testEvent(`w${i}`, { i }));
     const results = await Promise.allSettled([event(1), recordMarkOutcome(intentId, intent, { outcome: "ok" }), event(2), event(3)]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
     expect(await verifyChain(testDb.current().db, tenant)).toMatchObject({ ok: true, rows: 5, headSeq: 5 });
@@ -176,16 +155,16 @@ describe(`audit chain (${dbKind})`, () => {
   it("a head moved by another writer (another instance) is read again and the rows chained onto it", async () => {
     const tenant = `t-${randomUUID().slice(0, 8)}`;
     const db = testDb.current().db;
-    await appendAuditRow(db, tenant, eventContent("this", { n: 1 }));
+    await appendAuditRow(db, tenant, testEvent("this", { n: 1 }));
     // Behind this process's back, as another instance would: one row straight onto the stored head.
     const head = await readHead(db, tenant, { seq: 0, hash: "0".repeat(64) });
     const key = await resolveAuditKey(db);
-    const base = { ...eventContent("other", { n: 2 }), id: randomUUID(), tenantId: tenant, seq: head.seq + 1, at: new Date(), prevHash: head.hash };
+    const base = { ...testEvent("other", { n: 2 }), id: randomUUID(), tenantId: tenant, seq: head.seq + 1, at: new Date(), prevHash: head.hash };
     const hash = hashRow(base);
     expect(await appendChained(db, tenant, head, [{ ...base, hash, mac: rowMac(key, { tenantId: tenant, seq: base.seq, hash }) }])).toBe(true);
     // A writer holding an old head changes nothing.
     expect(await appendChained(db, tenant, head, [{ ...base, id: randomUUID(), hash, mac: null }])).toBe(false);
-    const third = await appendAuditRow(db, tenant, eventContent("this", { n: 3 }));
+    const third = await appendAuditRow(db, tenant, testEvent("this", { n: 3 }));
     expect(third.seq).toBe(3);
     expect(await verifyChain(db, tenant)).toMatchObject({ ok: true, rows: 3, headSeq: 3 });
   });

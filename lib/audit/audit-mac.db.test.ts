@@ -5,6 +5,7 @@ import { rewriteAsOwner as rewriteChainAsOwner, rowsOf as rowsOfChain } from "@/
 import { asSuperuserBypassingTriggers, dbKind, withTestDb } from "@/tests/helpers/test-db";
 import { auditChainHead } from "@/lib/db/schema";
 import { appendAuditRow } from "./chain";
+import { eventContent } from "./event-content";
 import { readCheckpoints } from "./checkpoint";
 import { deriveAuditKey, resolveAuditKey } from "./mac";
 import { sealLegacyChains, takeCheckpoints } from "./anchor";
@@ -18,28 +19,7 @@ const actor = { userId: null, username: "cli:test", role: null };
 async function seedChain(n: number): Promise<string> {
   const tenant = `t-${randomUUID().slice(0, 8)}`;
   for (let i = 0; i < n; i++) {
-    await appendAuditRow(testDb.current().db, tenant, {
-      actorUserId: "u1",
-      actorUsername: "operator",
-      actorRole: "operator",
-      action: "test.event",
-      phase: "event",
-      intentId: null,
-      planUuid: null,
-      planName: null,
-      granularity: null,
-      ranges: null,
-      partitionCount: null,
-      statusesBefore: null,
-      canEndpoint: null,
-      canRequest: null,
-      outcome: null,
-      outcomeDetail: null,
-      details: { i },
-      requestId: null,
-      ip: null,
-      userAgent: null,
-    });
+    await appendAuditRow(testDb.current().db, tenant, eventContent("test.event", { userId: "u1", username: "operator", role: "operator" }, { i }));
   }
   return tenant;
 }
@@ -175,27 +155,6 @@ describe(`audit MACs and checkpoints (${dbKind})`, () => {
 
 async function seedChainRows(tenant: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await appendAuditRow(testDb.current().db, tenant, {
-      actorUserId: null,
-      actorUsername: "later",
-      actorRole: null,
-      action: "test.event",
-      phase: "event",
-      intentId: null,
-      planUuid: null,
-      planName: null,
-      granularity: null,
-      ranges: null,
-      partitionCount: null,
-      statusesBefore: null,
-      canEndpoint: null,
-      canRequest: null,
-      outcome: null,
-      outcomeDetail: null,
-      details: null,
-      requestId: null,
-      ip: null,
-      userAgent: null,
-    });
+    await appendAuditRow(testDb.current().db, tenant, eventContent("test.event", { userId: null, username: "later", role: null }, null));
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor, RequestMeta } from "@/lib/auth/roles";
 import { appendAuditRow } from "./chain";
+import { eventContent } from "./event-content";
 import { GLOBAL_CHAIN, type AdminEventAction, type AuditActor, type AuthEventAction } from "./types";
 
 type EventInput = {
@@ -14,28 +15,7 @@ type EventInput = {
 
 async function appendEvent(e: EventInput): Promise<void> {
   const db = await getDb();
-  await appendAuditRow(db, e.tenantId, {
-    actorUserId: e.actor.userId,
-    actorUsername: e.actor.username,
-    actorRole: e.actor.role,
-    action: e.action,
-    phase: "event",
-    intentId: null,
-    planUuid: null,
-    planName: null,
-    granularity: null,
-    ranges: null,
-    partitionCount: null,
-    statusesBefore: null,
-    canEndpoint: null,
-    canRequest: null,
-    outcome: null,
-    outcomeDetail: null,
-    details: e.details ?? null,
-    requestId: e.meta?.requestId ?? null,
-    ip: e.meta?.ip ?? null,
-    userAgent: e.meta?.userAgent ?? null,
-  });
+  await appendAuditRow(db, e.tenantId, eventContent(e.action, e.actor, e.details ?? null, e.meta));
 }
 
 /**
