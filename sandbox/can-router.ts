@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "./auth";
 import { isCanEndpointName, type CanEndpointName } from "./can-endpoints";
 import { failEnvelope } from "./envelope";
-import { respondWithFault } from "./fault-responses";
+import { playFaults } from "./fault-responses";
 import { BodyTooLargeError, parseJson, readBody, sendJson } from "./http-io";
 import { clearPartition, updatePartition } from "./mutation-handlers";
 import { listPartitions } from "./partition-list-handler";
@@ -69,16 +69,7 @@ export async function handleCanRequest(ctx: SandboxContext, req: IncomingMessage
     tenant: tenantHeader,
     page: requestedPage(endpointName, url, body),
   });
-  const delay = ctx.config.latencyMs + outcome.delayMs;
-  if (delay > 0 && !(await ctx.sleeper.sleep(delay))) {
-    // The sandbox is closing or was reset: drop the request rather than answer into a new state.
-    req.socket.destroy();
-    return;
-  }
-  if (outcome.terminal) {
-    respondWithFault(outcome.terminal, req, res);
-    return;
-  }
+  if (await playFaults(outcome, ctx.config.latencyMs, ctx.sleeper, req, res)) return;
 
   if (endpointName === "updatePartition" || endpointName === "clearPartition") ctx.counters.recordMutation(tenantHeader, endpointName, body);
   if (bodyError) {

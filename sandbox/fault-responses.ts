@@ -1,6 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import { failEnvelope, newTraceId } from "./envelope";
-import type { Fault } from "./faults";
+import type { Fault, FaultOutcome } from "./faults";
+import type { Sleeper } from "./sleeper";
 import { sendJson, sendRaw } from "./http-io";
 
 /** Answers a request the way the terminal fault says, instead of running the endpoint. */
@@ -48,4 +49,23 @@ export function respondWithFault(fault: Fault, req: IncomingMessage, res: Server
     case "hang":
       throw new Error(`${fault.kind} is a delay, not a terminal fault`);
   }
+}
+
+/**
+ * Plays the faults armed for a request: the delay first (configured latency plus latency and hang
+ * faults), then a terminal fault's answer. True when the request is done with: answered by the fault,
+ * or dropped because the sandbox closed or was reset during the delay.
+ */
+export async function playFaults(outcome: FaultOutcome, latencyMs: number, sleeper: Sleeper, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const delay = latencyMs + outcome.delayMs;
+  if (delay > 0 && !(await sleeper.sleep(delay))) {
+    // Closing or reset: drop the request rather than answer into a new state.
+    req.socket.destroy();
+    return true;
+  }
+  if (outcome.terminal) {
+    respondWithFault(outcome.terminal, req, res);
+    return true;
+  }
+  return false;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { sameSecret } from "./auth";
 import type { DemoAppTenant } from "@/lib/demo-tenants";
 import { failEnvelope, okEnvelope } from "./envelope";
-import { respondWithFault } from "./fault-responses";
+import { playFaults } from "./fault-responses";
 import { BodyTooLargeError, parseJson, readBody, sendJson } from "./http-io";
 import type { SandboxContext } from "./sandbox-context";
 import { describeZodError } from "./zod-message";
@@ -56,15 +56,7 @@ export async function handleTokenRequest(ctx: SandboxContext, req: IncomingMessa
   }
 
   const outcome = ctx.faults.take({ endpoint: TOKEN_ENDPOINT, tenant: claimed?.id, page: undefined }, { explicitOnly: true });
-  const delay = ctx.config.latencyMs + outcome.delayMs;
-  if (delay > 0 && !(await ctx.sleeper.sleep(delay))) {
-    req.socket.destroy();
-    return;
-  }
-  if (outcome.terminal) {
-    respondWithFault(outcome.terminal, req, res);
-    return;
-  }
+  if (await playFaults(outcome, ctx.config.latencyMs, ctx.sleeper, req, res)) return;
   if (bodyError) {
     sendJson(res, 200, failEnvelope("400", bodyError));
     return;

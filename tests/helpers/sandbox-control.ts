@@ -20,16 +20,9 @@ export type SandboxPlanState = {
   partitions: Record<string, { status: "success" | "failed"; updateTime?: string }>;
 };
 
-export type SandboxRequestCounts = {
-  total: number;
-  byTenant: Record<string, number>;
-  byEndpoint: Record<string, number>;
-  /** token/create is counted under the tenant whose appId asked. */
-  byTenantAndEndpoint: Record<string, Record<string, number>>;
-  /** Marks that authenticated and changed state. */
-  applied: Record<string, Record<string, number>>;
-  tokensIssued: Record<string, number>;
-};
+import type { RequestCounts as SandboxRequestCounts } from "@/sandbox/request-counters";
+
+export type { SandboxRequestCounts };
 
 export type SandboxControl = ReturnType<typeof sandboxControl>;
 
