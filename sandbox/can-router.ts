@@ -3,7 +3,7 @@ import { authenticate } from "./auth";
 import { isCanEndpointName, type CanEndpointName } from "./can-endpoints";
 import { failEnvelope } from "./envelope";
 import { playFaults } from "./fault-responses";
-import { BodyTooLargeError, parseJson, readBody, sendJson } from "./http-io";
+import { readJsonBody, sendJson } from "./http-io";
 import { clearPartition, updatePartition } from "./mutation-handlers";
 import { listPartitions } from "./partition-list-handler";
 import { getPlan, getReferenceScript, listPlans } from "./plan-handlers";
@@ -51,18 +51,7 @@ export async function handleCanRequest(ctx: SandboxContext, req: IncomingMessage
     return;
   }
 
-  let body: unknown = undefined;
-  let bodyError: string | null = null;
-  if (route.method === "POST") {
-    try {
-      const parsed = parseJson(await readBody(req));
-      if (parsed.ok) body = parsed.value;
-      else bodyError = "request body is not valid JSON";
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      bodyError = error.message;
-    }
-  }
+  const { body, error: bodyError } = route.method === "POST" ? await readJsonBody(req) : { body: undefined, error: null };
 
   const outcome = ctx.faults.take({
     endpoint: endpointName,

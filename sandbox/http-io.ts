@@ -25,6 +25,17 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   }
 }
 
+/** A request's JSON body, or why there is none usable (too large, not JSON); other errors throw. */
+export async function readJsonBody(req: IncomingMessage): Promise<{ body: unknown; error: string | null }> {
+  try {
+    const parsed = parseJson(await readBody(req));
+    return parsed.ok ? { body: parsed.value, error: null } : { body: undefined, error: "request body is not valid JSON" };
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return { body: undefined, error: error.message };
+  }
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   sendRaw(res, status, "application/json; charset=utf-8", JSON.stringify(body));
 }

@@ -4,7 +4,7 @@ import { sameSecret } from "./auth";
 import type { DemoAppTenant } from "@/lib/demo-tenants";
 import { failEnvelope, okEnvelope } from "./envelope";
 import { playFaults } from "./fault-responses";
-import { BodyTooLargeError, parseJson, readBody, sendJson } from "./http-io";
+import { readJsonBody, sendJson } from "./http-io";
 import type { SandboxContext } from "./sandbox-context";
 import { describeZodError } from "./zod-message";
 
@@ -38,16 +38,7 @@ function appTenantOf(ctx: SandboxContext, appId: unknown): DemoAppTenant | undef
  * Only faults that name this endpoint act here: a fault aimed at CAN's plan API leaves sign-in alone.
  */
 export async function handleTokenRequest(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let body: unknown = undefined;
-  let bodyError: string | null = null;
-  try {
-    const parsed = parseJson(await readBody(req));
-    if (parsed.ok) body = parsed.value;
-    else bodyError = "request body is not valid JSON";
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    bodyError = error.message;
-  }
+  const { body, error: bodyError } = await readJsonBody(req);
   const claimed = appTenantOf(ctx, (body as { appId?: unknown } | null | undefined)?.appId);
   ctx.counters.record(claimed?.id, TOKEN_ENDPOINT);
   if (req.method !== "POST") {
