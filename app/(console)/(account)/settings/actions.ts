@@ -1,11 +1,12 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 import { recordAuthEvent } from "@/lib/audit";
 import { getAuth } from "@/lib/auth/auth";
+import { applyCookies } from "@/lib/auth/apply-cookies";
 import { cookiesFromHeaders } from "@/lib/auth/cookies";
 import { getCurrentSession, getRequestMeta } from "@/lib/auth/dal";
 import { reserveAttempt, settleSuccess } from "@/lib/auth/rate-limit";
@@ -70,8 +71,7 @@ export async function confirmTotpAction(_prev: ConfirmState, form: FormData): Pr
   const auth = await getAuth();
   try {
     const out = await auth.api.verifyTOTP({ body: { code: c.data }, headers: await requestHeaders(), returnHeaders: true });
-    const jar = await cookies();
-    for (const ck of cookiesFromHeaders(out.headers)) jar.set(ck.name, ck.value, ck.options);
+    await applyCookies(cookiesFromHeaders(out.headers));
   } catch (e) {
     if (isAPIError(e)) return { error: "That code is not right (or was already used). Try the next one." };
     throw e;
@@ -93,8 +93,7 @@ export async function disableTotpAction(_prev: TotpState, form: FormData): Promi
     const h = await requestHeaders();
     const out = await checkedPassword(s.user.username, () => auth.api.disableTwoFactor({ body: { password: pw.data }, headers: h, returnHeaders: true }));
     if ("limited" in out) return { stage: "idle", error: `Too many attempts, try again in ${Math.ceil(out.limited / 60)} minutes.` };
-    const jar = await cookies();
-    for (const ck of cookiesFromHeaders(out.headers)) jar.set(ck.name, ck.value, ck.options);
+    await applyCookies(cookiesFromHeaders(out.headers));
   } catch (e) {
     if (isAPIError(e)) return { stage: "idle", error: "Wrong password." };
     throw e;
