@@ -46,6 +46,9 @@ test.describe("two-factor sign-in", () => {
       await login.signIn(username, password);
       for (let i = 0; i < 4; i++) {
         await login.enterCode(enrolment);
+        // The same words each time: wait for this answer (React empties the form once the action
+        // has answered), or the next code is typed while the last one is still in flight.
+        await expect(login.code).toHaveValue("");
         await expect(login.error).toHaveText("That code was already used. Wait for the next code.");
       }
       await login.enterCode(codes[0]!);
