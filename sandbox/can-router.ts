@@ -44,7 +44,7 @@ export async function handleCanRequest(ctx: SandboxContext, req: IncomingMessage
   }
   const route = ROUTES[endpointName];
   const tenantHeader = headerValue(req, "tenant-id");
-  ctx.counters.record(tenantHeader, endpointName);
+  ctx.counters.record(tenantHeader, endpointName, headerValue(req, "x-request-id"));
 
   if (req.method !== route.method) {
     sendJson(res, 405, failEnvelope("405", `${endpointName} expects ${route.method}, got ${req.method ?? "?"}`));

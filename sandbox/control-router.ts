@@ -56,6 +56,8 @@ async function route(ctx: SandboxContext, req: IncomingMessage, url: URL): Promi
       return { status: 200, body: [] };
     case "GET requests":
       return { status: 200, body: ctx.counters.snapshot() };
+    case "GET requests/recent":
+      return { status: 200, body: ctx.counters.recent() };
     case "GET tokens":
       return { status: 200, body: ctx.tokens.list() };
     case "POST tokens/expire":

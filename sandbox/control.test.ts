@@ -111,6 +111,18 @@ describe("control endpoint", () => {
     });
   });
 
+  it("keeps each call's x-request-id, so one id can be followed from the console to CAN", async () => {
+    await control(sb.url, "POST", "reset");
+    await canGet(sb.url, "queryMtPartitionList", { uuid: UUID.ordersDaily, pageNumber: 1, pageSize: 5 }, { ...authHeaders(ACME), "x-request-id": "req-1" });
+    await canPost(sb.url, "updatePartition", { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2025-11-01")] });
+    expect(await control(sb.url, "GET", "requests/recent")).toEqual([
+      { tenant: "acme", endpoint: "queryMtPartitionList", requestId: "req-1" },
+      { tenant: "acme", endpoint: "updatePartition", requestId: null },
+    ]);
+    await control(sb.url, "POST", "reset");
+    expect(await control(sb.url, "GET", "requests/recent")).toEqual([]);
+  });
+
   it("reset reseeds, clears faults and counters and restores the start-up config", async () => {
     await canPost(sb.url, "updatePartition", { uuid: UUID.ordersDaily, successTimeRange: [dayRange("2025-11-01")] });
     await control(sb.url, "POST", "config", { shape: "documented", readEnvelope: "bare" });

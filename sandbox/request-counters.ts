@@ -15,6 +15,9 @@ export const NO_TENANT = "(none)";
 /** A mark as the sandbox received it: which tenant header, which endpoint, the parsed body. */
 export type ReceivedMutation = { tenant: string; endpoint: string; body: unknown };
 const MUTATION_LOG_SIZE = 200;
+/** A call's `x-request-id` as received, so a test can follow one id from the page to CAN and back. */
+export type ReceivedRequest = { tenant: string; endpoint: string; requestId: string | null };
+const REQUEST_LOG_SIZE = 200;
 
 /**
  * Counts CAN calls (refused ones too) so tests can assert how many calls the app really made, and
@@ -23,13 +26,16 @@ const MUTATION_LOG_SIZE = 200;
 export class RequestCounters {
   #counts: RequestCounts = RequestCounters.#empty();
   #mutations: ReceivedMutation[] = [];
+  #recent: ReceivedRequest[] = [];
 
   static #empty(): RequestCounts {
     return { total: 0, byTenant: {}, byEndpoint: {}, byTenantAndEndpoint: {}, applied: {}, tokensIssued: {} };
   }
 
-  record(tenantHeader: string | undefined, endpoint: string): void {
+  record(tenantHeader: string | undefined, endpoint: string, requestId?: string): void {
     const tenant = tenantHeader || NO_TENANT;
+    this.#recent.push({ tenant, endpoint, requestId: requestId || null });
+    if (this.#recent.length > REQUEST_LOG_SIZE) this.#recent.shift();
     const c = this.#counts;
     c.total += 1;
     c.byTenant[tenant] = (c.byTenant[tenant] ?? 0) + 1;
@@ -56,6 +62,10 @@ export class RequestCounters {
     return structuredClone(this.#mutations);
   }
 
+  recent(): ReceivedRequest[] {
+    return structuredClone(this.#recent);
+  }
+
   snapshot(): RequestCounts {
     return structuredClone(this.#counts);
   }
@@ -63,5 +73,6 @@ export class RequestCounters {
   reset(): void {
     this.#counts = RequestCounters.#empty();
     this.#mutations = [];
+    this.#recent = [];
   }
 }

@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "../fixtures";
 import { CalendarPage } from "../pages/calendar-page";
 import { planByName, sandbox, type Fault } from "../sandbox-control";
+import { E2E_APP_DATA_DIR } from "../../playwright.config";
 import { auditLines, canCalls, sessionCookie } from "../support/http-client";
 
 // The upstream-fault matrix, over real HTTP through the sandbox's fault injection (CAN_TIMEOUT_MS is
@@ -73,6 +76,13 @@ test.describe("plan page under CAN faults", () => {
   }
 });
 
+/** Whether the server logged the failed CAN call under this request id. */
+function failedCallLogged(requestId: string): boolean {
+  return readFileSync(join(E2E_APP_DATA_DIR, "server.log"), "utf8")
+    .split("\n")
+    .some((line) => line.includes('"event":"can.call_failed"') && line.includes(`"requestId":"${requestId}"`));
+}
+
 type MarkCase = { name: string; fault: Fault; day: string; outcome: "unknown" | "rejected"; shows: RegExp };
 const MARKS: MarkCase[] = [
   { name: "latency past the timeout", fault: { kind: "latency", ms: 2_600 }, day: "2026-11-02", outcome: "unknown", shows: /may or may not have applied/ },
@@ -112,6 +122,13 @@ test.describe("marks under CAN faults", () => {
         outcome: c.outcome,
       });
       expect(mine.every((l) => !l.pending && l.outcome !== null)).toBe(true);
+
+      // One id for the request: the one the dialog shows is the audit row's, CAN's x-request-id and our log line's.
+      const shownId = (await cal.dialog.getByText(/^Request id:/).innerText()).replace(/^Request id:\s*/, "").trim();
+      expect(shownId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(mine.find((l) => l.phase === "intent")?.requestId).toBe(shownId);
+      expect((await sandbox.recentRequests()).filter((r) => r.endpoint === "updatePartition").at(-1)?.requestId).toBe(shownId);
+      await expect.poll(() => failedCallLogged(shownId)).toBe(true);
 
       await sandbox.clearFaults();
       await cal.confirm.click();

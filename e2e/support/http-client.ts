@@ -43,6 +43,7 @@ export type AuditLine = {
   pending: boolean;
   actor: string;
   ranges: { start: string; end: string }[] | null;
+  requestId: string | null;
 };
 
 /** The tenant's audit log as an admin's JSON export, without the export events themselves. */

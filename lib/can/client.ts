@@ -61,7 +61,7 @@ export async function canFetch<T>(tenant: Tenant, req: CanRequest<T>, options: C
         continue;
       }
       if (!(e instanceof CanError) || attempt >= maxRetries || !isRetryable(e)) {
-        logFailure(tenant, req, e);
+        logFailure(tenant, req, requestId, e);
         throw e;
       }
       await sleep(jitteredBackoff(attempt, options.backoffMs ?? 150));
@@ -109,23 +109,29 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function logFailure(tenant: Tenant, req: CanRequest<unknown>, e: unknown): void {
+/**
+ * Every failed call gets a line with its request id, the one the user reads and CAN received. An
+ * unreachable CAN fails every request alike: its warning is given once (reachability.ts), and each
+ * call's own line drops to info so the id can still be found without a warning per request.
+ */
+function logFailure(tenant: Tenant, req: CanRequest<unknown>, requestId: string, e: unknown): void {
   // Identifiers only: never headers, bodies or credentials.
   const d = e instanceof CanError ? e.details : undefined;
-  if (d?.kind === "network" || d?.kind === "timeout") return noteUnreachable(tenant.id, tenant.baseUrl, d.errorMsg ?? d.kind);
+  const unreachable = d?.kind === "network" || d?.kind === "timeout";
+  if (unreachable) noteUnreachable(tenant.id, tenant.baseUrl, d.errorMsg ?? d.kind);
   // Anything else is an answer: CAN is there, whatever it said.
-  if (d) noteAnswered(tenant.id);
-  console.warn(
-    JSON.stringify({
-      event: "can.call_failed",
-      tenant: tenant.id,
-      endpoint: d?.endpoint ?? req.endpoint,
-      method: req.method,
-      kind: d?.kind ?? "unexpected",
-      httpStatus: d?.httpStatus,
-      code: d?.code,
-      traceId: d?.traceId,
-      requestId: d?.requestId,
-    }),
-  );
+  else if (d) noteAnswered(tenant.id);
+  const line = JSON.stringify({
+    event: "can.call_failed",
+    tenant: tenant.id,
+    endpoint: d?.endpoint ?? req.endpoint,
+    method: req.method,
+    kind: d?.kind ?? "unexpected",
+    httpStatus: d?.httpStatus,
+    code: d?.code,
+    traceId: d?.traceId,
+    requestId,
+  });
+  if (unreachable) console.info(line);
+  else console.warn(line);
 }

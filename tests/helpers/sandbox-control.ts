@@ -56,6 +56,8 @@ export function sandboxControl(base: string) {
     /** Ends every issued token now: the next call with one is refused as expired. */
     expireTokens: () => call("/tokens/expire", { method: "POST" }) as Promise<{ expired: number }>,
     /** The last mark bodies the sandbox received (updatePartition / clearPartition), oldest first. */
+    /** The last 200 calls with the `x-request-id` each carried (null when none). */
+    recentRequests: () => call("/requests/recent") as Promise<{ tenant: string; endpoint: string; requestId: string | null }[]>,
     mutations: () => call("/mutations") as Promise<{ tenant: string; endpoint: string; body: unknown }[]>,
     planByName: async (tenant: string, name: string): Promise<SandboxPlanSummary> => {
       const listed = await plans(tenant);

@@ -24,10 +24,13 @@ beforeAll(async () => {
 afterAll(() => can.close());
 
 let logged: Record<string, unknown>[];
+let infos: Record<string, unknown>[];
 beforeEach(() => {
   resetReachabilityForTests();
   logged = [];
+  infos = [];
   vi.spyOn(console, "warn").mockImplementation((line: unknown) => void logged.push(JSON.parse(String(line)) as Record<string, unknown>));
+  vi.spyOn(console, "info").mockImplementation((line: unknown) => void infos.push(JSON.parse(String(line)) as Record<string, unknown>));
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -38,8 +41,15 @@ const events = () => logged.map((e) => `${String(e.event)}:${String(e.tenant)}`)
 describe("an unreachable CAN", () => {
   it("is logged once however many requests fail, and once when it answers again", async () => {
     const unreachable: Tenant = { ...can.tenant, baseUrl: `http://127.0.0.1:${closedPort}` };
-    for (let i = 0; i < 5; i++) expect((await canFailure(call(unreachable))).kind).toBe("network");
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const failure = await canFailure(call(unreachable));
+      expect(failure.details.kind).toBe("network");
+      ids.push(failure.details.requestId);
+    }
     expect(events()).toEqual(["can.unreachable:t1"]);
+    // Each failed request still has its own line, at info, under the id its error carries.
+    expect(infos.map((e) => [e.event, e.requestId])).toEqual(ids.map((id) => ["can.call_failed", id]));
     expect(logged[0]?.hint).toMatch(/check that CAN answers at http:\/\/127\.0\.0\.1:\d+\/ \(the tenant's baseUrl in CAN_TENANTS_FILE/);
     expect(JSON.stringify(logged)).not.toContain(can.tenant.authValue);
 
