@@ -279,11 +279,35 @@ test("a RESULT plan is browsable but refuses marks, with the reason", { tag: ZON
   await expectAccessible(page);
 });
 
-test("an unsupported granularity is shown read-only", { tag: ZONE_FREE }, async ({ page }) => {
+test("an unsupported granularity is shown read-only", { tag: ZONE_FREE }, async ({ page, expectAccessible }) => {
   const plan = await planByName("acme", "orders_weekly");
   await page.goto(`/t/acme/plans/${plan.uuid}`);
   await expect(page.getByText("Read-only: Granularity WEEK cannot be marked safely")).toBeVisible();
-  await expect(page.getByRole("list", { name: "Partitions listed by CAN" })).toBeVisible();
+  // Laid out one cell per week, newest first: the weeks CAN does not list are gaps, in text too. CAN's
+  // documented list holds materialized partitions only, so the failed week is a gap as well.
+  const weeks = page.getByRole("list", { name: "Partitions by week, newest first" });
+  const partitions = (await sandbox.state("acme", plan.uuid)).partitions;
+  const listed = Object.keys(partitions)
+    .filter((k) => partitions[k]?.status === "success")
+    .sort();
+  const [oldest, newest] = [listed[0] ?? "", listed.at(-1) ?? ""];
+  const span = (Date.parse(`${newest}T00:00:00Z`) - Date.parse(`${oldest}T00:00:00Z`)) / (7 * 86_400_000) + 1;
+  const gaps = span - listed.length;
+  expect(gaps).toBeGreaterThan(1); // the seed leaves weeks out and fails one
+  await expect(weeks.locator("li")).toHaveCount(span);
+  await expect(weeks.locator('li[data-status="missing"]')).toHaveCount(gaps);
+  await expect(weeks.locator('li[data-status="missing"]').first()).toContainText("gap");
+  await expect(weeks.locator("li").first()).toHaveAttribute("data-key", newest);
+  await expect(page.getByText(`${gaps} weeks between the newest and the oldest shown are not listed by CAN.`)).toBeVisible();
+  await expectAccessible(page);
+
+  // A list that carries statuses: the failed week is listed, and says so.
+  const failed = Object.keys(partitions).find((k) => partitions[k]?.status === "failed") ?? "";
+  await sandbox.configure({ shape: "detailed" });
+  await page.reload();
+  await expect(weeks.locator(`li[data-key="${failed}"]`)).toHaveAttribute("data-status", "failed");
+  await expect(weeks.locator(`li[data-key="${failed}"]`)).toContainText("Failed");
+  await expectAccessible(page);
 });
 
 test("CAN refusing a mark shows CAN's words and changes nothing; a timeout says the outcome is unknown", { tag: ZONE_FREE }, async ({ page }) => {

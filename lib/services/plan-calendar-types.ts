@@ -1,6 +1,6 @@
 import type { PlanDetails } from "@/lib/can/types";
 import type { ServerToday } from "@/lib/marks/future";
-import type { Granularity, KeyRange, ListingChange, PartitionKey, PartitionStatus, StatusRun } from "@/lib/partitions";
+import type { Granularity, KeyRange, ListingChange, PartitionKey, PartitionStatus, RawItem, StatusRun } from "@/lib/partitions";
 
 // What the plan page receives: status as runs, so its size follows the number of status changes,
 // not the number of partitions (a 10-year DAY plan is a few hundred runs, not 3,650 rows).
@@ -45,8 +45,8 @@ export type PlanCalendar = {
   disagreements: { key: PartitionKey; status: PartitionStatus; message: string }[];
   /** CAN values that are not partition keys of this granularity (shown, never guessed). */
   unreadableValues: string[];
-  /** For non-grid modes: CAN's raw values, newest first (capped). */
-  rawValues: string[];
+  /** For non-grid modes: CAN's raw values and statuses, newest first (capped). */
+  rawItems: RawItem[];
   listedCount: number;
   pagesFetched: number;
   /**

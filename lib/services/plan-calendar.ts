@@ -48,7 +48,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   const items = listing.items ?? [];
   const readAt = now.toISOString();
   const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
-  const rawValues = items.slice(0, RAW_VALUES_SHOWN).map((i) => i.value);
+  const rawItems = items.slice(0, RAW_VALUES_SHOWN).map((i) => ({ value: i.value, status: i.status ?? null }));
   const empty = {
     window: null,
     runs: [],
@@ -64,12 +64,12 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
 
   if (!listing.isPartitioned || listing.items === null) {
     const mode: CalendarMode = { kind: "full-refresh" };
-    return { ...base, ...empty, mode, readOnlyReason: readOnlyReasonFor(plan, mode), rawValues };
+    return { ...base, ...empty, mode, readOnlyReason: readOnlyReasonFor(plan, mode), rawItems };
   }
   const g = plan.granularity?.toUpperCase() ?? null;
   if (!g || !isMarkableGranularity(g)) {
     const mode: CalendarMode = { kind: "unsupported", granularity: plan.granularity };
-    return { ...base, ...empty, mode, readOnlyReason: readOnlyReasonFor(plan, mode), rawValues };
+    return { ...base, ...empty, mode, readOnlyReason: readOnlyReasonFor(plan, mode), rawItems };
   }
 
   const { canList, unreadable } = toCanPartitions(items, g);
@@ -107,7 +107,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     outsideChanges: outside,
     disagreements: describeDisagreements(args).map((d) => ({ key: d.key, status: d.status, message: d.disagreement })),
     unreadableValues: unreadable,
-    rawValues: [],
+    rawItems: [],
   };
 }
 

@@ -10,7 +10,7 @@ import { queryKeys } from "@/lib/query-keys";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import { CalendarPanel } from "./calendar-panel";
 import { FullRefreshPanel } from "./full-refresh-panel";
-import { PartitionList } from "./partition-list";
+import { ReadOnlyPartitions } from "./read-only-partitions";
 import { PlanDetailsCard } from "./plan-details-card";
 
 const noSubscription = () => () => undefined;
@@ -100,7 +100,7 @@ export function PlanScreen({
           <p role="note" className="rounded border border-slate-300 bg-white p-3 text-sm">
             Read-only: {calendar.readOnlyReason}
           </p>
-          <PartitionList values={calendar.rawValues} total={calendar.listedCount} />
+          <ReadOnlyPartitions calendar={calendar} />
         </>
       )}
       <section aria-labelledby="history-heading" className="space-y-2">
