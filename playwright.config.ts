@@ -6,6 +6,8 @@ const portBase = Number(process.env.E2E_PORT_BASE ?? "0");
 export const E2E_SANDBOX_PORT = 8788 + portBase;
 export const E2E_APP_PORT = 3100 + portBase;
 export const E2E_APP_DATA_DIR = ".data/e2e-app";
+/** The e2e app's scrape token for /api/metrics (a test value, 32+ characters as the setting requires). */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789abcdef";
 /** Short, so the spec that trips the sign-in limit can also see it reset. */
 export const E2E_SIGNIN_WINDOW_SECONDS = 20;
 
@@ -72,6 +74,7 @@ export default defineConfig({
         NEXT_MANUAL_SIG_HANDLE: "true",
         // Low enough for scheduler-api.spec.ts to reach it with one token.
         CAN_API_RATE_PER_MINUTE: "60",
+        METRICS_TOKEN: E2E_METRICS_TOKEN,
       },
     },
   ],

@@ -73,6 +73,8 @@ const envSchema = z.object({
   CAN_API_RATE_PER_MINUTE: intFromEnv(3_000, 1, 1_000_000),
   /** How long a stopping instance may take to finish in-flight marks and close the database. */
   SHUTDOWN_TIMEOUT_MS: intFromEnv(15_000, 1_000, 600_000),
+  /** Bearer token a Prometheus scraper sends to /api/metrics; unset = metrics are off (docs/decisions/0021). */
+  METRICS_TOKEN: blankToUndefined(z.string().min(32, "too short: use 32 or more random characters, e.g. `openssl rand -base64 32`").optional()),
   /** Next's own switch: when set, Next leaves SIGTERM/SIGINT to us (lib/server/shutdown.ts). */
   NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_TENANTS, demoSecrets } from "../../lib/demo-tenants";
-import { E2E_APP_DATA_DIR } from "../../playwright.config";
+import { E2E_APP_DATA_DIR, E2E_METRICS_TOKEN } from "../../playwright.config";
 import { expect, test } from "../fixtures";
 import { planByName, sandbox } from "../sandbox-control";
 
@@ -48,6 +48,7 @@ test("no password hash, session token or CAN credential in responses, exports or
   ]) {
     seen.push(await (await page.request.get(path)).text());
   }
+  seen.push(await (await page.request.get("/api/metrics", { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } })).text());
   const issued = (await sandbox.issuedTokens()).filter((t) => t.tenant === "globex").map((t) => t.token);
   expect(issued.length).toBeGreaterThan(0);
   // A failed sign-in, so the log has one to show too.

@@ -123,6 +123,8 @@ const ROUTES: Record<string, { query: string; calls: RouteCall[] }> = {
   "/api/health": { query: "", calls: [] },
   // Readiness: public too (load balancers probe it without a session), checked on its own below.
   "/api/health/ready": { query: "", calls: [] },
+  // Metrics: a bearer token (METRICS_TOKEN), not a session; checked in e2e/specs/metrics.spec.ts.
+  "/api/metrics": { query: "", calls: [] },
   // The site icon (app/favicon.ico): public and static.
   "/favicon.ico": { query: "", calls: [] },
   // The /can API's OpenAPI document: public, describes shapes only.

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
+import { metrics, secondsSince } from "@/lib/telemetry/metrics";
 import { appendChained, readHead, type ChainHead } from "./append-statement";
 import { canonicalJson, GENESIS_HASH, sha256Hex } from "./canonical";
 import { resolveAuditKey, rowMac, type AuditKey } from "./mac";
@@ -71,7 +72,19 @@ function writerFor(db: Db, tenantId: string): ChainWriter {
  * trip per batch. Throws when the write fails, and when there is no audit key to MAC the row with
  * (no row is written then).
  */
-export function appendAuditRow(db: Db, tenantId: string, content: AuditContent): Promise<AuditRow> {
+export async function appendAuditRow(db: Db, tenantId: string, content: AuditContent): Promise<AuditRow> {
+  const startedAt = performance.now();
+  let outcome: "ok" | "failed" = "failed";
+  try {
+    const row = await enqueue(db, tenantId, content);
+    outcome = "ok";
+    return row;
+  } finally {
+    metrics().auditWriteSeconds.observe({ outcome }, secondsSince(startedAt));
+  }
+}
+
+function enqueue(db: Db, tenantId: string, content: AuditContent): Promise<AuditRow> {
   const writer = writerFor(db, tenantId);
   return new Promise<AuditRow>((resolve, reject) => {
     writer.queue.push({ content, resolve, reject });

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getEnv } from "@/lib/env";
+import { metrics, secondsSince } from "@/lib/telemetry/metrics";
 import type { Tenant } from "@/lib/tenants";
 import { CanError } from "./errors";
 import { exchange } from "./exchange";
@@ -40,6 +41,21 @@ export type CanCallOptions = {
  */
 export async function canFetch<T>(tenant: Tenant, req: CanRequest<T>, options: CanCallOptions = {}): Promise<T> {
   const requestId = options.requestId ?? randomUUID();
+  const startedAt = performance.now();
+  const m = metrics();
+  try {
+    const answer = await callWithRetries(tenant, req, options, requestId);
+    m.canCalls.inc({ tenant: tenant.id, endpoint: req.endpoint, outcome: "ok" });
+    return answer;
+  } catch (e) {
+    m.canCalls.inc({ tenant: tenant.id, endpoint: req.endpoint, outcome: e instanceof CanError ? e.details.kind : "unexpected" });
+    throw e;
+  } finally {
+    m.canCallSeconds.observe({ tenant: tenant.id, endpoint: req.endpoint }, secondsSince(startedAt));
+  }
+}
+
+async function callWithRetries<T>(tenant: Tenant, req: CanRequest<T>, options: CanCallOptions, requestId: string): Promise<T> {
   const timeoutMs = options.timeoutMs ?? getEnv().CAN_TIMEOUT_MS;
   const maxRetries = req.method === "GET" ? MAX_GET_RETRIES : 0;
   const tokens: TokenOptions = { timeoutMs, requestId };

@@ -12,12 +12,12 @@
 // cookie, POSTs without Origin): the handler authenticates; a 307 to /login or an Origin check
 // would only break the caller. Its endpoints are outside the proxy's matcher (proxy.ts): the
 // handler checks the host itself; other paths under the prefix still pass the proxy.
-// `probe`: health endpoints a load balancer calls by the instance's address, not PUBLIC_URL's host;
-// they name no tenant to a caller without a session.
+// `probe`: endpoints a load balancer or a scraper calls by the instance's address, not PUBLIC_URL's
+// host: health (names no tenant) and metrics (a bearer token, METRICS_TOKEN, checked by the handler).
 
 export type RequestKind = "page" | "route" | "machine-api" | "probe";
 
-const PROBES = new Set(["/api/health", "/api/health/ready"]);
+const PROBES = new Set(["/api/health", "/api/health/ready", "/api/metrics"]);
 
 export function requestKindOf(pathname: string): RequestKind {
   if (PROBES.has(pathname)) return "probe";

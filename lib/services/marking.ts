@@ -11,6 +11,7 @@ import { MARK_KINDS, changedRanges, granularityOf, kindOf, needsTypedName, type 
 import { countStatusesInRanges, type Granularity, type StatusRun } from "@/lib/partitions";
 import type { Tenant } from "@/lib/tenants";
 import { trackMark, type InFlightMark } from "@/lib/server/lifecycle";
+import { metrics } from "@/lib/telemetry/metrics";
 import { currentListingKey } from "./listing-key";
 import { checkListing, type SealedListing } from "./listing-seal";
 import { getPlanCalendar } from "./plan-calendar";
@@ -51,8 +52,16 @@ export async function performMark(req: MarkRequest): Promise<Result<MarkReceipt>
   // that got past the proxy before the stop signal is in flight and is carried through; new ones
   // are refused by the proxy with 503, which a balancer retries elsewhere.
   const flight = trackMark(req.meta.requestId);
+  // What CAN's call came to, when one was sent; a mark refused before it counts as "refused".
+  let sent: MarkOutcome["outcome"] | undefined;
+  const count = (outcome: string) => metrics().marks.inc({ kind: kindOf(req.change), outcome, via: req.confirmation.by === "person" ? "page" : "api" });
   try {
-    return await performTrackedMark(req, flight.mark);
+    const result = await performTrackedMark(req, flight.mark, (o) => (sent = o));
+    count(sent ?? (result.ok ? "ok" : "refused"));
+    return result;
+  } catch (e) {
+    count(sent ?? "unknown");
+    throw e;
   } finally {
     // Leaves the in-flight set once the answer has reached the client, not before: a stopping
     // instance must not exit between the outcome row and the response.
@@ -60,7 +69,7 @@ export async function performMark(req: MarkRequest): Promise<Result<MarkReceipt>
   }
 }
 
-async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promise<Result<MarkReceipt>> {
+async function performTrackedMark(req: MarkRequest, flight: InFlightMark, onSent: (outcome: MarkOutcome["outcome"]) => void): Promise<Result<MarkReceipt>> {
   const { tenant, actor, meta, change, confirmation } = req;
   const kind = kindOf(change);
   const spec = MARK_KINDS[kind];
@@ -154,6 +163,7 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promi
   } catch (e) {
     if (!(e instanceof CanError)) {
       await settle({ outcome: "unknown", reason: "the console failed while sending the request" });
+      onSent("unknown");
       throw e;
     }
     outcome = outcomeOf(e);
@@ -166,6 +176,7 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark): Promi
     };
   }
   await settle(outcome);
+  onSent(outcome.outcome);
   if (error) return fail(error);
   return { ok: true, data: { partitions: req.partitionCount, ranges: ranges.length, requestId: meta.requestId, canAnswer } };
 }

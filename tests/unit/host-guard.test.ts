@@ -52,6 +52,7 @@ describe("what proxy.ts applies to which path (lib/http/request-kind.ts)", () =>
     ["/api/t/acme/audit/export", "route"],
     ["/api/health", "probe"],
     ["/api/health/ready", "probe"],
+    ["/api/metrics", "probe"],
     ["/api/health/x", "route"],
     ["/can/anymetrics/api/v1/partitions", "machine-api"],
     ["/can/anymetrics", "page"],
