@@ -37,10 +37,10 @@ test("a scrape without the token is refused, whatever address it claims", async 
   }
 });
 
-test("counters move with a mark and a failed CAN call", async () => {
+test("counters move with a sign-in, a mark and a failed CAN call", async () => {
   const plan = await planByName("acme", "orders_daily");
-  const operator = await sessionCookie("operator", "10.66.0.40");
   const before = await (await scrape()).text();
+  const operator = await sessionCookie("operator", "10.66.0.40");
   expect(before).toContain("# TYPE console_can_calls_total counter");
   expect(before).toContain("console_instance_ready 1");
 
@@ -55,6 +55,7 @@ test("counters move with a mark and a failed CAN call", async () => {
 
   const after = await (await scrape()).text();
   const moved = (name: string, labels: Record<string, string>) => sample(after, name, labels) - sample(before, name, labels);
+  expect(moved("console_sign_ins_total", { outcome: "signed-in" })).toBe(1);
   expect(moved("console_marks_total", { kind: "success", outcome: "ok", via: "page" })).toBe(1);
   expect(moved("console_can_calls_total", { tenant: "acme", endpoint: "updatePartition", outcome: "ok" })).toBe(1);
   expect(moved("console_can_calls_total", { tenant: "acme", endpoint: "queryMtPartitionList", outcome: "rejected" })).toBe(1);

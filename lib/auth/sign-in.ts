@@ -10,6 +10,7 @@ import { cookiesFromHeaders, type CookieToSet } from "./cookies";
 import { releaseAttempt, reserveAttempt, settleSuccess, type LimitConfig, type Reservation } from "./rate-limit";
 import { recordRefusal } from "./refusals";
 import type { RequestMeta } from "./roles";
+import { metrics } from "@/lib/telemetry/metrics";
 
 /** Why an attempt failed, as the audit log records it. */
 export type FailureReason = "credentials" | "rate-limited" | "disabled" | "totp-invalid" | "totp-replayed" | "totp-expired" | "backup-code-invalid";
@@ -46,6 +47,7 @@ async function failed(
   retryAfterSeconds?: number,
 ): Promise<SignInOutcome> {
   await recordAuthEvent({ action: "auth.sign_in_failed", userId, username, meta, details: { reason, ...extra } });
+  metrics().signIns.inc({ outcome: reason });
   const told = reason === "disabled" ? "credentials" : reason;
   return retryAfterSeconds === undefined ? { kind: "refused", reason: told } : { kind: "refused", reason: told, retryAfterSeconds };
 }
@@ -57,6 +59,7 @@ async function limited(
   attempt: { username: string; userId: string | null; meta: RequestMeta; step?: "totp" },
 ): Promise<SignInOutcome> {
   await recordRefusal(db, refusal, attempt, limitConfig());
+  metrics().signIns.inc({ outcome: "rate-limited" });
   return { kind: "refused", reason: "rate-limited", retryAfterSeconds: refusal.retryAfterSeconds };
 }
 
@@ -69,6 +72,7 @@ async function completed(userId: string, username: string, token: string, meta: 
     await db.delete(sessionTable).where(eq(sessionTable.token, token));
     throw e;
   }
+  metrics().signIns.inc({ outcome: "signed-in" });
   return { kind: "signed-in", userId, username, cookies };
 }
 
@@ -88,7 +92,10 @@ export async function signInWithPassword(input: { username: string; password: st
   }
   const cookies = cookiesFromHeaders(result.headers);
   const response = result.response as { twoFactorRedirect?: boolean; token?: string; user?: { id: string; username?: string | null } } | null;
-  if (response && "twoFactorRedirect" in response && response.twoFactorRedirect) return { kind: "totp-required", cookies };
+  if (response && "twoFactorRedirect" in response && response.twoFactorRedirect) {
+    metrics().signIns.inc({ outcome: "totp-required" });
+    return { kind: "totp-required", cookies };
+  }
   if (!response?.user || !response.token) return failed(username, null, input.meta, "credentials");
   await settleSuccess(db, reservation);
   return completed(response.user.id, response.user.username ?? username, response.token, input.meta, "password", cookies);

@@ -69,7 +69,7 @@ function create(): Metrics {
     }),
     signIns: new Counter({
       name: "console_sign_ins_total",
-      help: "Sign-in attempts by outcome",
+      help: "Sign-in steps by outcome: signed-in, totp-required, or the refusal (credentials, rate-limited, totp-invalid…)",
       labelNames: ["outcome"],
       registers,
     }),
