@@ -41,7 +41,7 @@ export const HistoryStrip = memo(function HistoryStrip({
 }) {
   const rows = useMemo(() => summarize(runs, window), [runs, window]);
   return (
-    <nav aria-label="History by year" className="space-y-1">
+    <nav aria-label="History by year" className="space-y-1 overflow-x-auto">
       {rows.map((r) => (
         <HistoryRow key={r.year} row={r} current={r.year === year} onYear={onYear} />
       ))}
@@ -56,7 +56,7 @@ const HistoryRow = memo(function HistoryRow({ row: r, current, onYear }: { row: 
       type="button"
       onClick={() => onYear(r.year)}
       aria-current={current ? "true" : undefined}
-      className={`flex w-full items-center gap-2 rounded px-1 py-0.5 text-left hover:bg-slate-100 ${current ? "bg-slate-200" : ""}`}
+      className={`flex w-full min-w-max items-center gap-2 rounded px-1 py-0.5 text-left hover:bg-slate-100 ${current ? "bg-slate-200" : ""}`}
     >
       <span className="sr-only">Show </span>
       <span className="w-10 text-xs font-semibold tabular-nums">{r.year}</span>

@@ -130,7 +130,7 @@ export function SelectionBar({
       )}
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <form
-          className="flex items-end gap-2"
+          className="flex max-w-full items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = parseRangeInput(text, g);
@@ -139,7 +139,7 @@ export function SelectionBar({
             onSelect(parsed.ranges);
           }}
         >
-          <label className="flex flex-col">
+          <label className="flex min-w-0 flex-col">
             <span className="font-medium">Select by typing ranges</span>
             <input
               value={text}
@@ -147,7 +147,7 @@ export function SelectionBar({
               placeholder={placeholder}
               aria-invalid={inputError !== null}
               aria-describedby={inputError ? "range-input-error" : undefined}
-              className="mt-1 w-80 rounded border border-slate-400 px-2 py-1 font-mono text-xs"
+              className="mt-1 w-80 max-w-full rounded border border-slate-400 px-2 py-1 font-mono text-xs"
             />
           </label>
           <button type="submit" className="rounded border border-slate-400 px-2 py-1">

@@ -1,0 +1,49 @@
+import { expect, test } from "../fixtures";
+import { planByName } from "../sandbox-control";
+
+// Every page fits a 390 px phone: nothing makes the page itself scroll sideways. Wide content (the
+// tables, the year strip) scrolls inside its own box.
+
+test.use({ user: "admin", viewport: { width: 390, height: 844 } });
+
+test("every page fits 390 px with no horizontal page scroll", { tag: "@zone-free" }, async ({ page }) => {
+  const daily = await planByName("acme", "orders_daily");
+  const weekly = await planByName("acme", "orders_weekly");
+  const paths = [
+    "/t/acme/plans",
+    `/t/acme/plans/${daily.uuid}?year=2026`,
+    `/t/acme/plans/${weekly.uuid}`,
+    "/t/acme/audit",
+    "/admin",
+    "/settings",
+    "/t/acme/no-such-page",
+  ];
+  const overflowing: string[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const widths = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      // The widest elements that stick out, to say what to fix.
+      const culprits = [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 3)
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${[...el.classList].slice(0, 3).join(".")} ${Math.round(el.getBoundingClientRect().right)}`,
+        );
+      return { scroll: root.scrollWidth, client: root.clientWidth, culprits };
+    });
+    if (widths.scroll > widths.client) overflowing.push(`${path}: ${widths.scroll} > ${widths.client} (${widths.culprits.join("; ")})`);
+  }
+  expect(overflowing).toEqual([]);
+});
+
+test("the sign-in page fits 390 px", { tag: "@zone-free" }, async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+  await context.close();
+});
