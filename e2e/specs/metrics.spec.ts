@@ -1,12 +1,15 @@
-import { E2E_METRICS_TOKEN } from "../../playwright.config";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { E2E_APP_DATA_DIR, E2E_METRICS_TOKEN } from "../../playwright.config";
 import { expect, test } from "../fixtures";
 import { planByName, sandbox } from "../sandbox-control";
-import { APP_BASE, APP_ROOT, sessionCookie } from "../support/http-client";
+import { APP_BASE, APP_ROOT, auditLines, sessionCookie } from "../support/http-client";
 import { callAction, findAction } from "../../tests/helpers/action-client";
 
 // /api/metrics in Prometheus' text format: refused without the bearer token (a loopback address
 // claimed in X-Forwarded-For does not stand in for it), and its counters move with a mark and a
-// failed CAN call.
+// failed CAN call. And the structured log: one request id from the mark's answer to its log line,
+// its audit rows and the x-request-id CAN received.
 
 const scrape = (headers: Record<string, string> = { authorization: `Bearer ${E2E_METRICS_TOKEN}` }) => fetch(`${APP_BASE}/api/metrics`, { headers });
 
@@ -61,4 +64,30 @@ test("counters move with a sign-in, a mark and a failed CAN call", async () => {
   expect(moved("console_can_calls_total", { tenant: "acme", endpoint: "queryMtPartitionList", outcome: "rejected" })).toBe(1);
   expect(moved("console_audit_write_duration_seconds_count", { outcome: "ok" })).toBeGreaterThanOrEqual(2); // intent and outcome
   expect(after).not.toMatch(/operator|demo-password/);
+});
+
+test("one mark, one request id: in the log line, the audit row and the header CAN received", async () => {
+  const plan = await planByName("acme", "orders_daily");
+  const operator = await sessionCookie("operator", "10.66.0.41");
+  const admin = await sessionCookie("admin", "10.66.0.41");
+  const mark = await callAction<{ ok: boolean; data?: { requestId: string } }>(APP_BASE, findAction(APP_ROOT, "markPartitionsAction"), {
+    path: `/t/acme/plans/${plan.uuid}`,
+    args: [{ tenantId: "acme", planUuid: plan.uuid, granularity: "DAY", success: [], failed: [{ start: "2026-10-21", end: "2026-10-21" }] }],
+    cookie: operator,
+  });
+  const id = mark.value?.data?.requestId ?? "";
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  expect((await sandbox.recentRequests()).filter((r) => r.endpoint === "updatePartition").at(-1)?.requestId).toBe(id);
+  const rows = (await auditLines("acme", admin)).filter((l) => l.requestId === id);
+  expect(rows.map((r) => r.phase)).toContain("intent");
+  await expect
+    .poll(() =>
+      readFileSync(join(E2E_APP_DATA_DIR, "server.log"), "utf8")
+        .split("\n")
+        .filter((l) => l.includes(`"requestId":"${id}"`))
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+    )
+    .toContainEqual(
+      expect.objectContaining({ level: "info", event: "mark.finished", tenant: "acme", outcome: "ok", kind: "failed", actorId: expect.any(String) }),
+    );
 });

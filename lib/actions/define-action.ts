@@ -4,6 +4,7 @@ import { toAppError } from "@/lib/api/to-app-error";
 import type { AppError, Result } from "@/lib/api/result";
 import { authorizeTenant, getRequestMeta, type Actor, type Permission, type RequestMeta } from "@/lib/auth/dal";
 import type { Tenant } from "@/lib/tenants";
+import { withLogContext } from "@/lib/log/context";
 
 export type ActionContext<I> = { input: I; actor: Actor; tenant: Tenant; meta: RequestMeta };
 
@@ -39,7 +40,8 @@ export function defineAction<S extends z.ZodType<{ tenantId: string }>, T>(
         return { ok: false, error: { code: "VALIDATION", message: first ?? "The request is not valid.", fieldErrors } };
       }
       const meta = await getRequestMeta();
-      return await handler({ input: parsed.data, actor: access.actor, tenant: access.tenant, meta });
+      const context = { requestId: meta.requestId, tenant: access.tenant.id, actorId: access.actor.userId };
+      return await withLogContext(context, () => handler({ input: parsed.data, actor: access.actor, tenant: access.tenant, meta }));
     } catch (e) {
       return { ok: false, error: toAppError(e, `action ${config.name}`) };
     }

@@ -7,6 +7,8 @@ import { authorizeTenant, type Actor, type Permission } from "@/lib/auth/dal";
 import { planUuidParam } from "@/lib/schemas/plans";
 import { refuseWhileDraining } from "@/lib/server/draining-response";
 import type { Tenant } from "@/lib/tenants";
+import { randomUUID } from "node:crypto";
+import { withLogContext } from "@/lib/log/context";
 
 /** A parser's verdict on the query string: the value, or what to tell the caller (400). */
 export type QueryParse<Q> = { ok: true; query: Q } | { ok: false; message: string };
@@ -45,7 +47,9 @@ export function defineRoute<P, Q>(
       if (params === null) return notFoundResult();
       const query = config.query(new URL(request.url).searchParams);
       if (!query.ok) return validationResult(query.message);
-      const answer = await handler({ request, tenant: access.tenant, actor: access.actor, params, query: query.query });
+      // One id for the request: every CAN call it makes is sent, logged and reported under it.
+      const logContext = { requestId: randomUUID(), tenant: access.tenant.id, actorId: access.actor.userId };
+      const answer = await withLogContext(logContext, () => handler({ request, tenant: access.tenant, actor: access.actor, params, query: query.query }));
       return answer instanceof Response ? answer : jsonResult(answer);
     } catch (e) {
       return jsonResult({ ok: false, error: toAppError(e, `route ${config.name}`) });

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { CanError, toCanErrorView } from "@/lib/can/errors";
 import type { AppError } from "./result";
+import { logEvent } from "@/lib/log/log-event";
 
 /**
  * The one mapping of a CAN failure to what a user sees, for actions, route handlers, marks and the
@@ -18,6 +19,6 @@ export function toAppError(e: unknown, context: string): AppError {
   if (e instanceof CanError) return canAppError(e);
   const requestId = randomUUID();
   // The cause stays in the server log; the user gets a request id to quote.
-  console.error(JSON.stringify({ event: "internal_error", context, requestId, error: e instanceof Error ? e.stack : String(e) }));
+  logEvent("error", "internal_error", { context, requestId, error: e instanceof Error ? e.stack : String(e) });
   return { code: "INTERNAL", message: "Something went wrong on the console's server. Quote the request id when you report it.", requestId };
 }

@@ -15,6 +15,8 @@ import { bodyHashOf, claimIdempotencyKey, recordIdempotentAnswer } from "./idemp
 import { parseClearPartition, parseUpdatePartition, type MarkParse } from "./mark-request";
 import { countApiRequest } from "./rate-limit";
 import { partitionListQuery, planListWire, planQuery } from "./wire";
+import { logEvent } from "@/lib/log/log-event";
+import { withLogContext } from "@/lib/log/context";
 
 // The `/can` API: CAN's own paths and wire format, served by the console for schedulers and
 // scripts, so their marks take the pages' one mark path and land in the same audit log.
@@ -75,27 +77,27 @@ export async function handleCanApi(request: Request, endpoint: string): Promise<
           meta.requestId,
           { "retry-after": String(rate.retryAfterSeconds) },
         );
-      return isMark(endpoint) ? await mark(request, endpoint, auth.caller, meta) : await read(request, endpoint, auth.caller, meta.requestId);
+      const caller = auth.caller;
+      return await withLogContext({ requestId: meta.requestId, tenant: caller.tenant.id, actorId: `token:${caller.token.id}` }, () =>
+        isMark(endpoint) ? mark(request, endpoint, caller, meta) : read(request, endpoint, caller, meta.requestId),
+      );
     })();
   } catch (e) {
     if (e instanceof CanError) answer = canFailure(e);
     else {
       // The cause stays in the log; the caller gets the request id as traceId.
-      console.error(JSON.stringify({ event: "can_api.internal_error", requestId: meta.requestId, endpoint, error: e instanceof Error ? e.stack : String(e) }));
+      logEvent("error", "can_api.internal_error", { requestId: meta.requestId, endpoint, error: e instanceof Error ? e.stack : String(e) });
       answer = refusal("CONSOLE_INTERNAL", "the console failed; quote the traceId when you report it", meta.requestId);
     }
   }
-  console.log(
-    JSON.stringify({
-      event: "can_api.request",
-      requestId: meta.requestId,
-      tenant: tenantId,
-      token: tokenId,
-      endpoint,
-      status: answer.status,
-      ms: Math.round(performance.now() - started),
-    }),
-  );
+  logEvent("info", "can_api.request", {
+    requestId: meta.requestId,
+    tenant: tenantId,
+    token: tokenId,
+    endpoint,
+    status: answer.status,
+    ms: Math.round(performance.now() - started),
+  });
   return answerOf(answer);
 }
 

@@ -9,6 +9,8 @@ import { exchange } from "./exchange";
 import { noteAnswered, noteUnreachable } from "./reachability";
 import { redactCanError } from "./redact";
 import { renewAfterRefusal, tokenFor, type TokenOptions } from "./token-store";
+import { logEvent } from "@/lib/log/log-event";
+import { currentLogContext } from "@/lib/log/context";
 
 export const CAN_API_PREFIX = "/anymetrics/api/v1/accelerate/plan/";
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
@@ -40,7 +42,7 @@ export type CanCallOptions = {
  * CAN did nothing; a timeout or a lost connection proves nothing, so a POST is never resent for one).
  */
 export async function canFetch<T>(tenant: Tenant, req: CanRequest<T>, options: CanCallOptions = {}): Promise<T> {
-  const requestId = options.requestId ?? randomUUID();
+  const requestId = options.requestId ?? currentLogContext().requestId ?? randomUUID();
   const startedAt = performance.now();
   const m = metrics();
   try {
@@ -137,8 +139,7 @@ function logFailure(tenant: Tenant, req: CanRequest<unknown>, requestId: string,
   if (unreachable) noteUnreachable(tenant.id, tenant.baseUrl, d.errorMsg ?? d.kind);
   // Anything else is an answer: CAN is there, whatever it said.
   else if (d) noteAnswered(tenant.id);
-  const line = JSON.stringify({
-    event: "can.call_failed",
+  logEvent(unreachable ? "info" : "warn", "can.call_failed", {
     tenant: tenant.id,
     endpoint: d?.endpoint ?? req.endpoint,
     method: req.method,
@@ -148,6 +149,4 @@ function logFailure(tenant: Tenant, req: CanRequest<unknown>, requestId: string,
     traceId: d?.traceId,
     requestId,
   });
-  if (unreachable) console.info(line);
-  else console.warn(line);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { eventLogAt, type EventLog } from "@/lib/log/log-event";
 
 // Whether each tenant's CAN answered its latest call, per process. An unreachable CAN (a wrong
 // baseUrl, CAN down, a firewall) fails every request the same way: the operator needs to hear it
@@ -9,8 +10,8 @@ type Down = { since: number; failures: number };
 const KEY = Symbol.for("can-console.can-reachability");
 const down: Map<string, Down> = ((globalThis as Record<symbol, Map<string, Down> | undefined>)[KEY] ??= new Map());
 
-type Log = (event: Record<string, unknown>) => void;
-const warn: Log = (event) => console.warn(JSON.stringify(event));
+type Log = EventLog;
+const warn: Log = eventLogAt("warn");
 
 /** A call that never reached CAN (network error or timeout): logged only when the tenant was reachable. */
 export function noteUnreachable(tenantId: string, baseUrl: string, reason: string, log: Log = warn): void {

@@ -1,6 +1,7 @@
 import "server-only";
 import { CREDENTIAL_TAINT_MESSAGE, reactTaint, type AppCredentialTenant } from "@/lib/tenants";
 import { createToken } from "./token-create";
+import { logEvent } from "@/lib/log/log-event";
 
 /** CAN's documented life of a token asked for without `expire`. */
 export const CAN_DEFAULT_TOKEN_TTL_SECONDS = 6 * 60 * 60;
@@ -62,7 +63,7 @@ function renew(tenant: AppCredentialTenant, slot: Slot, options: TokenOptions): 
     reactTaint?.(CREDENTIAL_TAINT_MESSAGE, issued, token);
     slot.recent = [token, ...slot.recent].slice(0, REMEMBERED);
     slot.current = issued;
-    console.info(JSON.stringify({ event: "can.token_issued", tenant: tenant.id, lifeSeconds: lifeMs / 1_000, requestId: options.requestId }));
+    logEvent("info", "can.token_issued", { tenant: tenant.id, lifeSeconds: lifeMs / 1_000, requestId: options.requestId });
     return issued;
   })().finally(() => {
     slot.pending = undefined;

@@ -6,6 +6,7 @@ import { migratePglite, migratePostgres } from "./migrate";
 import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 import type { Db, DbHandle } from "./types";
+import { logEvent } from "@/lib/log/log-event";
 
 // ONE database handle per process, opened on first use (never at import: `next build` imports
 // every module). Kept on globalThis because Next may load this module more than once per process
@@ -88,7 +89,7 @@ export async function openPostgres(url: string, max = 10, statementTimeoutMs?: n
   // Sent with each connection's start-up, so it holds for every pooled connection from its first query.
   const pool = new Pool({ connectionString: url, max, statement_timeout: statementTimeout(statementTimeoutMs) });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
-  pool.on("error", (e) => console.error(JSON.stringify({ event: "db.pool_error", error: e.message })));
+  pool.on("error", (e) => logEvent("error", "db.pool_error", { error: e.message }));
   await migratePostgres(pool);
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => pool.end() };

@@ -7,6 +7,7 @@ import { allTenants, isDemoMode } from "@/lib/tenants";
 import { installSignalHandlers } from "./shutdown";
 import { startupWarnings } from "./startup-warnings";
 import { watchTenantsFile } from "./tenants-file-watch";
+import { logEvent } from "@/lib/log/log-event";
 
 /**
  * The rest of start-up once every setting passed: the drain on stop signals, the auth set-up, the
@@ -20,14 +21,11 @@ export async function serve(): Promise<void> {
   const created = await ensureDemoAccounts();
   const tenantsFile = getEnv().CAN_TENANTS_FILE;
   if (tenantsFile) watchTenantsFile(tenantsFile);
-  for (const w of startupWarnings({ demoMode: isDemoMode(), tenants: allTenants(), trustProxyHeader: getEnv().TRUST_PROXY_HEADER }))
-    console.warn(JSON.stringify(w));
-  console.log(
-    JSON.stringify({
-      event: "server.ready",
-      database: handle.kind,
-      demoMode: isDemoMode(),
-      ...(created.length > 0 ? { demoAccountsCreated: created } : {}),
-    }),
-  );
+  for (const { event, ...w } of startupWarnings({ demoMode: isDemoMode(), tenants: allTenants(), trustProxyHeader: getEnv().TRUST_PROXY_HEADER }))
+    logEvent("warn", event, w);
+  logEvent("info", "server.ready", {
+    database: handle.kind,
+    demoMode: isDemoMode(),
+    ...(created.length > 0 ? { demoAccountsCreated: created } : {}),
+  });
 }

@@ -2,12 +2,13 @@ import "server-only";
 import { closeDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { inFlightMarks, isDraining, startDraining, waitForMarks } from "./lifecycle";
+import { eventLogAt, type EventLog } from "@/lib/log/log-event";
 
 /** Time kept back from the deadline to write the `unknown` outcomes and close the database. */
 const FINISH_RESERVE_MS = 1_500;
 
-type Log = (event: Record<string, unknown>) => void;
-const log: Log = (event) => console.log(JSON.stringify(event));
+type Log = EventLog;
+const log: Log = eventLogAt("info");
 
 /**
  * Graceful stop: turn unready (the proxy answers 503 to new requests, readiness says draining), let

@@ -3,9 +3,10 @@ import { createHash } from "node:crypto";
 import { readFileSync, watchFile } from "node:fs";
 import { ConfigError } from "@/lib/env";
 import { parseTenantsFile } from "@/lib/tenants";
+import { eventLogAt, type EventLog } from "@/lib/log/log-event";
 
-type Log = (event: Record<string, unknown>) => void;
-const warn: Log = (event) => console.warn(JSON.stringify(event));
+type Log = EventLog;
+const warn: Log = eventLogAt("warn");
 
 const POLL_MS = 2_000;
 const KEY = Symbol.for("can-console.tenants-watch");
@@ -29,7 +30,7 @@ export function watchTenantsFile(path: string, log: Log = warn): void {
   });
 }
 
-export function tenantsFileEvent(path: string, text: string | undefined): Record<string, unknown> {
+export function tenantsFileEvent(path: string, text: string | undefined): { event: string } & Record<string, unknown> {
   const keep = "the console keeps serving the tenants it started with";
   if (text === undefined)
     return { event: "config.tenants_file_invalid", problem: `CAN_TENANTS_FILE: ${path} cannot be read`, hint: `${keep}; the next start will refuse it` };

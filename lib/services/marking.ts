@@ -17,6 +17,7 @@ import { checkListing, type SealedListing } from "./listing-seal";
 import { getPlanCalendar } from "./plan-calendar";
 import { getPlanCached } from "./plans";
 import { serverToday } from "./server-today";
+import { logEvent } from "@/lib/log/log-event";
 
 export type MarkReceipt = {
   partitions: number;
@@ -54,7 +55,17 @@ export async function performMark(req: MarkRequest): Promise<Result<MarkReceipt>
   const flight = trackMark(req.meta.requestId);
   // What CAN's call came to, when one was sent; a mark refused before it counts as "refused".
   let sent: MarkOutcome["outcome"] | undefined;
-  const count = (outcome: string) => metrics().marks.inc({ kind: kindOf(req.change), outcome, via: req.confirmation.by === "person" ? "page" : "api" });
+  const count = (outcome: string) => {
+    const labels = { kind: kindOf(req.change), outcome, via: req.confirmation.by === "person" ? "page" : "api" };
+    metrics().marks.inc(labels);
+    logEvent(outcome === "ok" ? "info" : "warn", "mark.finished", {
+      ...labels,
+      requestId: req.meta.requestId,
+      tenant: req.tenant.id,
+      planUuid: req.planUuid,
+      partitions: req.partitionCount,
+    });
+  };
   try {
     const result = await performTrackedMark(req, flight.mark, (o) => (sent = o));
     count(sent ?? (result.ok ? "ok" : "refused"));
@@ -130,7 +141,7 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark, onSent
   try {
     ({ intentId } = await recordMarkIntent(intent));
   } catch (e) {
-    console.error(JSON.stringify({ event: "audit.intent_failed", requestId: meta.requestId, error: e instanceof Error ? e.message : String(e) }));
+    logEvent("error", "audit.intent_failed", { requestId: meta.requestId, error: e instanceof Error ? e.message : String(e) });
     return fail({
       code: "INTERNAL",
       message: "The audit log could not be written, so nothing was sent to CAN. Try again, or tell an administrator.",
@@ -148,7 +159,7 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark, onSent
     }
     writing = recordMarkOutcome(intentId, intent, result).catch((e: unknown) => {
       // The intent row stays without an outcome and reads as unknown: a trace is kept either way.
-      console.error(JSON.stringify({ event: "audit.outcome_failed", requestId: meta.requestId, intentId, error: e instanceof Error ? e.message : String(e) }));
+      logEvent("error", "audit.outcome_failed", { requestId: meta.requestId, intentId, error: e instanceof Error ? e.message : String(e) });
     });
     await writing;
     return true;
@@ -196,7 +207,7 @@ async function statusesBeforeMark(
 ): Promise<{ runs: readonly StatusRun[]; read: NonNullable<MarkIntent["statusesRead"]> } | null> {
   if (listing) {
     const check = checkListing(await currentListingKey(), { tenantId: tenant.id, planUuid, granularity: g }, listing, Date.now());
-    if (!check.ok && check.why === "seal") console.warn(JSON.stringify({ event: "mark.listing_seal_mismatch", requestId, planUuid }));
+    if (!check.ok && check.why === "seal") logEvent("warn", "mark.listing_seal_mismatch", { requestId, planUuid });
     if (check.ok && (await planMarksThrough(tenant.id, planUuid)) === listing.throughSeq) {
       return { runs: listing.runs, read: { from: "page listing", readAt: listing.readAt } };
     }

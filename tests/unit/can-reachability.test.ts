@@ -29,8 +29,11 @@ beforeEach(() => {
   resetReachabilityForTests();
   logged = [];
   infos = [];
-  vi.spyOn(console, "warn").mockImplementation((line: unknown) => void logged.push(JSON.parse(String(line)) as Record<string, unknown>));
-  vi.spyOn(console, "info").mockImplementation((line: unknown) => void infos.push(JSON.parse(String(line)) as Record<string, unknown>));
+  // One JSON line per event on stdout (lib/log): warnings and info lines told apart by their level.
+  vi.spyOn(console, "log").mockImplementation((line: unknown) => {
+    const event = JSON.parse(String(line)) as Record<string, unknown>;
+    (event.level === "warn" ? logged : infos).push(event);
+  });
 });
 afterEach(() => vi.restoreAllMocks());
 
