@@ -72,9 +72,12 @@ test("one mark, one request id: in the log line, the audit row and the header CA
   const admin = await sessionCookie("admin", "10.66.0.41");
   const mark = await callAction<{ ok: boolean; data?: { requestId: string } }>(APP_BASE, findAction(APP_ROOT, "markPartitionsAction"), {
     path: `/t/acme/plans/${plan.uuid}`,
-    args: [{ tenantId: "acme", planUuid: plan.uuid, granularity: "DAY", success: [], failed: [{ start: "2026-10-21", end: "2026-10-21" }] }],
+    args: [
+      { tenantId: "acme", planUuid: plan.uuid, granularity: "DAY", success: [], failed: [{ start: "2026-10-21", end: "2026-10-21" }], confirmName: plan.name },
+    ],
     cookie: operator,
   });
+  expect(mark.value?.ok, JSON.stringify(mark.value ?? mark.body)).toBe(true);
   const id = mark.value?.data?.requestId ?? "";
   expect(id).toMatch(/^[0-9a-f-]{36}$/);
   expect((await sandbox.recentRequests()).filter((r) => r.endpoint === "updatePartition").at(-1)?.requestId).toBe(id);
