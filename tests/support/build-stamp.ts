@@ -19,7 +19,7 @@ const SOURCES = [
   "instrumentation.ts",
 ];
 
-function* walk(path) {
+function* walk(path: string): Generator<string> {
   if (!existsSync(path)) return;
   const st = statSync(path);
   if (st.isFile()) {
@@ -32,7 +32,7 @@ function* walk(path) {
   }
 }
 
-export function sourceFingerprint(root) {
+export function sourceFingerprint(root: string): string {
   const hash = createHash("sha256");
   for (const source of SOURCES) {
     for (const file of walk(join(root, source))) {
@@ -42,12 +42,12 @@ export function sourceFingerprint(root) {
   return hash.digest("hex");
 }
 
-const stampPath = (root) => join(root, ".next", "source-stamp");
+const stampPath = (root: string) => join(root, ".next", "source-stamp");
 
-export function buildIsCurrent(root) {
+export function buildIsCurrent(root: string): boolean {
   return existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stampPath(root)) && readFileSync(stampPath(root), "utf8") === sourceFingerprint(root);
 }
 
-export function recordBuild(root) {
+export function recordBuild(root: string): void {
   writeFileSync(stampPath(root), sourceFingerprint(root));
 }

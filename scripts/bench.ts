@@ -4,14 +4,14 @@
 // bench/README.md. --postgres runs the app on a throw-away PostgreSQL server instead of PGlite.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildIsCurrent, recordBuild } from "./lib/build-stamp.mjs";
-import { ensureChromium } from "./lib/ensure-chromium.mjs";
-import { startThrowawayPostgres } from "./lib/postgres.mjs";
-import { run } from "./lib/processes.mjs";
+import { ensureChromium } from "../tests/support/apt";
+import { buildIsCurrent, recordBuild } from "../tests/support/build-stamp";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../tests/support/postgres";
+import { run } from "../tests/support/processes";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 if (!buildIsCurrent(root)) {
   console.log("[bench] building the app (sources changed since the last build)…");
@@ -32,7 +32,7 @@ if (!args.includes("--quick")) {
   env.CHROMIUM_PATH = chromium;
 }
 
-let postgres;
+let postgres: ThrowawayPostgres | undefined;
 if (args.includes("--postgres")) {
   postgres = await startThrowawayPostgres();
   if (!postgres) process.exit(1);
