@@ -5,7 +5,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureChromium } from "../tests/support/apt";
-import { buildIsCurrent, recordBuild } from "../tests/support/build-stamp";
+import { buildIfStale } from "../tests/support/build-stamp";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../tests/support/postgres";
 import { run } from "../tests/support/processes";
 
@@ -13,15 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-if (!buildIsCurrent(root)) {
-  console.log("[bench] building the app (sources changed since the last build)…");
-  const code = await run("npx", ["next", "build"], { cwd: root, env });
-  if (code !== 0) {
-    console.error("[bench] the build failed; see the messages above.");
-    process.exit(code);
-  }
-  recordBuild(root);
-}
+const buildCode = await buildIfStale(root, env, "[bench] ");
+if (buildCode !== 0) process.exit(buildCode);
 
 if (!args.includes("--quick")) {
   const chromium = await ensureChromium();

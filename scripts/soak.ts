@@ -3,14 +3,13 @@
 // only. Then: every action has exactly one intent and one outcome row, the sandbox's final state is
 // what the acknowledged marks allow (tests/support/mark-ledger.ts), the audit chains verify, and no
 // request failed that the operator did not cause. Prints the figures; exits 1 when one check fails.
-import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { signIn } from "../tests/support/action-client";
 import type { AckedMark, PartitionState } from "../tests/support/mark-ledger";
 import { sandboxControl } from "../tests/support/sandbox-control";
 import { root, startInstance, startSandbox, stop, type Proc } from "../tests/support/cluster";
 import { checkMarks, createDatabase, daysBetween, mark } from "../tests/support/instance-checks";
-import { buildIsCurrent, recordBuild } from "../tests/support/build-stamp";
+import { buildIfStale } from "../tests/support/build-stamp";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../tests/support/postgres";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, operators: { type: "string", default: "20" } } });
@@ -21,11 +20,7 @@ const PLAN = "orders_daily";
 const WINDOW = daysBetween("2026-09-01", "2026-10-30"); // 60 days, so ranges overlap often
 
 async function main(): Promise<number> {
-  if (!buildIsCurrent(root)) {
-    console.log("[soak] building the app…");
-    if (spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" }).status !== 0) return 1;
-    recordBuild(root);
-  }
+  if ((await buildIfStale(root, { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, "[soak] ")) !== 0) return 1;
   let pg: ThrowawayPostgres | undefined;
   if (!process.env.DATABASE_URL) {
     pg = await startThrowawayPostgres();

@@ -4,8 +4,8 @@
 // app's last lines and exits non-zero (docs/decisions/0015-startup-config-check.md).
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildIsCurrent, recordBuild } from "../tests/support/build-stamp";
-import { portInUse, run, startService, waitForHttp, type Service } from "../tests/support/processes";
+import { buildIfStale } from "../tests/support/build-stamp";
+import { portInUse, startService, waitForHttp, type Service } from "../tests/support/processes";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.PORT ?? "3000";
@@ -61,15 +61,8 @@ for (const [name, value, wanted] of [
   }
 }
 
-if (!buildIsCurrent(root)) {
-  console.log("Building the app (sources changed since the last build)…");
-  const code = await run("npx", ["next", "build"], { cwd: root, env });
-  if (code !== 0) {
-    console.error("The build failed; see the messages above.");
-    process.exit(code);
-  }
-  recordBuild(root);
-}
+const buildCode = await buildIfStale(root, env);
+if (buildCode !== 0) process.exit(buildCode);
 
 const started = await startAll();
 if (started) {

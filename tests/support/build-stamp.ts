@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { run } from "./processes";
 
 const SOURCES = [
   "app",
@@ -50,4 +51,17 @@ export function buildIsCurrent(root: string): boolean {
 
 export function recordBuild(root: string): void {
   writeFileSync(stampPath(root), sourceFingerprint(root));
+}
+
+/**
+ * Builds the app when its sources changed since the last build (`npm start`, the bench, the soak).
+ * Resolves with the build's exit code, 0 when no build was needed. `prefix` starts each line it prints.
+ */
+export async function buildIfStale(root: string, env: NodeJS.ProcessEnv, prefix = ""): Promise<number> {
+  if (buildIsCurrent(root)) return 0;
+  console.log(`${prefix}Building the app (sources changed since the last build)…`);
+  const code = await run("npx", ["next", "build"], { cwd: root, env });
+  if (code !== 0) console.error(`${prefix}The build failed; see the messages above.`);
+  else recordBuild(root);
+  return code;
 }
