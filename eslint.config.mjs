@@ -6,9 +6,9 @@ import boundaries from "./eslint-rules/boundaries.mjs";
 // lib/ is the application's core: it may not reach into the sandbox, the tests or the pages.
 const OUTSIDE_LIB = ["sandbox", "tests", "e2e", "app", "bench", "scripts"];
 
-export default [
+const config = [
   {
-    ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "**/*.mjs", "**/*.cjs", "**/*.js"],
+    ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "**/*.cjs", "**/*.js"],
   },
   ...nextVitals,
   ...nextTs,
@@ -56,8 +56,20 @@ export default [
     },
   },
   {
+    // The plain-JavaScript files that stay (the bootstrap that runs before `npm install`, this config,
+    // its rules, a Node loader hook) run on Node: its globals are the ones this very Node defines.
+    files: ["**/*.mjs"],
+    languageOptions: {
+      sourceType: "module",
+      globals: Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((name) => [name, "readonly"])),
+    },
+    rules: { "no-undef": "error", "no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
+  },
+  {
     // Playwright fixtures call a parameter named `use`, which the React hooks rule mistakes for React's.
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
 ];
+
+export default config;

@@ -56,7 +56,7 @@ export default defineConfig({
     {
       // Deletes DATA_DIR first (every run starts from an empty database), seeds the audit rows the
       // audit specs read, then `next start`, logging to DATA_DIR/server.log.
-      command: "node e2e/support/start-app.mjs",
+      command: "node --import tsx tests/support/start-e2e-app.ts",
       url: `http://127.0.0.1:${E2E_APP_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -3,7 +3,7 @@
 // calendar's day cells were first painted.
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 import playwrightConfig from "../playwright.config";
-import type { Session } from "./session";
+import type { Session } from "@/tests/support/action-client";
 
 export const CALENDAR_CELLS = '[aria-label^="Partitions of"] button[data-key]';
 const VIEWPORT = { width: 1600, height: 1200 };

@@ -1,7 +1,7 @@
 import type { Browser } from "@playwright/test";
 import type { Figure } from "./report";
-import type { SandboxControl } from "./services";
-import type { Session } from "./session";
+import type { SandboxControl } from "@/tests/support/sandbox-control";
+import type { Session } from "@/tests/support/action-client";
 
 /** What every scenario gets from the runner. */
 export type BenchContext = {

@@ -6,7 +6,7 @@ import { addKeys, rangesToCanTimeRanges, type KeyRange } from "@/lib/partitions"
 import { demoAuthHeaders } from "@/sandbox/demo-auth-headers";
 import { DEMO_TENANTS } from "@/lib/demo-tenants";
 import { planUuid } from "@/sandbox/prng";
-import type { SandboxControl } from "./services";
+import type { SandboxControl } from "@/tests/support/sandbox-control";
 
 export const TENANT = "acme";
 export const BIG_PLAN = { name: "clickstream_events_10y", uuid: planUuid(TENANT, "clickstream_events_10y") };

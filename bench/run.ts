@@ -1,10 +1,10 @@
-// `npm run bench` (through scripts/bench.mjs, which builds the app when stale): starts the bench's
+// `npm run bench` (through scripts/bench.ts, which builds the app when stale): starts the bench's
 // own sandbox and app on loopback, runs the scenarios, prints the table, writes bench/results.json.
 //   --quick    only the smallest scenario (proxy overhead, 1 client, 200 requests): for CI
 //   --strict   exit 1 when a budget does not hold (default: report only, exit 0)
 //   --only=a,b run some scenarios: proxy, paging, load, weight, interaction, scaling, marking, api
 //   --verbose  show the sandbox's and the app's output
-//   --postgres (scripts/bench.mjs starts the server) the app on PostgreSQL instead of PGlite
+//   --postgres (scripts/bench.ts starts the server) the app on PostgreSQL instead of PGlite
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,8 +19,9 @@ import { proxyOverhead } from "./scenarios/proxy-overhead";
 import { scaling } from "./scenarios/scaling";
 import { schedulerApi } from "./scenarios/scheduler-api";
 import { weight } from "./scenarios/weight";
-import { SandboxControl, freePort, startService, waitForHttp } from "./services";
-import { signIn } from "./session";
+import { openSession } from "@/tests/support/action-client";
+import { freePort, startService, waitForHttp } from "@/tests/support/processes";
+import { sandboxControl } from "@/tests/support/sandbox-control";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -71,9 +72,10 @@ const appPort = await freePort();
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const appUrl = `http://127.0.0.1:${appPort}`;
 
+// Each in its own process group, so stopping one stops everything it started (npx → next → next-server).
+const show = verbose ? "prefixed" : "quiet";
 const sandbox = startService(
   "sandbox",
-  sandboxUrl,
   "npx",
   [
     "tsx",
@@ -90,17 +92,18 @@ const sandbox = startService(
     "--latency-ms",
     "0",
   ],
-  envWithout("DATA_DIR"),
-  verbose,
+  { env: envWithout("DATA_DIR"), show, group: true },
 );
 const app = startService(
   "app",
-  appUrl,
   "npx",
   ["next", "start", "-H", "127.0.0.1", "-p", String(appPort)],
   // The API's per-token rate limit would cap the scheduler scenario's load: it is measured, not limited.
-  { ...process.env, SANDBOX_URL: sandboxUrl, PUBLIC_URL: appUrl, DATA_DIR: appDataDir, NODE_ENV: "production", CAN_API_RATE_PER_MINUTE: "1000000" },
-  verbose,
+  {
+    env: { ...process.env, SANDBOX_URL: sandboxUrl, PUBLIC_URL: appUrl, DATA_DIR: appDataDir, NODE_ENV: "production", CAN_API_RATE_PER_MINUTE: "1000000" },
+    show,
+    group: true,
+  },
 );
 const services = [app, sandbox];
 let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
@@ -164,11 +167,14 @@ async function scenario(name: string, run: () => Promise<void>): Promise<void> {
 let exitCode = 1;
 try {
   log(`sandbox ${sandboxUrl}, app ${appUrl} (Node ${process.version})`);
-  if (!(await waitForHttp(`${sandboxUrl}/__sandbox/health`, 60_000, sandbox.alive))) throw new Error(`the sandbox did not start:\n${sandbox.log()}`);
-  if (!(await waitForHttp(`${appUrl}/api/health`, 120_000, app.alive))) throw new Error(`the app did not start:\n${app.log()}`);
+  if (!(await waitForHttp(`${sandboxUrl}/__sandbox/health`, { timeoutMs: 60_000, alive: sandbox.alive })).up) {
+    throw new Error(`the sandbox did not start:\n${sandbox.lastLines(200).join("\n")}`);
+  }
+  if (!(await waitForHttp(`${appUrl}/api/health`, { timeoutMs: 120_000, alive: app.alive })).up)
+    throw new Error(`the app did not start:\n${app.lastLines(200).join("\n")}`);
   log(`services up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const control = new SandboxControl(sandboxUrl);
-  const session = await signIn(appUrl, "operator", "demo-password");
+  const control = sandboxControl(sandboxUrl);
+  const session = await openSession(root, appUrl, "operator", "demo-password");
   const needsBrowser = ["load", "interaction", "scaling", "marking"].some(wants);
   if (needsBrowser) {
     browser = await launchBrowser();

@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
-import { signIn as signInAction } from "../tests/helpers/action-client";
+import { signIn as signInAction } from "../tests/support/action-client";
 import { LoginPage } from "./pages/login-page";
-import { sandbox } from "./sandbox-control";
+import { sandbox } from "../tests/support/e2e-sandbox";
 
 export type DemoUser = "admin" | "operator" | "viewer";
 export const DEMO_PASSWORD = "demo-password";
@@ -29,7 +29,7 @@ async function signInThroughForm(page: Page, username: string, password = DEMO_P
 
 /**
  * The test's page starts signed in: through the login page's own server action over HTTP (the same
- * action the form posts, tests/helpers/action-client.ts), its session cookie put in the browser
+ * action the form posts, tests/support/action-client.ts), its session cookie put in the browser
  * context. The form itself is tested where it is the subject (auth.spec.ts, the `signIn` fixture);
  * here it only cost two page loads per test.
  */

@@ -80,4 +80,5 @@ const clientImports = {
   },
 };
 
-export default { rules: { "client-imports": clientImports } };
+const plugin = { rules: { "client-imports": clientImports } };
+export default plugin;

@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  ACME,
-  GLOBEX,
-  globexHeaders,
-  UUID,
-  authHeaders,
-  canGet,
-  canPost,
-  canUrl,
-  dayRange,
-  planState,
-  SEED_END,
-  sandboxForFile,
-  type Envelope,
-} from "./test-support";
+import { ACME, GLOBEX, globexHeaders, UUID, authHeaders, canGet, canPost, canUrl, dayRange, planState, SEED_END, sandboxForFile } from "./test-support";
+import type { Envelope } from "./test-support";
 
 const sb = sandboxForFile();
 

@@ -7,20 +7,8 @@ import { isLoopbackAddress } from "./loopback";
 import type { RequestCounts } from "./request-counters";
 import type { RuntimeConfig } from "./runtime-config";
 import type { SandboxContext } from "./sandbox-context";
-import {
-  ACME,
-  globexHeaders,
-  UUID,
-  authHeaders,
-  canGet,
-  canPost,
-  canUrl,
-  control,
-  dayRange,
-  planState,
-  startTestSandbox,
-  type TestSandbox,
-} from "./test-support";
+import { ACME, globexHeaders, UUID, authHeaders, canGet, canPost, canUrl, control, dayRange, planState, startTestSandbox } from "./test-support";
+import type { TestSandbox } from "./test-support";
 
 describe("isLoopbackAddress", () => {
   it.each([

@@ -14,9 +14,8 @@ import {
   planState,
   sandboxForFile,
   startTestSandbox,
-  type Envelope,
-  type PartitionBody,
 } from "./test-support";
+import type { Envelope, PartitionBody } from "./test-support";
 
 const sb = sandboxForFile({ reset: true });
 

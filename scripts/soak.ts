@@ -1,19 +1,16 @@
 // `npm run soak [-- --seconds 60 --operators 20]`: simulated operators mark overlapping ranges of
 // one plan through two app instances over one PostgreSQL database for a bounded time, on loopback
 // only. Then: every action has exactly one intent and one outcome row, the sandbox's final state is
-// what the acknowledged marks allow (tests/helpers/mark-ledger.ts), the audit chains verify, and no
+// what the acknowledged marks allow (tests/support/mark-ledger.ts), the audit chains verify, and no
 // request failed that the operator did not cause. Prints the figures; exits 1 when one check fails.
-import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { signIn } from "../tests/helpers/action-client";
-import type { AckedMark, PartitionState } from "../tests/helpers/mark-ledger";
-import { sandboxControl } from "../tests/helpers/sandbox-control";
-import { root, startInstance, startSandbox, stop, type Proc } from "../tests/instances/cluster";
-import { checkMarks, createDatabase, daysBetween, mark } from "../tests/instances/support";
-// @ts-expect-error plain ESM helpers shared with the start and test scripts
-import { buildIsCurrent, recordBuild } from "./lib/build-stamp.mjs";
-// @ts-expect-error plain ESM helpers shared with the start and test scripts
-import { startThrowawayPostgres } from "./lib/postgres.mjs";
+import { signIn } from "../tests/support/action-client";
+import type { AckedMark, PartitionState } from "../tests/support/mark-ledger";
+import { sandboxControl } from "../tests/support/sandbox-control";
+import { root, startInstance, startSandbox, stop, type Proc } from "../tests/support/cluster";
+import { checkMarks, createDatabase, daysBetween, mark } from "../tests/support/instance-checks";
+import { buildIfStale } from "../tests/support/build-stamp";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../tests/support/postgres";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, operators: { type: "string", default: "20" } } });
 const seconds = Math.min(600, Math.max(5, Number(values.seconds)));
@@ -22,17 +19,11 @@ const TENANT = "acme";
 const PLAN = "orders_daily";
 const WINDOW = daysBetween("2026-09-01", "2026-10-30"); // 60 days, so ranges overlap often
 
-type Pg = { url: string; stop: () => Promise<void> };
-
 async function main(): Promise<number> {
-  if (!(buildIsCurrent as (dir: string) => boolean)(root)) {
-    console.log("[soak] building the app…");
-    if (spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" }).status !== 0) return 1;
-    (recordBuild as (dir: string) => void)(root);
-  }
-  let pg: Pg | undefined;
+  if ((await buildIfStale(root, { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, "[soak] ")) !== 0) return 1;
+  let pg: ThrowawayPostgres | undefined;
   if (!process.env.DATABASE_URL) {
-    pg = (await (startThrowawayPostgres as () => Promise<Pg | undefined>)()) ?? undefined;
+    pg = await startThrowawayPostgres();
     if (!pg) throw new Error("no PostgreSQL server: set DATABASE_URL or install Debian's postgresql");
     process.env.DATABASE_URL = pg.url;
   }

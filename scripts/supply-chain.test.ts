@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
-const script = join(process.cwd(), "scripts", "supply-chain.mjs");
+const script = join(process.cwd(), "scripts", "supply-chain.ts");
 const NOW = "2026-12-05T12:00:00Z";
 const daysAgo = (n: number) => new Date(Date.parse(NOW) - n * 86_400_000).toISOString();
 const dirs: string[] = [];
@@ -50,7 +50,7 @@ async function gate(installed: Record<string, string>, registry: Registry) {
   const { root, bin } = project(installed, registry);
   const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}` };
   try {
-    const { stdout } = await run(process.execPath, [script, "--root", root, "--now", NOW], { env });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", script, "--root", root, "--now", NOW], { env });
     return { code: 0, stdout };
   } catch (e) {
     const err = e as { code?: number; stdout?: string };

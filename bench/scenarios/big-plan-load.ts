@@ -6,7 +6,7 @@ import { CALENDAR_CELLS, newSignedInPage, readInstruments } from "../browser";
 import type { BenchContext } from "../context";
 import { BIG_PLAN, TENANT } from "../plans";
 import { atMost, figure } from "../report";
-import type { Session } from "../session";
+import type { Session } from "@/tests/support/action-client";
 import { median, percentile, round } from "../stats";
 
 export type LoadSample = { paintedMs: number; ttfbMs: number; fcpMs: number | null; wallMs: number; htmlBytes: number; listed: string };
@@ -55,7 +55,7 @@ export async function coldLoads(ctx: BenchContext, browser: Browser, session: Se
 
 export async function bigPlanLoad(ctx: BenchContext, runs: number): Promise<void> {
   if (!ctx.browser) throw new Error("no browser");
-  await ctx.sandbox.setLatency(50);
+  await ctx.sandbox.configure({ latencyMs: 50 });
   const samples = await coldLoads(ctx, ctx.browser, ctx.session, `/t/${TENANT}/plans/${BIG_PLAN.uuid}`, runs);
   const scenario = "2 big plan load";
   const of = (pick: (s: LoadSample) => number) => samples.map(pick).filter((v) => Number.isFinite(v));

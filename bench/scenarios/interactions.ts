@@ -71,7 +71,7 @@ export async function interactionLatency(
   browser: Browser,
   reps: { selections: number; arrows: number; yearSwitches: number; dialogs: number },
 ): Promise<void> {
-  await ctx.sandbox.setLatency(50);
+  await ctx.sandbox.configure({ latencyMs: 50 });
   const { context, page } = await newSignedInPage(browser, ctx.appUrl, ctx.session);
   try {
     await screenshotOnFailure(page, "interaction", async () => {

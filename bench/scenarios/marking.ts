@@ -99,7 +99,7 @@ export async function marking(ctx: BenchContext, browser: Browser, plan: { laten
   let confirmed = 0;
   let shift = 0;
   for (const { latencyMs, marks } of plan) {
-    await ctx.sandbox.setLatency(latencyMs);
+    await ctx.sandbox.configure({ latencyMs });
     const actionMs: number[] = [];
     const canMs: number[] = [];
     let calls: Counts = {};

@@ -16,7 +16,7 @@ export async function paging(ctx: BenchContext, runs: number): Promise<void> {
   if (demo?.authType !== "APIKEY") throw new Error("no acme demo tenant with an API key");
   const tenant: Tenant = { ...demo, baseUrl: ctx.sandbox.url };
   const parallelism = getEnv().CAN_PAGE_CONCURRENCY;
-  await ctx.sandbox.setLatency(50);
+  await ctx.sandbox.configure({ latencyMs: 50 });
   const times: Record<"parallel" | "sequential", number[]> = { parallel: [], sequential: [] };
   let pages = 0;
   await listAllPartitions(tenant, BIG_PLAN.uuid); // warm-up
@@ -30,7 +30,7 @@ export async function paging(ctx: BenchContext, runs: number): Promise<void> {
     }
   }
   // The same read with CAN answering at once: the console's own cost of 37 pages (parse, merge).
-  await ctx.sandbox.setLatency(0);
+  await ctx.sandbox.configure({ latencyMs: 0 });
   const instant: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

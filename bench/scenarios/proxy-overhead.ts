@@ -10,7 +10,7 @@ import { percentile, round } from "../stats";
 const rate = (r: LoadResult) => (r.latenciesMs.length / r.elapsedMs) * 1000;
 
 export async function proxyOverhead(ctx: BenchContext, options: { requests: number; concurrencies: number[] }): Promise<void> {
-  await ctx.sandbox.setLatency(0);
+  await ctx.sandbox.configure({ latencyMs: 0 });
   const route = `${ctx.appUrl}/api/t/${TENANT}/plans/${SMALL_PLAN.uuid}`;
   const direct = `${canUrl(ctx.sandbox.url, "queryMtPartitionList")}?uuid=${SMALL_PLAN.uuid}&pageNumber=1&pageSize=100`;
   const routeHeaders = { cookie: ctx.session.header, accept: "application/json" };

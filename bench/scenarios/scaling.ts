@@ -49,7 +49,7 @@ async function selectWholeHistory(
 
 async function measureSize(ctx: BenchContext, browser: Browser, years: number, options: Options): Promise<{ painted: number; shiftP75: number }> {
   const span = await shapeBigPlanHistory(ctx.sandbox, years);
-  await ctx.sandbox.setLatency(50);
+  await ctx.sandbox.configure({ latencyMs: 50 });
   const loads = await coldLoads(ctx, browser, ctx.session, PATH, options.loads);
   const paintedMs = loads.map((l) => l.paintedMs);
   const payload = Buffer.from(

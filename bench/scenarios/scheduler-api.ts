@@ -5,11 +5,10 @@
 // share one hash chain (appended a batch per statement, lib/audit/chain.ts).
 import http from "node:http";
 import { performance } from "node:perf_hooks";
-import { callAction, findAction } from "@/tests/helpers/action-client";
+import { callAction, findAction, openSession } from "@/tests/support/action-client";
 import { planUuid } from "@/sandbox/prng";
 import type { BenchContext } from "../context";
 import { canHeadersFor, canUrl } from "../plans";
-import { signIn } from "../session";
 import { atLeast, atMost, figure } from "../report";
 import { percentile, round } from "../stats";
 
@@ -82,7 +81,7 @@ async function closedLoop(targets: (i: number) => Target, total: number, clients
 }
 
 export async function schedulerApi(ctx: BenchContext, options: { sequential: number; concurrent: number }): Promise<void> {
-  const admin = (await signIn(ctx.appUrl, "admin", "demo-password")).header;
+  const admin = (await openSession(process.cwd(), ctx.appUrl, "admin", "demo-password")).header;
   const tokens: Record<string, string> = {};
   for (const tenant of Object.keys(PLANS)) tokens[tenant] = await makeToken(ctx, admin, tenant);
   const viaConsole = (tenant: string, i: number): Target => ({

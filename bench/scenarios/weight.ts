@@ -6,7 +6,7 @@
 import { gzipSync } from "node:zlib";
 import type { BenchContext } from "../context";
 import { BIG_PLAN, TENANT } from "../plans";
-import { processTree } from "../services";
+import { processTree } from "../process-tree";
 import { atMost, figure } from "../report";
 import { round } from "../stats";
 
@@ -62,7 +62,7 @@ async function scriptWeight(
 }
 
 export async function weight(ctx: BenchContext): Promise<void> {
-  await ctx.sandbox.setLatency(0);
+  await ctx.sandbox.configure({ latencyMs: 0 });
   for (const [name, path] of [
     ["plans page", `/t/${TENANT}/plans`],
     ["plan page (10 y)", `/t/${TENANT}/plans/${BIG_PLAN.uuid}`],
@@ -95,7 +95,7 @@ export async function weight(ctx: BenchContext): Promise<void> {
     }),
   );
 
-  await ctx.sandbox.setLatency(50);
+  await ctx.sandbox.configure({ latencyMs: 50 });
   for (let i = 0; i < 10; i++) await get(ctx, `/t/${TENANT}/plans/${BIG_PLAN.uuid}`);
   const tree = processTree(ctx.appPid);
   const total = tree.reduce((n, p) => n + p.rssKiB, 0);

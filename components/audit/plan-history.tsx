@@ -6,6 +6,7 @@ import { fetchResult } from "@/lib/api/fetch-result";
 import type { PlanHistoryEntry } from "@/lib/audit/query";
 import { queryKeys } from "@/lib/query-keys";
 import { actionLabel, actorLabel, observedIntervalLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "./labels";
+import { DataTable } from "@/components/data-table";
 
 /**
  * A plan's audit history, newest first, changes seen from outside the console included. Reads
@@ -31,50 +32,29 @@ export function PlanHistory({ tenantId, planUuid, limit = 50 }: { tenantId: stri
       </p>
     );
   return (
-    <table className="w-full border-collapse bg-white text-sm" aria-label="Plan history">
-      <thead>
-        <tr className="border-b border-slate-300 text-left">
-          <th scope="col" className="p-2">
-            When (UTC)
-          </th>
-          <th scope="col" className="p-2">
-            Who
-          </th>
-          <th scope="col" className="p-2">
-            Change
-          </th>
-          <th scope="col" className="p-2">
-            Partitions
-          </th>
-          <th scope="col" className="p-2">
-            Outcome
-          </th>
+    <DataTable label="Plan history" columns={[{ label: "When (UTC)" }, { label: "Who" }, { label: "Change" }, { label: "Partitions" }, { label: "Outcome" }]}>
+      {data.data.map((e) => (
+        <tr key={e.id} className="border-b border-slate-200 align-top">
+          <td className="whitespace-nowrap p-2 font-mono text-xs">{utcTimeLabel(e.at)}</td>
+          <td className="p-2">{actorLabel(e.actor, e.actorKind)}</td>
+          <td className="p-2">
+            {actionLabel(e.action)}
+            {e.interval && <div className="text-xs text-slate-700">{observedIntervalLabel(e.interval)}</div>}
+          </td>
+          <td className="p-2">
+            {rangesLabel(e.ranges)}
+            {e.partitionCount ? <span className="text-slate-600"> ({e.partitionCount})</span> : null}
+          </td>
+          <td className="p-2">
+            <span className={`inline-block rounded border px-1.5 py-0.5 text-xs ${OUTCOME_STYLE[e.outcome ?? ""] ?? ""}`}>
+              {outcomeLabel(e.outcome, e.pending)}
+            </span>
+            {e.outcomeDetail?.errorMsg && <div className="mt-1 text-xs">{e.outcomeDetail.errorMsg}</div>}
+            {e.outcomeDetail?.traceId && <div className="font-mono text-xs">traceId {e.outcomeDetail.traceId}</div>}
+            {e.outcomeDetail?.reason && <div className="mt-1 text-xs">{e.outcomeDetail.reason}</div>}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {data.data.map((e) => (
-          <tr key={e.id} className="border-b border-slate-200 align-top">
-            <td className="whitespace-nowrap p-2 font-mono text-xs">{utcTimeLabel(e.at)}</td>
-            <td className="p-2">{actorLabel(e.actor, e.actorKind)}</td>
-            <td className="p-2">
-              {actionLabel(e.action)}
-              {e.interval && <div className="text-xs text-slate-700">{observedIntervalLabel(e.interval)}</div>}
-            </td>
-            <td className="p-2">
-              {rangesLabel(e.ranges)}
-              {e.partitionCount ? <span className="text-slate-600"> ({e.partitionCount})</span> : null}
-            </td>
-            <td className="p-2">
-              <span className={`inline-block rounded border px-1.5 py-0.5 text-xs ${OUTCOME_STYLE[e.outcome ?? ""] ?? ""}`}>
-                {outcomeLabel(e.outcome, e.pending)}
-              </span>
-              {e.outcomeDetail?.errorMsg && <div className="mt-1 text-xs">{e.outcomeDetail.errorMsg}</div>}
-              {e.outcomeDetail?.traceId && <div className="font-mono text-xs">traceId {e.outcomeDetail.traceId}</div>}
-              {e.outcomeDetail?.reason && <div className="mt-1 text-xs">{e.outcomeDetail.reason}</div>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

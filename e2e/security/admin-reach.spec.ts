@@ -1,7 +1,7 @@
-import { callAction, findAction, signIn } from "../../tests/helpers/action-client";
+import { callAction, findAction, signIn } from "../../tests/support/action-client";
 import { expect, test } from "../fixtures";
 import { AdminPage } from "../pages/admin-page";
-import { APP_BASE, APP_ROOT } from "../support/http-client";
+import { APP_BASE, APP_ROOT } from "../../tests/support/http-client";
 
 // An admin's reach ends at their tenant (issue 15, finding 8). An admin of acme only learns nothing
 // about accounts outside acme from the admin page's actions, and cannot sign out everywhere someone

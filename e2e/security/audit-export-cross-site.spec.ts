@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "../fixtures";
-import { APP_BASE, sessionCookie } from "../support/http-client";
+import { APP_BASE, sessionCookie } from "../../tests/support/http-client";
 
 // The audit export is a GET that writes an `audit.export` row. The session cookie is SameSite=Lax,
 // so it rides along on a top-level navigation from another site: a link on that site must not make

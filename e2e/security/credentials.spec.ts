@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_TENANTS, demoSecrets } from "../../lib/demo-tenants";
 import { expect, test } from "../fixtures";
-import { planByName, sandbox } from "../sandbox-control";
+import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
 
 // API keys and app secrets; the tokens CAN issued to the console are added where a page has run.
 const secrets = DEMO_TENANTS.flatMap(demoSecrets);

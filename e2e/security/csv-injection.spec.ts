@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "../fixtures";
-import { openCsvInCalc, sofficeAvailable, type CsvSeparator } from "../support/spreadsheet";
-import { SEED } from "../support/seed-data";
+import { openCsvInCalc, sofficeAvailable, type CsvSeparator } from "../../tests/support/spreadsheet";
+import { SEED } from "../../tests/support/seed-data";
 
 // The audit CSV export opened in a real spreadsheet. The seeded hostile mark (seed-audit.ts) carries
 // formula starts after a `;`, a tab, a `,`+space, a line break, a `|` and leading whitespace, in the

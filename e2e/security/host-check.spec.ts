@@ -1,7 +1,7 @@
 import { E2E_APP_PORT } from "../../playwright.config";
 import { DEMO_PASSWORD, expect, test } from "../fixtures";
 import { LoginPage } from "../pages/login-page";
-import { rawRequest } from "../support/raw-http";
+import { rawRequest } from "../../tests/support/raw-http";
 
 // DNS rebinding: a site the user visits re-points its own name at 127.0.0.1, so the browser sends
 // `Host: rebind.test:<port>` with a matching Origin to the console on the loopback address. Chromium

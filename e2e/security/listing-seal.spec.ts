@@ -1,7 +1,7 @@
-import { callAction, findAction } from "../../tests/helpers/action-client";
+import { callAction, findAction } from "../../tests/support/action-client";
 import { expect, test } from "../fixtures";
-import { planByName, sandbox } from "../sandbox-control";
-import { APP_BASE, APP_ROOT, canCalls, sessionCookie } from "../support/http-client";
+import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
+import { APP_BASE, APP_ROOT, canCalls, sessionCookie } from "../../tests/support/http-client";
 
 // A mark counts the statuses it changes from the listing the operator's page holds, when the server
 // sealed that listing for this plan less than two minutes ago and no mark of the plan was recorded

@@ -1,7 +1,7 @@
 import type { Request } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { CalendarPage } from "../pages/calendar-page";
-import { planByName, sandbox } from "../sandbox-control";
+import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
 
 // A viewer sees no mark buttons, and replaying an operator's mark action with a viewer's session is
 // refused by the server and changes nothing in CAN. The operator's request is captured and aborted

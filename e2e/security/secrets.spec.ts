@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { DEMO_TENANTS, demoSecrets } from "../../lib/demo-tenants";
 import { E2E_APP_DATA_DIR, E2E_METRICS_TOKEN } from "../../playwright.config";
 import { expect, test } from "../fixtures";
-import { planByName, sandbox } from "../sandbox-control";
+import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
 
 // Everything a user can see (pages, route handlers, exports) and every server log line must be
 // free of: CAN credentials (API keys, app secrets and the tokens CAN issued to the console),

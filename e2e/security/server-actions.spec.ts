@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { E2E_APP_DATA_DIR } from "../../playwright.config";
-import { callAction, findAction, listActions, sessionCookieFrom, type ActionAnswer, type ActionRef } from "../../tests/helpers/action-client";
+import { callAction, findAction, listActions, sessionCookieFrom, type ActionAnswer, type ActionRef } from "../../tests/support/action-client";
 import { expect, test } from "../fixtures";
-import { planByName } from "../sandbox-control";
-import { APP_BASE, APP_ROOT, auditLines, canCalls, INTERNALS, sessionCookie, tenantSecrets } from "../support/http-client";
+import { planByName } from "../../tests/support/e2e-sandbox";
+import { APP_BASE, APP_ROOT, auditLines, canCalls, INTERNALS, sessionCookie, tenantSecrets } from "../../tests/support/http-client";
 
 // EVERY server action of the build (its server-reference manifest) and EVERY route handler (its
 // app-paths manifest) is called without a session, with a forged session cookie, across tenants

@@ -1,5 +1,5 @@
 import { expect, test } from "../fixtures";
-import { planByName } from "../sandbox-control";
+import { planByName } from "../../tests/support/e2e-sandbox";
 
 // The demo viewer holds a role in acme only. globex must look exactly like a tenant that does not exist.
 test.use({ user: "viewer" });

@@ -1,4 +1,4 @@
-import { secretFromUri, totpCode } from "../../tests/helpers/totp";
+import { secretFromUri, totpCode } from "../../tests/support/totp";
 import { expect, test } from "../fixtures";
 import { AdminPage } from "../pages/admin-page";
 import { LoginPage } from "../pages/login-page";

@@ -1,7 +1,7 @@
 import { expect, test } from "../fixtures";
 import { AuditPage } from "../pages/audit-page";
 import { CalendarPage } from "../pages/calendar-page";
-import { planByName, sandbox } from "../sandbox-control";
+import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
 
 // Marks made through the calendar land in the audit log with their ranges and outcome. A plan and
 // days no other spec marks: the audit log, unlike the sandbox, is not reset between tests.

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "../fixtures";
 import { AuditPage } from "../pages/audit-page";
-import { SEED } from "../support/seed-data";
+import { SEED } from "../../tests/support/seed-data";
 
-// The rows come from e2e/support/seed-audit.ts, written before the server started. The demo admin
+// The rows come from tests/support/seed-audit.ts, written before the server started. The demo admin
 // holds audit:read in acme.
 
 test.describe("audit log page", () => {

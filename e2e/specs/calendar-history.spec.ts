@@ -1,6 +1,6 @@
 import { expect, test } from "../fixtures";
 import { CalendarPage } from "../pages/calendar-page";
-import { planByName } from "../sandbox-control";
+import { planByName } from "../../tests/support/e2e-sandbox";
 
 // Back and Forward restore the plan page from the router's cache, drawn for the URL it was first
 // requested with; the selection and year written into the URL afterwards must come back with it.

@@ -1,6 +1,6 @@
 import { expect, test } from "../fixtures";
 import { CalendarPage } from "../pages/calendar-page";
-import { planByName, sandbox } from "../sandbox-control";
+import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
 
 // The e2e sandbox is seeded up to 2026-10-31, so November 2026 days are not listed by CAN. The
 // sandbox is reset before each test but the console's audit log is not (it is append-only), so a day

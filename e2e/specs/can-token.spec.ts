@@ -1,8 +1,8 @@
 import { expect, test } from "../fixtures";
 import { CalendarPage } from "../pages/calendar-page";
 import { PlansPage } from "../pages/plans-page";
-import { planByName, sandbox } from "../sandbox-control";
-import { APP_BASE, INTERNALS, auditLines, makeToken, sessionCookie } from "../support/http-client";
+import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
+import { APP_BASE, INTERNALS, auditLines, makeToken, sessionCookie } from "../../tests/support/http-client";
 
 // globex signs in to CAN with app credentials: the console trades them for tokens (token/create)
 // and renews them. The sandbox's counters tell renewals from calls; its `applied` count tells a

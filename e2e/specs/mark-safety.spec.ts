@@ -1,8 +1,8 @@
-import { callAction, findAction } from "../../tests/helpers/action-client";
+import { callAction, findAction } from "../../tests/support/action-client";
 import { expect, test } from "../fixtures";
 import { CalendarPage } from "../pages/calendar-page";
-import { planByName, sandbox } from "../sandbox-control";
-import { APP_BASE, APP_ROOT, canCalls, sessionCookie } from "../support/http-client";
+import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
+import { APP_BASE, APP_ROOT, canCalls, sessionCookie } from "../../tests/support/http-client";
 
 // Partitions after the server's today cannot be marked success or failed: not from the page (the
 // buttons say why and offer to drop them), not by a forged server-action call, not by a scheduler

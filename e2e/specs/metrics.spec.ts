@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { E2E_APP_DATA_DIR, E2E_METRICS_TOKEN } from "../../playwright.config";
 import { expect, test } from "../fixtures";
-import { planByName, sandbox } from "../sandbox-control";
-import { APP_BASE, APP_ROOT, auditLines, sessionCookie } from "../support/http-client";
-import { callAction, findAction } from "../../tests/helpers/action-client";
+import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
+import { APP_BASE, APP_ROOT, auditLines, sessionCookie } from "../../tests/support/http-client";
+import { callAction, findAction } from "../../tests/support/action-client";
 
 // /api/metrics in Prometheus' text format: refused without the bearer token (a loopback address
 // claimed in X-Forwarded-For does not stand in for it), and its counters move with a mark and a

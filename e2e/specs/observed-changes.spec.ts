@@ -4,7 +4,7 @@ import { E2E_SANDBOX_PORT } from "../../playwright.config";
 import { expect, test } from "../fixtures";
 import { AuditPage } from "../pages/audit-page";
 import { CalendarPage } from "../pages/calendar-page";
-import { planByName } from "../sandbox-control";
+import { planByName } from "../../tests/support/e2e-sandbox";
 
 // Someone calls CAN directly (the scheduler, a script): the next full read of the plan records the
 // change as one observed event; a mark made through the console in between is not reported. A plan

@@ -1,5 +1,5 @@
 import { expect, test } from "../fixtures";
-import { planByName } from "../sandbox-control";
+import { planByName } from "../../tests/support/e2e-sandbox";
 
 // Every page fits a 390 px phone: nothing makes the page itself scroll sideways. Wide content (the
 // tables, the year strip) scrolls inside its own box.

@@ -1,5 +1,5 @@
 import { expect, test } from "../fixtures";
-import { planByName } from "../sandbox-control";
+import { planByName } from "../../tests/support/e2e-sandbox";
 
 test.describe("plan page", () => {
   test("shows the plan's details and every partition CAN lists", async ({ page, cleanSandbox }) => {

@@ -6,8 +6,8 @@ import { promisify } from "node:util";
 import { expect, test } from "../fixtures";
 import { AdminPage } from "../pages/admin-page";
 import { CalendarPage } from "../pages/calendar-page";
-import { planByName, sandbox } from "../sandbox-control";
-import { APP_BASE, APP_ROOT, auditLines, canCalls, makeToken, sessionCookie } from "../support/http-client";
+import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
+import { APP_BASE, APP_ROOT, auditLines, canCalls, makeToken, sessionCookie } from "../../tests/support/http-client";
 
 // The console as CAN's front door for schedulers: a token made on /admin marks through CAN's own
 // paths and wire format; CAN (the sandbox) receives the same request range for range; the audit log,

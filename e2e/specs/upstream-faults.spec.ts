@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "../fixtures";
 import { CalendarPage } from "../pages/calendar-page";
-import { planByName, sandbox, type Fault } from "../sandbox-control";
 import { E2E_APP_DATA_DIR } from "../../playwright.config";
-import { auditLines, canCalls, sessionCookie } from "../support/http-client";
+import { planByName, sandbox, type Fault } from "../../tests/support/e2e-sandbox";
+import { auditLines, canCalls, sessionCookie } from "../../tests/support/http-client";
 
 // The upstream-fault matrix, over real HTTP through the sandbox's fault injection (CAN_TIMEOUT_MS is
 // 2000 in the e2e app). Reads: each fault on the partition list gives a clear error with CAN's

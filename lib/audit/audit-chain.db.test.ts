@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { asSuperuserBypassingTriggers, dbKind, withTestDb } from "@/tests/helpers/test-db";
-import { intentFor } from "@/tests/helpers/audit-fixtures";
+import { asSuperuserBypassingTriggers, dbKind, withTestDb } from "@/tests/support/test-db";
+import { intentFor } from "@/tests/support/audit-fixtures";
 import { openPostgres } from "@/lib/db";
 import { auditChainHead, auditLog } from "@/lib/db/schema";
 import { appendChained, readHead } from "./append-statement";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetAuthForTests } from "@/lib/auth/auth";
 import { closeDb, installDbForTests, openPglite, openPostgres, type DbHandle } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
-import { createTestDatabase, dbKind, serverUrl } from "@/tests/helpers/test-db";
+import { createTestDatabase, dbKind, serverUrl } from "@/tests/support/test-db";
 import { lastMarksForPlan, listAudit, listAuditForPlan, verifyChain } from "./index";
 
 // A real crash: a child process writes the intent row against the same database and is killed
@@ -33,7 +33,7 @@ beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "audit-crash-"));
     env.DATA_DIR = dir;
   }
-  const run = spawnSync(process.execPath, [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "tests/helpers/crash-child.ts"], {
+  const run = spawnSync(process.execPath, [join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "tests/support/crash-child.ts"], {
     cwd: process.cwd(),
     env,
     encoding: "utf8",

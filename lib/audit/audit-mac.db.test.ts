@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { rewriteAsOwner as rewriteChainAsOwner, rowsOf as rowsOfChain } from "@/tests/helpers/audit-tamper";
-import { asSuperuserBypassingTriggers, dbKind, withTestDb } from "@/tests/helpers/test-db";
+import { rewriteAsOwner as rewriteChainAsOwner, rowsOf as rowsOfChain } from "@/tests/support/audit-tamper";
+import { asSuperuserBypassingTriggers, dbKind, withTestDb } from "@/tests/support/test-db";
 import { auditChainHead } from "@/lib/db/schema";
 import { appendAuditRow } from "./chain";
 import { eventContent } from "./event-content";

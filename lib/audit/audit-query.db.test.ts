@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { intentFor } from "@/tests/helpers/audit-fixtures";
-import { dbKind, withTestDb } from "@/tests/helpers/test-db";
+import { intentFor } from "@/tests/support/audit-fixtures";
+import { dbKind, withTestDb } from "@/tests/support/test-db";
 import {
   iterateAudit,
   lastMarksForPlan,

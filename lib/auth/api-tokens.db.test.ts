@@ -6,7 +6,7 @@ import { claimIdempotencyKey, IDEMPOTENCY_WINDOW_MS, recordIdempotentAnswer } fr
 import { countApiRequest } from "@/lib/can-api/rate-limit";
 import { queryRows } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
-import { withTestDb } from "@/tests/helpers/test-db";
+import { withTestDb } from "@/tests/support/test-db";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken, type TokenChange } from "./api-tokens";
 
 const testDb = withTestDb();

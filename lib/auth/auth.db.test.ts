@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { cookiesOf, passwordStep, requestFrom, sessionHeaders, totpStep, withAuthEnv } from "@/tests/helpers/auth-helpers";
-import { dbKind, withTestDb } from "@/tests/helpers/test-db";
-import { secretFromUri, totpCode } from "@/tests/helpers/totp";
+import { cookiesOf, passwordStep, requestFrom, sessionHeaders, totpStep, withAuthEnv } from "@/tests/support/auth-helpers";
+import { dbKind, withTestDb } from "@/tests/support/test-db";
+import { secretFromUri, totpCode } from "@/tests/support/totp";
 import { verifyChain } from "@/lib/audit";
 import { auditLog, session as sessionTable, signinAttempt, totpCodeUse, user as userTable } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";

@@ -3,8 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withAuthEnv } from "@/tests/helpers/auth-helpers";
-import { dbKind, withTestDb } from "@/tests/helpers/test-db";
+import { withAuthEnv } from "@/tests/support/auth-helpers";
+import { dbKind, withTestDb } from "@/tests/support/test-db";
 import { verifyChain } from "@/lib/audit";
 import { auditLog, signinRefusal } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";

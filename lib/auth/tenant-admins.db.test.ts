@@ -2,7 +2,7 @@
 // leave their tenant with no admin. The admin page's changes run with keepAnAdmin.
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dbKind, withTestDb } from "@/tests/helpers/test-db";
+import { dbKind, withTestDb } from "@/tests/support/test-db";
 import { tenantRole, user as userTable } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { resetAuthForTests } from "./auth";

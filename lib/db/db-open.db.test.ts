@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createTestDatabase, dbKind, serverUrl } from "@/tests/helpers/test-db";
+import { createTestDatabase, dbKind, serverUrl } from "@/tests/support/test-db";
 import { openPglite, openPostgres, queryRows } from "./index";
 
 describe(`opening the database (${dbKind})`, () => {
@@ -27,7 +27,7 @@ describe(`opening the database (${dbKind})`, () => {
     it("a second process cannot open the embedded database while the first has it open", async () => {
       const dir = mkdtempSync(join(tmpdir(), "db-lock-"));
       // One process (tsx as a loader, not its CLI, which would run the script in a child of its own).
-      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "tests/helpers/hold-db.ts"], {
+      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "tests/support/hold-db.ts"], {
         cwd: process.cwd(),
         env: { ...process.env, DATA_DIR: dir },
         stdio: ["ignore", "pipe", "inherit"],

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createTestDatabase, dbKind, serverUrl } from "@/tests/helpers/test-db";
+import { createTestDatabase, dbKind, serverUrl } from "@/tests/support/test-db";
 import { openPglite, openPostgres, queryRows, type DbHandle } from "./index";
 
 // Every connection carries statement_timeout = DB_STATEMENT_TIMEOUT_MS. PostgreSQL cancels a

@@ -39,16 +39,9 @@ export {
   type RangeParse,
 } from "./ranges";
 export { countByStatus, encodeRuns, fillRuns, PARTITION_STATUSES, statusAt, type PartitionStatus, type StatusRun } from "./runs";
-export {
-  describeDisagreements,
-  normalizeCanStatus,
-  resolvePartitions,
-  resolveStatuses,
-  type CanPartition,
-  type RecordedMark,
-  type ResolveArgs,
-  type ResolvedPartition,
-} from "./status-model";
+// Every export of the status model is public: the barrel re-exports the module whole rather than
+// keeping a second list of its names.
+export * from "./status-model";
 export { parseInstant } from "./instants";
 export { addRange, extendTo, removeRange, selectionFromUrlParam, selectionSize, selectionToUrlParam, selectOnly, toggleKey, type Selection } from "./selection";
 export { applyStatusToRuns, countStatusesInRanges } from "./runs-in-ranges";

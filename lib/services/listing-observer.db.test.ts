@@ -5,8 +5,8 @@ import { recordMarkIntent, recordMarkOutcome, verifyChain } from "@/lib/audit";
 import { openPostgres } from "@/lib/db";
 import { auditLog, planListingSnapshot } from "@/lib/db/schema";
 import type { StatusRun } from "@/lib/partitions";
-import { intentFor } from "@/tests/helpers/audit-fixtures";
-import { dbKind, withTestDb } from "@/tests/helpers/test-db";
+import { intentFor } from "@/tests/support/audit-fixtures";
+import { dbKind, withTestDb } from "@/tests/support/test-db";
 import { observeListing, type ListingRead } from "./listing-observer";
 
 const testDb = withTestDb();

@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TENANTS, type DemoKeyTenant } from "@/lib/demo-tenants";
-import { signIn } from "../helpers/action-client";
-import { freePort, root, startSandbox, stop, type Proc } from "../instances/cluster";
+import { signIn } from "../support/action-client";
+import { freePort, root, startSandbox, stop, type Proc } from "../support/cluster";
 
 const acme = DEMO_TENANTS.find((t) => t.id === "acme") as DemoKeyTenant;
 let sandbox: (Proc & { dir: string }) | undefined;

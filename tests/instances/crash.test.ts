@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { signIn } from "../helpers/action-client";
-import { sandboxControl } from "../helpers/sandbox-control";
-import { root, startInstance, startSandbox, stop, type Proc } from "./cluster";
-import { auditRows, createDatabase, mark, unpairedIntents } from "./support";
+import { signIn } from "../support/action-client";
+import { sandboxControl } from "../support/sandbox-control";
+import { root, startInstance, startSandbox, stop, type Proc } from "../support/cluster";
+import { auditRows, createDatabase, mark, unpairedIntents } from "../support/instance-checks";
 
 // The process dies (SIGKILL: no drain) between a mark's intent row and its outcome. After a restart
 // on the same database the intent is still there, and the console shows the partition as unknown:

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { signIn } from "../helpers/action-client";
-import { sandboxControl, type SandboxControl } from "../helpers/sandbox-control";
-import { root, startInstance, startSandbox, stop, type Proc } from "./cluster";
-import { auditRows, createDatabase, mark, unpairedIntents, type AuditRow, type MarkResult } from "./support";
+import { signIn } from "../support/action-client";
+import { sandboxControl, type SandboxControl } from "../support/sandbox-control";
+import { root, startInstance, startSandbox, stop, type Proc } from "../support/cluster";
+import { auditRows, createDatabase, mark, unpairedIntents, type AuditRow, type MarkResult } from "../support/instance-checks";
 
 // SIGTERM while marks are in flight (the sandbox holds updatePartition back): the instance turns
 // unready at once, refuses new work, lets the marks finish or records them as unknown, leaves no

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { root, startProcess, stop, waitFor, type Proc } from "./cluster";
+import { root, startProcess, stop, waitFor, type Proc } from "../support/cluster";
 
 // Issue 22: the built app, started with one bad setting, stops before it serves: exit code ≠ 0
 // within seconds, one line naming the setting, no stack trace, no secret, never ready. The cases
@@ -177,7 +177,7 @@ describe("the built app refuses a bad setting before it serves", () => {
 });
 
 describe("npm start", () => {
-  const startScript = [join(root, "scripts/start.mjs")];
+  const startScript = ["--import", "tsx", join(root, "scripts/start.ts")];
 
   it("with a broken setting exits non-zero, shows the app's own line, and never says ready", async () => {
     const port = PORT_BASE + 40;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callAction, findAction, signIn } from "../helpers/action-client";
-import type { AckedMark, PartitionState } from "../helpers/mark-ledger";
-import { sandboxControl } from "../helpers/sandbox-control";
-import { root, startInstance, startSandbox, stop, type Proc } from "./cluster";
-import { checkMarks, createDatabase, daysBetween, mark } from "./support";
+import { callAction, findAction, signIn } from "../support/action-client";
+import type { AckedMark, PartitionState } from "../support/mark-ledger";
+import { sandboxControl } from "../support/sandbox-control";
+import { root, startInstance, startSandbox, stop, type Proc } from "../support/cluster";
+import { checkMarks, createDatabase, daysBetween, mark } from "../support/instance-checks";
 
 // Two app instances on two loopback ports over one PostgreSQL database and one CAN sandbox: what
 // one instance does must be seen by the other, because nothing that matters lives in a process.

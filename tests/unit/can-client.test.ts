@@ -3,7 +3,7 @@ import { z } from "zod";
 import { canFetch } from "@/lib/can/client";
 import { sendMark } from "@/lib/can/mutations";
 import { getPlan, listPlans } from "@/lib/can/plans";
-import { canFailure, json, startScriptedCan } from "../helpers/scripted-can";
+import { canFailure, json, startScriptedCan } from "../support/scripted-can";
 
 let can: Awaited<ReturnType<typeof startScriptedCan>>;
 beforeAll(async () => {

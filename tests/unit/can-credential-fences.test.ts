@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { canFetch } from "@/lib/can/client";
 import type { AppCredentialTenant } from "@/lib/tenants";
-import { canFailure, json, startScriptedCan } from "../helpers/scripted-can";
+import { canFailure, json, startScriptedCan } from "../support/scripted-can";
 
 let can: Awaited<ReturnType<typeof startScriptedCan>>;
 let elsewhere: Awaited<ReturnType<typeof startScriptedCan>>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CanError } from "@/lib/can/errors";
 import { mapBounded } from "@/lib/async/map-bounded";
 import { listAllPartitions } from "@/lib/can/partitions";
-import { json, startScriptedCan } from "../helpers/scripted-can";
+import { json, startScriptedCan } from "../support/scripted-can";
 
 let can: Awaited<ReturnType<typeof startScriptedCan>>;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { canFetch } from "@/lib/can/client";
 import { resetReachabilityForTests } from "@/lib/can/reachability";
 import type { Tenant } from "@/lib/tenants";
-import { canFailure, json, startScriptedCan } from "../helpers/scripted-can";
+import { canFailure, json, startScriptedCan } from "../support/scripted-can";
 
 // Issue 22: a tenant whose CAN cannot be reached is logged once (and once when it answers again),
 // not once per request.

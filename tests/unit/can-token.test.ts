@@ -8,8 +8,8 @@ import { getPlan, listPlansPage } from "@/lib/can/plans";
 import { probeTenants } from "@/lib/services/health";
 import type { AppCredentialTenant } from "@/lib/tenants";
 import { GLOBEX, UUID, dayRange, startTestSandbox, type TestSandbox } from "@/sandbox/test-support";
-import { sandboxControl, type SandboxControl } from "../helpers/sandbox-control";
-import { canFailure } from "../helpers/scripted-can";
+import { sandboxControl, type SandboxControl } from "../support/sandbox-control";
+import { canFailure } from "../support/scripted-can";
 
 let sb: TestSandbox;
 let control: SandboxControl;

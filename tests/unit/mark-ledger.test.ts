@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFinalState, type AckedMark, type PartitionState } from "../helpers/mark-ledger";
+import { checkFinalState, type AckedMark, type PartitionState } from "../support/mark-ledger";
 
 const mark = (id: string, keys: string[], result: PartitionState, sentAt: number, ackedAt: number): AckedMark => ({ id, keys, result, sentAt, ackedAt });
 const from = (m: Record<string, PartitionState>) => (k: string) => m[k] ?? "missing";

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { anchorsOf, brokenLinksIn, linksIn, slugOf } from "../helpers/markdown-links";
+import { anchorsOf, brokenLinksIn, linksIn, slugOf } from "../support/markdown-links";
 
 const root = join(import.meta.dirname, "..", "..");
 

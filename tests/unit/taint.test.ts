@@ -33,7 +33,7 @@ describe("React taint on CAN credentials", () => {
     // A separate Node process, set up as next-server is: react-server condition, React's experimental build.
     const child = spawnSync(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "--import", "./tests/helpers/react-experimental-hooks.mjs", "tests/helpers/taint-child.ts"],
+      ["--conditions=react-server", "--import", "tsx", "--import", "./tests/support/react-experimental-hooks.mjs", "tests/support/taint-child.ts"],
       {
         encoding: "utf8",
         env: demoEnv(),

@@ -7,6 +7,7 @@ import { revokeRoleAction, revokeSessionsAction, saveRoleAction, setDisabledActi
 import { ActionForm } from "./_components/action-form";
 import { ApiTokensSection } from "./_components/api-tokens-section";
 import { LastActionResult, LastActionResultProvider } from "./_components/last-action-result";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Users, roles and API tokens" };
 export const dynamic = "force-dynamic";
@@ -34,113 +35,99 @@ export default async function AdminPage() {
             <h2 id={`t-${tenant.id}`} className="text-lg font-semibold">
               {tenant.name} <span className="text-sm font-normal text-slate-600">({tenant.id})</span>
             </h2>
-            <table className="mt-3 w-full border-collapse bg-white text-sm" aria-label={`People in ${tenant.name}`}>
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="p-2">
-                    User
-                  </th>
-                  <th scope="col" className="p-2">
-                    Role
-                  </th>
-                  <th scope="col" className="p-2">
-                    Account
-                  </th>
-                  <th scope="col" className="p-2">
-                    Actions
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((u) => {
-                  const self = u.username === s.user.username;
-                  return (
-                    <tr key={u.id} className="border-b border-slate-200 align-top">
-                      <th scope="row" className="p-2 text-left font-medium">
-                        {u.username}
-                        <div className="font-normal text-slate-600">{u.name}</div>
-                      </th>
-                      <td className="p-2">
-                        <ActionForm action={saveRoleAction} className="flex flex-wrap items-center gap-2">
-                          <input type="hidden" name="tenantId" value={tenant.id} />
-                          <input type="hidden" name="username" value={u.username} />
-                          <select name="role" defaultValue={u.roles[tenant.id]} aria-label={`Role of ${u.username}`} className={input} disabled={self}>
-                            {ROLES.map((r) => (
-                              <option key={r} value={r}>
-                                {r}
-                              </option>
-                            ))}
-                          </select>
-                          {!self && (
-                            <button type="submit" className={small}>
-                              Save role
-                            </button>
-                          )}
-                        </ActionForm>
-                      </td>
-                      <td className="p-2">
-                        {u.disabled ? "disabled" : "active"} · {u.twoFactorEnabled ? "2FA on" : "2FA off"} · {u.sessions} session{u.sessions === 1 ? "" : "s"}
-                      </td>
-                      <td className="p-2">
-                        {self ? (
-                          <span className="text-slate-600">you</span>
-                        ) : (
-                          <div className="flex flex-wrap gap-2">
-                            <ActionForm
-                              action={revokeRoleAction}
-                              confirm={{
-                                title: `Remove ${u.username} from ${tenant.name}?`,
-                                body: `${u.username} loses the ${u.roles[tenant.id] ?? ""} role in ${tenant.name} from their next request. Their account and any roles in other tenants stay.`,
-                                confirmLabel: "Remove",
-                              }}
-                            >
-                              <input type="hidden" name="tenantId" value={tenant.id} />
-                              <input type="hidden" name="username" value={u.username} />
-                              <button type="submit" className={small} aria-label={`Remove ${u.username} from ${tenant.name}`}>
-                                Remove
-                              </button>
-                            </ActionForm>
-                            <ActionForm
-                              action={revokeSessionsAction}
-                              confirm={{
-                                title: `Sign ${u.username} out everywhere?`,
-                                body: `Every session of ${u.username} ends now; they have to sign in again.`,
-                                confirmLabel: "Sign out everywhere",
-                              }}
-                            >
-                              <input type="hidden" name="tenantId" value={tenant.id} />
-                              <input type="hidden" name="username" value={u.username} />
-                              <button type="submit" className={small} aria-label={`Sign out everywhere: ${u.username}`}>
-                                Sign out everywhere
-                              </button>
-                            </ActionForm>
-                            <ActionForm
-                              action={setDisabledAction}
-                              confirm={
-                                u.disabled
-                                  ? undefined
-                                  : {
-                                      title: `Disable ${u.username}?`,
-                                      body: `${u.username} is signed out and cannot sign in until an administrator enables the account again.`,
-                                      confirmLabel: "Disable",
-                                    }
-                              }
-                            >
-                              <input type="hidden" name="tenantId" value={tenant.id} />
-                              <input type="hidden" name="username" value={u.username} />
-                              <input type="hidden" name="disabled" value={u.disabled ? "false" : "true"} />
-                              <button type="submit" className={small} aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.username}`}>
-                                {u.disabled ? "Enable" : "Disable"}
-                              </button>
-                            </ActionForm>
-                          </div>
+            <DataTable
+              label={`People in ${tenant.name}`}
+              className="mt-3"
+              columns={[{ label: "User" }, { label: "Role" }, { label: "Account" }, { label: "Actions" }]}
+            >
+              {members.map((u) => {
+                const self = u.username === s.user.username;
+                return (
+                  <tr key={u.id} className="border-b border-slate-200 align-top">
+                    <th scope="row" className="p-2 text-left font-medium">
+                      {u.username}
+                      <div className="font-normal text-slate-600">{u.name}</div>
+                    </th>
+                    <td className="p-2">
+                      <ActionForm action={saveRoleAction} className="flex flex-wrap items-center gap-2">
+                        <input type="hidden" name="tenantId" value={tenant.id} />
+                        <input type="hidden" name="username" value={u.username} />
+                        <select name="role" defaultValue={u.roles[tenant.id]} aria-label={`Role of ${u.username}`} className={input} disabled={self}>
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {r}
+                            </option>
+                          ))}
+                        </select>
+                        {!self && (
+                          <button type="submit" className={small}>
+                            Save role
+                          </button>
                         )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                      </ActionForm>
+                    </td>
+                    <td className="p-2">
+                      {u.disabled ? "disabled" : "active"} · {u.twoFactorEnabled ? "2FA on" : "2FA off"} · {u.sessions} session{u.sessions === 1 ? "" : "s"}
+                    </td>
+                    <td className="p-2">
+                      {self ? (
+                        <span className="text-slate-600">you</span>
+                      ) : (
+                        <div className="flex flex-wrap gap-2">
+                          <ActionForm
+                            action={revokeRoleAction}
+                            confirm={{
+                              title: `Remove ${u.username} from ${tenant.name}?`,
+                              body: `${u.username} loses the ${u.roles[tenant.id] ?? ""} role in ${tenant.name} from their next request. Their account and any roles in other tenants stay.`,
+                              confirmLabel: "Remove",
+                            }}
+                          >
+                            <input type="hidden" name="tenantId" value={tenant.id} />
+                            <input type="hidden" name="username" value={u.username} />
+                            <button type="submit" className={small} aria-label={`Remove ${u.username} from ${tenant.name}`}>
+                              Remove
+                            </button>
+                          </ActionForm>
+                          <ActionForm
+                            action={revokeSessionsAction}
+                            confirm={{
+                              title: `Sign ${u.username} out everywhere?`,
+                              body: `Every session of ${u.username} ends now; they have to sign in again.`,
+                              confirmLabel: "Sign out everywhere",
+                            }}
+                          >
+                            <input type="hidden" name="tenantId" value={tenant.id} />
+                            <input type="hidden" name="username" value={u.username} />
+                            <button type="submit" className={small} aria-label={`Sign out everywhere: ${u.username}`}>
+                              Sign out everywhere
+                            </button>
+                          </ActionForm>
+                          <ActionForm
+                            action={setDisabledAction}
+                            confirm={
+                              u.disabled
+                                ? undefined
+                                : {
+                                    title: `Disable ${u.username}?`,
+                                    body: `${u.username} is signed out and cannot sign in until an administrator enables the account again.`,
+                                    confirmLabel: "Disable",
+                                  }
+                            }
+                          >
+                            <input type="hidden" name="tenantId" value={tenant.id} />
+                            <input type="hidden" name="username" value={u.username} />
+                            <input type="hidden" name="disabled" value={u.disabled ? "false" : "true"} />
+                            <button type="submit" className={small} aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.username}`}>
+                              {u.disabled ? "Enable" : "Disable"}
+                            </button>
+                          </ActionForm>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
             <ActionForm action={saveRoleAction} className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3">
               <input type="hidden" name="tenantId" value={tenant.id} />
               <label className="flex flex-col text-sm font-medium">

@@ -2,6 +2,7 @@ import { utcTimeLabel } from "@/components/audit/labels";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
+import { DataTable } from "@/components/data-table";
 
 /** A tenant's API tokens for schedulers and scripts: who made them, when they were last used, revoke. */
 export async function ApiTokensSection({ tenantId, tenantName }: { tenantId: string; tenantName: string }) {
@@ -18,56 +19,36 @@ export async function ApiTokensSection({ tenantId, tenantName }: { tenantId: str
       {tokens.length === 0 ? (
         <p className="mt-2 text-sm">No tokens yet.</p>
       ) : (
-        <table className="mt-2 w-full border-collapse bg-white text-sm" aria-label={`API tokens of ${tenantName}`}>
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="p-2">
-                Token
-              </th>
-              <th scope="col" className="p-2">
-                Role
-              </th>
-              <th scope="col" className="p-2">
-                Created (UTC)
-              </th>
-              <th scope="col" className="p-2">
-                Last used (UTC)
-              </th>
-              <th scope="col" className="p-2">
-                State
-              </th>
-              <th scope="col" className="p-2">
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((t) => {
-              const state = t.revokedAt
-                ? `revoked ${utcTimeLabel(t.revokedAt)} by ${t.revokedBy ?? "?"}`
-                : t.status === "expired" && t.expiresAt
-                  ? `expired ${utcTimeLabel(t.expiresAt)}`
-                  : t.expiresAt
-                    ? `active, expires ${utcTimeLabel(t.expiresAt)}`
-                    : "active, no expiry";
-              return (
-                <tr key={t.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="p-2 text-left font-medium">
-                    {t.name}
-                    <div className="font-mono text-xs font-normal text-slate-600">cpc_{t.id}_…</div>
-                  </th>
-                  <td className="p-2">{t.role}</td>
-                  <td className="p-2">
-                    {utcTimeLabel(t.createdAt)} by {t.createdBy}
-                  </td>
-                  <td className="p-2">{t.lastUsedAt ? `${utcTimeLabel(t.lastUsedAt)} from ${t.lastUsedIp ?? "an unknown address"}` : "never"}</td>
-                  <td className="p-2">{state}</td>
-                  <td className="p-2">{t.status === "active" ? <RevokeTokenButton tenantId={tenantId} tokenId={t.id} name={t.name} /> : null}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          label={`API tokens of ${tenantName}`}
+          className="mt-2"
+          columns={[{ label: "Token" }, { label: "Role" }, { label: "Created (UTC)" }, { label: "Last used (UTC)" }, { label: "State" }, { label: "Actions" }]}
+        >
+          {tokens.map((t) => {
+            const state = t.revokedAt
+              ? `revoked ${utcTimeLabel(t.revokedAt)} by ${t.revokedBy ?? "?"}`
+              : t.status === "expired" && t.expiresAt
+                ? `expired ${utcTimeLabel(t.expiresAt)}`
+                : t.expiresAt
+                  ? `active, expires ${utcTimeLabel(t.expiresAt)}`
+                  : "active, no expiry";
+            return (
+              <tr key={t.id} className="border-b border-slate-200 align-top">
+                <th scope="row" className="p-2 text-left font-medium">
+                  {t.name}
+                  <div className="font-mono text-xs font-normal text-slate-600">cpc_{t.id}_…</div>
+                </th>
+                <td className="p-2">{t.role}</td>
+                <td className="p-2">
+                  {utcTimeLabel(t.createdAt)} by {t.createdBy}
+                </td>
+                <td className="p-2">{t.lastUsedAt ? `${utcTimeLabel(t.lastUsedAt)} from ${t.lastUsedIp ?? "an unknown address"}` : "never"}</td>
+                <td className="p-2">{state}</td>
+                <td className="p-2">{t.status === "active" ? <RevokeTokenButton tenantId={tenantId} tokenId={t.id} name={t.name} /> : null}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
       <CreateTokenForm tenantId={tenantId} tenantName={tenantName} />
     </div>

@@ -2,59 +2,44 @@
 
 import Link from "next/link";
 import type { PlansPage } from "@/lib/services/plans";
+import { DataTable } from "@/components/data-table";
 
 export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string; page: PlansPage; busy: boolean; onPage: (n: number) => void }) {
   return (
     <div className="mt-4" aria-busy={busy}>
-      <table className="w-full border-collapse overflow-hidden rounded border border-slate-300 bg-white text-sm">
-        <caption className="sr-only">Materialization plans</caption>
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Plan
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Name
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Type
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Granularity
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Refresh
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Partitions
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Latest partition
-            </th>
+      <DataTable
+        label="Materialization plans"
+        look="boxed"
+        columns={[
+          { label: "Plan" },
+          { label: "Name" },
+          { label: "Type" },
+          { label: "Granularity" },
+          { label: "Refresh" },
+          { label: "Partitions", className: "text-right" },
+          { label: "Latest partition" },
+        ]}
+      >
+        {page.items.map((p) => (
+          <tr key={p.uuid} className="border-t border-slate-200">
+            <td className="px-3 py-2">
+              <Link
+                className="font-medium text-blue-800 underline-offset-2 hover:underline"
+                href={`/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(p.uuid)}`}
+              >
+                {p.displayName}
+              </Link>
+              {p.problem && <p className="text-xs text-red-800">Details unavailable: {p.problem}</p>}
+            </td>
+            <td className="px-3 py-2 font-mono text-xs">{p.name}</td>
+            <td className="px-3 py-2">{p.materializeType}</td>
+            <td className="px-3 py-2">{p.granularity ?? "—"}</td>
+            <td className="px-3 py-2">{p.isFullRefresh === null ? "—" : p.isFullRefresh ? "Full" : "Incremental"}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{p.partitionCount ?? "—"}</td>
+            <td className="px-3 py-2 tabular-nums">{p.latestPartition ?? "—"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {page.items.map((p) => (
-            <tr key={p.uuid} className="border-t border-slate-200">
-              <td className="px-3 py-2">
-                <Link
-                  className="font-medium text-blue-800 underline-offset-2 hover:underline"
-                  href={`/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(p.uuid)}`}
-                >
-                  {p.displayName}
-                </Link>
-                {p.problem && <p className="text-xs text-red-800">Details unavailable: {p.problem}</p>}
-              </td>
-              <td className="px-3 py-2 font-mono text-xs">{p.name}</td>
-              <td className="px-3 py-2">{p.materializeType}</td>
-              <td className="px-3 py-2">{p.granularity ?? "—"}</td>
-              <td className="px-3 py-2">{p.isFullRefresh === null ? "—" : p.isFullRefresh ? "Full" : "Incremental"}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{p.partitionCount ?? "—"}</td>
-              <td className="px-3 py-2 tabular-nums">{p.latestPartition ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <nav aria-label="Pagination" className="mt-3 flex items-center gap-3 text-sm">
         <button
           type="button"

@@ -4,14 +4,13 @@
 // in the first, on a throw-away PostgreSQL server in the second), build, two app instances over that server
 // (tests/instances), the 60-second soak, the Playwright suite and the bench's quick run. Prints
 // `N passed, N failed, N skipped` last (also written to .test-results/summary.txt for .ci/run).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { recordBuild } from "./lib/build-stamp.mjs";
-import { ensureChromium } from "./lib/ensure-chromium.mjs";
-import { ensureLibreOffice } from "./lib/ensure-libreoffice.mjs";
-import { startThrowawayPostgres } from "./lib/postgres.mjs";
-import { run } from "./lib/processes.mjs";
+import { ensureChromium, ensureLibreOffice } from "../tests/support/apt";
+import { recordBuild } from "../tests/support/build-stamp";
+import { startThrowawayPostgres } from "../tests/support/postgres";
+import { run } from "../tests/support/processes";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, ".test-results");
@@ -21,36 +20,45 @@ mkdirSync(out, { recursive: true });
 const { DATABASE_URL: _callerDatabase, ...callerEnv } = process.env;
 const env = { ...callerEnv, NEXT_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" };
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const lines = [];
+const lines: string[] = [];
 
-function record(name, passed, failed, skipped = 0) {
+function record(name: string, passed: number, failed: number, skipped = 0): void {
   totals.passed += passed;
   totals.failed += failed;
   totals.skipped += skipped;
   lines.push(`${failed > 0 ? "FAIL" : "ok  "} ${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 }
 
-async function step(name, cmd, args, extraEnv = {}) {
+async function step(name: string, cmd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<number> {
   console.log(`\n=== ${name} ===`);
   const code = await run(cmd, args, { cwd: root, env: { ...env, ...extraEnv } });
   return code;
 }
 
-function readJson(path) {
+function readJson<T>(path: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readFileSync(path, "utf8")) as T;
   } catch {
     return undefined;
   }
 }
 
-async function vitestRun(name, tz, { filter = [], extraEnv = {}, tag = tz.replace("/", "_") } = {}) {
+type VitestReport = { numPassedTests: number; numFailedTests: number; numPendingTests?: number; numTodoTests?: number };
+type PlaywrightReport = { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } };
+/** 1 passed when the step exited 0, else 1 failed. */
+const passFail = (code: number): [number, number] => (code === 0 ? [1, 0] : [0, 1]);
+
+async function vitestRun(
+  name: string,
+  tz: string,
+  { filter = [] as string[], extraEnv = {} as Record<string, string>, tag = tz.replace("/", "_") } = {},
+): Promise<void> {
   const file = join(out, `unit-${tag}.json`);
   const code = await step(name, "npx", ["vitest", "run", ...filter, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], {
     TZ: tz,
     ...extraEnv,
   });
-  const report = readJson(file);
+  const report = readJson<VitestReport>(file);
   if (!report) return record(name, 0, 1);
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
   record(name, report.numPassedTests, failed, (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0));
@@ -62,9 +70,9 @@ record("chromium available", chromium ? 1 : 0, chromium ? 0 : 1);
 const soffice = await ensureLibreOffice();
 record("libreoffice-calc available", soffice ? 1 : 0, soffice ? 0 : 1);
 
-record("typecheck", ...((await step("typecheck", "npx", ["tsc", "--noEmit"])) === 0 ? [1, 0] : [0, 1]));
-record("lint", ...((await step("lint", "npx", ["eslint", "--max-warnings", "0", "."])) === 0 ? [1, 0] : [0, 1]));
-record("format (prettier --check)", ...((await step("format", "npx", ["prettier", "--check", "--log-level", "warn", "."])) === 0 ? [1, 0] : [0, 1]));
+record("typecheck", ...passFail(await step("typecheck", "npx", ["tsc", "--noEmit"])));
+record("lint", ...passFail(await step("lint", "npx", ["eslint", "--max-warnings", "0", "."])));
+record("format (prettier --check)", ...passFail(await step("format", "npx", ["prettier", "--check", "--log-level", "warn", "."])));
 // Both zones for everything: the database tests take their second zone on PostgreSQL below.
 await vitestRun("unit (TZ=America/Los_Angeles)", "America/Los_Angeles");
 await vitestRun("unit without database tests (TZ=Asia/Shanghai)", "Asia/Shanghai", { filter: ["--exclude", "**/*.db.test.ts"] });
@@ -88,7 +96,7 @@ try {
   record("build", built ? 1 : 0, built ? 0 : 1);
   if (built) {
     recordBuild(root);
-    const code = await step("supply chain (npm audit --omit=dev, SBOM)", "node", ["scripts/supply-chain.mjs"]);
+    const code = await step("supply chain (npm audit --omit=dev, SBOM)", "npx", ["tsx", "scripts/supply-chain.ts"]);
     record("supply chain", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
   }
 
@@ -111,7 +119,7 @@ try {
   await pg?.stop();
 }
 
-async function browserAndBench(built) {
+async function browserAndBench(built: boolean): Promise<void> {
   if (built && chromium) {
     const file = join(out, "e2e.json");
     const code = await step("browser tests (Playwright)", "npx", ["playwright", "test"], {
@@ -119,7 +127,7 @@ async function browserAndBench(built) {
       CHROMIUM_PATH: chromium,
       ...(soffice ? { SOFFICE_PATH: soffice } : {}),
     });
-    const report = readJson(file);
+    const report = readJson<PlaywrightReport>(file);
     if (!report) record("e2e", 0, 1);
     else {
       const s = report.stats ?? {};
@@ -133,7 +141,7 @@ async function browserAndBench(built) {
   // The bench's smallest scenario, once, in report-only mode: it proves the script still runs and
   // never fails CI on a timing (only a crash of the bench itself counts).
   if (built) {
-    const code = await step("bench --quick (report only)", "node", ["scripts/bench.mjs", "--quick"]);
+    const code = await step("bench --quick (report only)", "npx", ["tsx", "scripts/bench.ts", "--quick"]);
     record("bench --quick runs", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
   }
 }

@@ -1,14 +1,14 @@
 // A throw-away PostgreSQL server for the database tests: Debian's `postgresql` package (installed
 // with apt when absent), a fresh cluster in a temp dir on a loopback port, trust auth, no fsync.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "./processes.mjs";
+import { ensureDebianPackage } from "./apt";
+import { freePort, run } from "./processes";
 
 const isRoot = process.getuid?.() === 0;
 
-function findBinDir() {
+function findBinDir(): string | undefined {
   const base = "/usr/lib/postgresql";
   if (!existsSync(base)) return undefined;
   const versions = readdirSync(base)
@@ -17,36 +17,18 @@ function findBinDir() {
   return versions[0] ? join(base, versions[0], "bin") : undefined;
 }
 
-async function ensureInstalled() {
-  let bin = findBinDir();
-  if (bin) return bin;
-  console.log("Installing Debian postgresql for the database tests…");
-  const apt = (args) => run(isRoot ? "apt-get" : "sudo", isRoot ? args : ["apt-get", ...args], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  if ((await apt(["update"])) !== 0) return undefined;
-  if ((await apt(["install", "-y", "--no-install-recommends", "postgresql"])) !== 0) return undefined;
-  bin = findBinDir();
-  return bin;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
+const ensureInstalled = () => ensureDebianPackage("postgresql", "for the database tests", findBinDir);
 
 /** initdb refuses to run as root: as root, run the server tools as the postgres user. */
-function asPostgres(bin, cmd, args) {
+function asPostgres(bin: string, cmd: string, args: string[]): Promise<number> {
   if (!isRoot) return run(join(bin, cmd), args, { stdio: "inherit" });
   return run("runuser", ["-u", "postgres", "--", join(bin, cmd), ...args], { stdio: "inherit" });
 }
 
+export type ThrowawayPostgres = { url: string; stop: () => Promise<void> };
+
 /** Returns { url, stop } or undefined (with the reason printed) when no server could be started. */
-export async function startThrowawayPostgres() {
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | undefined> {
   const bin = await ensureInstalled();
   if (!bin) {
     console.error("PostgreSQL is not available (apt-get install postgresql failed).");

@@ -4,24 +4,17 @@
 // bench/README.md. --postgres runs the app on a throw-away PostgreSQL server instead of PGlite.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildIsCurrent, recordBuild } from "./lib/build-stamp.mjs";
-import { ensureChromium } from "./lib/ensure-chromium.mjs";
-import { startThrowawayPostgres } from "./lib/postgres.mjs";
-import { run } from "./lib/processes.mjs";
+import { ensureChromium } from "../tests/support/apt";
+import { buildIfStale } from "../tests/support/build-stamp";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../tests/support/postgres";
+import { run } from "../tests/support/processes";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-if (!buildIsCurrent(root)) {
-  console.log("[bench] building the app (sources changed since the last build)…");
-  const code = await run("npx", ["next", "build"], { cwd: root, env });
-  if (code !== 0) {
-    console.error("[bench] the build failed; see the messages above.");
-    process.exit(code);
-  }
-  recordBuild(root);
-}
+const buildCode = await buildIfStale(root, env, "[bench] ");
+if (buildCode !== 0) process.exit(buildCode);
 
 if (!args.includes("--quick")) {
   const chromium = await ensureChromium();
@@ -32,7 +25,7 @@ if (!args.includes("--quick")) {
   env.CHROMIUM_PATH = chromium;
 }
 
-let postgres;
+let postgres: ThrowawayPostgres | undefined;
 if (args.includes("--postgres")) {
   postgres = await startThrowawayPostgres();
   if (!postgres) process.exit(1);

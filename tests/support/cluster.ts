@@ -1,61 +1,26 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort, startService, waitForHttp, type Service } from "./processes";
 
-// Real processes for the multi-instance tests: one CAN sandbox and several `next start` instances of
-// the built app, all on loopback, sharing one PostgreSQL database.
+// Real processes for the multi-instance tests and the soak: one CAN sandbox and several `next start`
+// instances of the built app, all on loopback, sharing one PostgreSQL database.
+
+export { freePort };
 
 export const root = process.cwd();
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
+/** Waits until `url` answers with a status `ok` accepts (below 500 by default); throws with what it saw last. */
 export async function waitFor(url: string, timeoutMs: number, ok: (status: number) => boolean = (s) => s < 500): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = "no answer";
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await res.body?.cancel();
-      if (ok(res.status)) return;
-      last = `HTTP ${res.status}`;
-    } catch (e) {
-      last = e instanceof Error ? e.message : String(e);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} not up after ${timeoutMs} ms (${last})`);
+  const { up, last } = await waitForHttp(url, { timeoutMs, ok });
+  if (!up) throw new Error(`${url} not up after ${timeoutMs} ms (${last})`);
 }
 
-export type Proc = {
-  name: string;
-  base: string;
-  child: ChildProcess;
-  output: () => string;
-  /** Resolves with the exit code (or signal name) and when it happened. */
-  exited: Promise<{ code: number | string; at: number }>;
-};
+/** A Node process of ours (tsx, next) and the URL it serves. */
+export type Proc = Service & { base: string };
 
 export function startProcess(name: string, base: string, args: string[], env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<{ code: number | string; at: number }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code: code ?? signal ?? "unknown", at: Date.now() })),
-  );
-  return { name, base, child, output: () => out, exited };
+  return { ...startService(name, process.execPath, args, { cwd: root, env, show: "quiet" }), base };
 }
 
 export async function startSandbox(): Promise<Proc & { dir: string }> {
@@ -106,10 +71,7 @@ export async function startInstance(name: string, options: InstanceOptions): Pro
   return proc;
 }
 
+/** SIGTERM, then SIGKILL after 20 s; nothing when it is not running. */
 export async function stop(proc: Proc | undefined): Promise<void> {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  proc.child.kill("SIGTERM");
-  const timer = setTimeout(() => proc.child.kill("SIGKILL"), 20_000);
-  await proc.exited;
-  clearTimeout(timer);
+  await proc?.stop();
 }

@@ -1,11 +1,11 @@
 import { E2E_APP_PORT } from "../../playwright.config";
-import { callAction, findAction, signIn } from "../../tests/helpers/action-client";
-import type { DemoUser } from "../fixtures";
-import { DEMO_PASSWORD } from "../fixtures";
-import { sandbox, type SandboxPlanSummary } from "../sandbox-control";
+import { callAction, findAction, signIn } from "./action-client";
+import type { DemoUser } from "../../e2e/fixtures";
+import { DEMO_PASSWORD } from "../../e2e/fixtures";
+import { sandbox, type SandboxPlanSummary } from "./e2e-sandbox";
 
 // Plain-HTTP access to the e2e app for specs that drive server actions and route handlers without a
-// browser (tests/helpers/action-client.ts): sessions, audit read-back, sandbox counters and the
+// browser (tests/support/action-client.ts): sessions, audit read-back, sandbox counters and the
 // strings that must never leak across tenants.
 
 export const APP_ROOT = process.cwd();

@@ -4,8 +4,8 @@
 // app's last lines and exits non-zero (docs/decisions/0015-startup-config-check.md).
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildIsCurrent, recordBuild } from "./lib/build-stamp.mjs";
-import { portInUse, run, startService, waitForHttp } from "./lib/processes.mjs";
+import { buildIfStale } from "../tests/support/build-stamp";
+import { portInUse, startService, waitForHttp, type Service } from "../tests/support/processes";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.PORT ?? "3000";
@@ -15,14 +15,14 @@ const useSandbox = !process.env.CAN_TENANTS_FILE;
 // Migrations on a large database, and the app's wait for the sandbox, fit well within this.
 const READY_TIMEOUT_MS = 180_000;
 // NEXT_MANUAL_SIG_HANDLE: the app drains itself on a stop signal (lib/server/shutdown.ts).
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true" };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true" };
 // Cookies follow the public URL (https = Secure cookies): default it to where the app listens.
 env.PUBLIC_URL = env.PUBLIC_URL ?? `http://${host}:${port}`;
-const services = [];
+const services: Service[] = [];
 
 let stopping = false;
 /** Asks every service to stop and waits for them (the app finishes in-flight marks first). */
-function stopAll(code) {
+function stopAll(code: number): void {
   if (stopping) return;
   stopping = true;
   for (const s of services) if (s.alive()) s.child.kill("SIGTERM");
@@ -41,7 +41,7 @@ process.on("SIGTERM", () => stopAll(0));
 /** Next's own start banner says "Ready" before the app has checked its settings: not shown. */
 const NEXT_BANNER = /^(▲ Next\.js|- (Local|Network):|✓ (Starting|Ready in|Running next\.config))/;
 
-function failStart(what, service) {
+function failStart(what: string, service: Service): void {
   const lines = service.lastLines(30).filter((l) => !NEXT_BANNER.test(l.trim()));
   const code = service.exitCode();
   console.error(`${what}${code === null ? "" : ` (exit code ${code})`}. Its last lines:`);
@@ -54,22 +54,15 @@ console.log(`Node ${process.version}`);
 for (const [name, value, wanted] of [
   ["PORT", port, true],
   ["SANDBOX_PORT", sandboxPort, useSandbox],
-]) {
+] as const) {
   if (wanted && (await portInUse(host, value))) {
     console.error(`${name}: ${host}:${value} is already in use (another console running?); stop that process or set ${name} to a free port.`);
     process.exit(1);
   }
 }
 
-if (!buildIsCurrent(root)) {
-  console.log("Building the app (sources changed since the last build)…");
-  const code = await run("npx", ["next", "build"], { cwd: root, env });
-  if (code !== 0) {
-    console.error("The build failed; see the messages above.");
-    process.exit(code);
-  }
-  recordBuild(root);
-}
+const buildCode = await buildIfStale(root, env);
+if (buildCode !== 0) process.exit(buildCode);
 
 const started = await startAll();
 if (started) {
@@ -90,36 +83,38 @@ if (started) {
 }
 
 /** Starts the sandbox (demo mode) and the app; true once the app's readiness probe answers 200. */
-async function startAll() {
+async function startAll(): Promise<boolean> {
   if (useSandbox) {
     env.SANDBOX_URL = env.SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`;
     // One process (tsx as a loader, no npx or tsx CLI in between), so a stop signal reaches it.
     const sandbox = startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts", "--port", sandboxPort], { cwd: root, env });
     services.push(sandbox);
-    if (!(await waitForHttp(`${env.SANDBOX_URL}/__sandbox/config`, 30_000, sandbox.alive))) {
+    if (!(await waitForHttp(`${env.SANDBOX_URL}/__sandbox/config`, { timeoutMs: 30_000, alive: sandbox.alive })).up) {
       failStart(`The CAN sandbox did not start on port ${sandboxPort}`, sandbox);
       return false;
     }
   }
   // Node runs next directly (no npx in between): the stop signal reaches the server, and this
   // script waits for it to finish its in-flight marks.
-  const app = startService(
-    "app",
-    process.execPath,
-    [join(root, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", port],
-    { cwd: root, env },
-    { hold: true },
-  );
+  const app = startService("app", process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", port], {
+    cwd: root,
+    env,
+    show: "held",
+  });
   services.push(app);
-  const ready = await waitForHttp(`http://${host}:${port}/api/health/ready`, READY_TIMEOUT_MS, app.alive, (status) => status === 200);
+  const { up: ready } = await waitForHttp(`http://${host}:${port}/api/health/ready`, {
+    timeoutMs: READY_TIMEOUT_MS,
+    alive: app.alive,
+    ok: (status) => status === 200,
+  });
   if (!ready) {
     // Let a dying app finish printing, so its own last lines are the ones shown.
-    await Promise.race([app.exit, new Promise((r) => setTimeout(r, 500))]);
+    await Promise.race([app.exited, new Promise((r) => setTimeout(r, 500))]);
     failStart(app.alive() ? `The app did not become ready within ${READY_TIMEOUT_MS / 1000} s` : "The app stopped during start-up", app);
     return false;
   }
   app.release();
   // From here on, the app stopping (by itself or on Ctrl-C) ends `npm start` with its exit code.
-  void app.exit.then((code) => stopAll(stopping ? 0 : typeof code === "number" ? code : 1));
+  void app.exited.then(({ code }) => stopAll(stopping ? 0 : typeof code === "number" ? code : 1));
   return true;
 }

@@ -5,7 +5,7 @@ import { basename, join } from "node:path";
 import { promisify } from "node:util";
 
 // LibreOffice Calc, headless, as a real spreadsheet opening a CSV export (Debian's libreoffice-calc,
-// installed by `npm test` when absent; scripts/lib/ensure-libreoffice.mjs).
+// installed by `npm test` when absent; tests/support/apt.ts).
 
 export const SOFFICE = process.env.SOFFICE_PATH ?? "/usr/bin/soffice";
 export const sofficeAvailable = (): boolean => existsSync(SOFFICE);

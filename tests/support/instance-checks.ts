@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import pg from "pg";
-import { callAction, findAction } from "../helpers/action-client";
-import { checkFinalState, type AckedMark, type LedgerProblem, type PartitionState } from "../helpers/mark-ledger";
-import { sandboxControl, type SandboxPlanState } from "../helpers/sandbox-control";
+import { callAction, findAction } from "./action-client";
+import { checkFinalState, type AckedMark, type LedgerProblem, type PartitionState } from "./mark-ledger";
+import { sandboxControl, type SandboxPlanState } from "./sandbox-control";
 import { root } from "./cluster";
 
 // Database and action plumbing shared by the multi-instance tests.

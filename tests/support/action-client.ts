@@ -79,15 +79,34 @@ export function sessionCookieFrom(headers: Headers): string | undefined {
 
 export type SignInResult = { cookie?: string | undefined; error?: string | undefined; status: number };
 
-/** Signs in through the login page's own server action (the form's FormData, as the browser sends it). */
-export async function signIn(root: string, base: string, username: string, password: string, extraHeaders: Record<string, string> = {}): Promise<SignInResult> {
+/** The login page's own server action, posted with the form's FormData as the browser sends it. */
+async function postSignIn(root: string, base: string, username: string, password: string, extraHeaders: Record<string, string>) {
   const form = new FormData();
   form.set("username", username);
   form.set("password", password);
-  const answer = await callAction<{ error?: string }>(base, findAction(root, "signInAction"), {
-    path: "/login",
-    args: [{ step: "password" }, form],
-    headers: extraHeaders,
-  });
+  return callAction<{ error?: string }>(base, findAction(root, "signInAction"), { path: "/login", args: [{ step: "password" }, form], headers: extraHeaders });
+}
+
+/** Signs in through the login page's own server action; the session cookie, or why there is none. */
+export async function signIn(root: string, base: string, username: string, password: string, extraHeaders: Record<string, string> = {}): Promise<SignInResult> {
+  const answer = await postSignIn(root, base, username, password, extraHeaders);
   return { cookie: sessionCookieFrom(answer.headers), error: answer.value?.error, status: answer.status };
+}
+
+/** A signed-in account for tools that hold one session for long (the bench): every cookie the sign-in set. */
+export type Session = { username: string; cookies: { name: string; value: string }[]; header: string };
+
+/** Signs in like `signIn` and keeps every cookie set (not only the session's); throws when refused. */
+export async function openSession(root: string, base: string, username: string, password: string, extraHeaders: Record<string, string> = {}): Promise<Session> {
+  const answer = await postSignIn(root, base, username, password, extraHeaders);
+  const cookies = answer.headers
+    .getSetCookie()
+    .filter((line) => !/Max-Age=0/i.test(line))
+    .map((line) => line.split(";")[0] ?? "")
+    .map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1) }))
+    .filter((c) => c.name && c.value);
+  if (!cookies.some((c) => c.name.endsWith("session_token"))) {
+    throw new Error(`signing in as ${username} gave no session cookie (HTTP ${answer.status} ${answer.value?.error ?? ""})`);
+  }
+  return { username, cookies, header: cookies.map((c) => `${c.name}=${c.value}`).join("; ") };
 }

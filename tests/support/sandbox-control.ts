@@ -35,6 +35,8 @@ export function sandboxControl(base: string) {
   };
   const plans = async (tenant: string) => (await call(`/state?tenant=${encodeURIComponent(tenant)}`)) as { plans: SandboxPlanSummary[] } | SandboxPlanSummary[];
   return {
+    /** The sandbox's own URL (the CAN API is under it too). */
+    url: base,
     reset: () => call("/reset", { method: "POST" }),
     setFaults: (faults: Fault[]) => call("/faults", { method: "POST", body: JSON.stringify(faults) }),
     clearFaults: () => call("/faults", { method: "DELETE" }),

@@ -11,7 +11,7 @@ const port = process.env.E2E_APP_PORT ?? "3100";
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 
-const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "e2e/support/seed-audit.ts"], { stdio: "inherit", env: process.env });
+const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/support/seed-audit.ts"], { stdio: "inherit", env: process.env });
 if (seed.status !== 0) {
   console.error("seeding the e2e database failed");
   process.exit(1);
@@ -20,7 +20,7 @@ if (seed.status !== 0) {
 const log = createWriteStream(join(dataDir, "server.log"));
 const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { stdio: ["ignore", "pipe", "pipe"], env: process.env });
 for (const stream of [child.stdout, child.stderr]) {
-  stream.on("data", (chunk) => {
+  stream.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     log.write(chunk);
   });

@@ -16,20 +16,30 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SBOM_PATH = join(root, ".next", "sbom.cdx.json");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
-function sbom(extra) {
+type Component = { group?: string; name: string; version: string; "bom-ref"?: string };
+type Bom = {
+  bomFormat?: string;
+  specVersion?: string;
+  metadata?: { component?: { "bom-ref"?: string } };
+  components: Component[];
+  dependencies?: { ref: string; dependsOn?: string[] }[];
+};
+type PackageJson = { version: string; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+
+function sbom(extra: string[]): Bom {
   const text = execFileSync(npm, ["sbom", "--sbom-format", "cyclonedx", ...extra], {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],
   });
-  return JSON.parse(text);
+  return JSON.parse(text) as Bom;
 }
 
 /** name@version of every package the runtime dependencies need, following Node's resolution from each package's folder. */
-function runtimeClosure() {
-  const seen = new Map();
-  const visit = (name, fromDir) => {
+function runtimeClosure(): Map<string, string> {
+  const seen = new Map<string, string>();
+  const visit = (name: string, fromDir: string): void => {
     let dir = fromDir;
     for (;;) {
       const candidate = join(dir, "node_modules", name);
@@ -39,13 +49,13 @@ function runtimeClosure() {
       dir = up;
     }
     const pkgDir = join(dir, "node_modules", name);
-    const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+    const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as PackageJson;
     const key = `${name}@${pkg.version}`;
     if (seen.has(key)) return;
     seen.set(key, pkgDir);
     for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) visit(dep, pkgDir);
   };
-  const rootPkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const rootPkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as PackageJson;
   for (const dep of Object.keys({ ...rootPkg.dependencies, ...rootPkg.optionalDependencies })) visit(dep, root);
   return seen;
 }
@@ -55,7 +65,7 @@ if (bom.bomFormat !== "CycloneDX" || !Array.isArray(bom.components) || bom.compo
   console.error("sbom: npm sbom did not produce a CycloneDX document with components");
   process.exit(1);
 }
-const nameOf = (c) => `${c.group ? `${c.group}/` : ""}${c.name}@${c.version}`;
+const nameOf = (c: Component) => `${c.group ? `${c.group}/` : ""}${c.name}@${c.version}`;
 const have = new Set(bom.components.map(nameOf));
 const needed = runtimeClosure();
 const dropped = [...needed.keys()].filter((k) => !have.has(k));

@@ -1,5 +1,5 @@
 // Test-only: writes known audit rows into the e2e database before the app starts (see
-// start-app.mjs). Uses the same functions the mark actions use, so the rows are real chain rows.
+// start-e2e-app.ts). Uses the same functions the mark actions use, so the rows are real chain rows.
 import { recordMarkIntent, recordMarkOutcome, type MarkIntent, type MarkOutcome } from "@/lib/audit";
 import { closeDb } from "@/lib/db";
 import { SEED } from "./seed-data";
