@@ -34,18 +34,27 @@ export function DataTable({
   children: ReactNode;
 }) {
   const style = LOOKS[look];
+  // A table wider than the screen (a phone) scrolls inside this box, not the page; focusable so a
+  // keyboard can scroll it too.
   return (
-    <table className={classes(className, style.table)} aria-label={label}>
-      <thead className={classes(style.head)}>
-        <tr className={classes(style.headRow)}>
-          {columns.map((c, i) => (
-            <th key={i} scope="col" className={classes(style.cell, c.className)}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <div
+      className={classes(className, "max-w-full overflow-x-auto")}
+      role="group"
+      aria-label={`${label}, scrolls sideways when wider than the screen`}
+      tabIndex={0}
+    >
+      <table className={style.table} aria-label={label}>
+        <thead className={classes(style.head)}>
+          <tr className={classes(style.headRow)}>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={classes(style.cell, c.className)}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
