@@ -13,6 +13,8 @@ const envSchema = z.object({
   CAN_TIMEOUT_MS: intFromEnv(10_000, 100, 300_000),
   CAN_PAGE_SIZE: intFromEnv(100, 1, 10_000),
   CAN_PAGE_CONCURRENCY: intFromEnv(6, 1, 32),
+  /** How often an open, visible plan page reads its partitions again in the background. */
+  PARTITIONS_REFRESH_SECONDS: intFromEnv(60, 2, 3_600),
   SANDBOX_URL: z
     .url({ protocol: /^https?$/, error: "not an http(s) URL; set it to where the CAN sandbox listens, e.g. http://127.0.0.1:8787" })
     .default("http://127.0.0.1:8787"),

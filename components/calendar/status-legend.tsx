@@ -26,12 +26,16 @@ export function StatusLegend({ counts, shape }: { counts: Record<PartitionStatus
           <span>Future or outside the plan&apos;s window</span>
         </div>
         <div className="flex items-center gap-2">
-          <span aria-hidden="true" className="inline-block h-5 w-5 rounded bg-white ring-[3px] ring-slate-950 ring-offset-1" />
-          <span>Selected</span>
+          <span aria-hidden="true" className="relative inline-block h-5 w-5 rounded bg-white shadow-[0_0_0_2px_#fff,0_0_0_5px_#020617]">
+            <span className="day-check">✓</span>
+          </span>
+          <span>Selected: thick ring and check mark</span>
         </div>
         <div className="flex items-center gap-2">
-          <span aria-hidden="true" className="inline-block h-5 w-5 rounded bg-white outline outline-2 outline-black" />
-          <span>Today</span>
+          <span aria-hidden="true" className="relative inline-flex h-5 w-5 items-end justify-center rounded bg-white pb-[2px] ring-1 ring-slate-300">
+            <span className="h-[3px] w-2.5 rounded bg-slate-900" />
+          </span>
+          <span>Today: bar under the day</span>
         </div>
       </div>
       <details>

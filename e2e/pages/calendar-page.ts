@@ -9,6 +9,11 @@ export class CalendarPage {
   readonly dialog: Locator;
   readonly confirm: Locator;
   readonly rangeInput: Locator;
+  /** The popover that describes the hovered or focused cell. */
+  readonly details: Locator;
+  readonly skipLink: Locator;
+  /** "read 3 min ago": how old the partitions on screen are. */
+  readonly readAge: Locator;
 
   constructor(readonly page: Page) {
     this.summary = page.getByTestId("selection-summary");
@@ -18,6 +23,9 @@ export class CalendarPage {
     this.dialog = page.getByRole("dialog");
     this.confirm = this.dialog.getByRole("button", { name: /^Confirm/ });
     this.rangeInput = page.getByLabel("Select by typing ranges");
+    this.details = page.getByRole("tooltip");
+    this.skipLink = page.getByRole("link", { name: "Skip to calendar" });
+    this.readAge = page.getByTestId("read-age");
   }
 
   async goto(tenant: string, uuid: string, query = ""): Promise<void> {
@@ -44,6 +52,16 @@ export class CalendarPage {
   async confirmDialog(planName?: string): Promise<void> {
     if (planName) await this.dialog.getByLabel(/Type the plan name/).fill(planName);
     await this.confirm.click();
+  }
+
+  /** The keys of the drawn cells that hold a partition (not future, not outside the plan's window), oldest first. */
+  partitionKeys(): Promise<string[]> {
+    return this.page.locator("button[data-key]").evaluateAll((cells) =>
+      cells
+        .filter((c) => !["future", "outside"].includes(c.getAttribute("data-status") ?? ""))
+        .map((c) => c.getAttribute("data-key") ?? "")
+        .sort(),
+    );
   }
 
   requestBody(): Promise<unknown> {

@@ -144,6 +144,9 @@ test("keyboard only: select with arrows and space, then clear", async ({ page },
   await page.keyboard.press("Shift+ArrowRight");
   await expect(cal.summary).toHaveText("3 partitions in 1 range");
   await expect(cal.cell(d3)).toBeFocused();
+  // The first Escape hides the focused day's details popover, the second clears the selection.
+  await page.keyboard.press("Escape");
+  await expect(cal.summary).toHaveText("3 partitions in 1 range");
   await page.keyboard.press("Escape");
   await expect(cal.summary).toHaveText("No partition selected");
   await cal.cell(d1).focus();

@@ -17,8 +17,16 @@ describe("year layout", () => {
 
   it("picks one tab stop per year", () => {
     expect(tabTarget("2025-06-01", "2025", "2026-11-24")).toBe("2025-06-01");
-    expect(tabTarget("2024-06-01", "2025", "2026-11-24")).toBe("2025-01-01");
+    expect(tabTarget("2024-06-01", "2025", "2026-11-24")).toBe("2025-12-31");
     expect(tabTarget(null, "2026", "2026-11-24")).toBe("2026-11-24");
     expect(tabTarget(null, "2027", "2026-11-24")).toBeNull();
+  });
+
+  it("lands on the latest partition, not on today or a later day, when nothing was focused", () => {
+    expect(tabTarget(null, "2026", "2026-11-24", "2026-11-23")).toBe("2026-11-23");
+    expect(tabTarget(null, "2026", "2026-11-24", "2026-12-31")).toBe("2026-11-24");
+    expect(tabTarget(null, "2025", "2026-01-01", "2025-12-31")).toBe("2025-12-31");
+    expect(tabTarget(null, "2026", "2026-01-01", "2025-12-31")).toBe("2026-01-01");
+    expect(tabTarget(null, "2024", "2026-11-24", "2026-11-23")).toBe("2024-12-31");
   });
 });

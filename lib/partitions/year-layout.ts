@@ -64,11 +64,15 @@ export function shiftDays(key: string, n: number): string {
 
 /**
  * The one day of a year's grid reachable by Tab (roving tabindex): the day last focused if it is in
- * that year, else today, else the year's first day; null when the whole year is in the future.
+ * that year, else the latest partition the plan expects (`latest`, never after today) when that year
+ * holds it, else the year's last day when the year is wholly before it, else the year's first day;
+ * null when the whole year is in the future.
  */
-export function tabTarget(lastFocused: string | null, year: string, today: string): string | null {
+export function tabTarget(lastFocused: string | null, year: string, today: string, latest: string = today): string | null {
   if (lastFocused && lastFocused.startsWith(year) && lastFocused <= today) return lastFocused;
-  if (today.startsWith(year)) return today;
+  const last = latest < today ? latest : today;
+  if (last.startsWith(year)) return last;
+  if (last > `${year}-12-31`) return `${year}-12-31`;
   const first = `${year}-01-01`;
   return first <= today ? first : null;
 }

@@ -66,3 +66,6 @@ export type PlanCalendar = {
    */
   seal: string | null;
 };
+
+/** A plan's names from CAN's plan read, kept on the plan page when its partition list cannot be read. */
+export type PlanTitle = { displayName: string; name: string };

@@ -2,35 +2,50 @@ import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { hasPermission, requirePageAccess } from "@/lib/auth/dal";
+import { getEnv } from "@/lib/env";
 import { getQueryClient } from "@/lib/get-query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { planUuidParam } from "@/lib/schemas/plans";
 import { getPlanCalendar } from "@/lib/services/plan-calendar";
 import { safeRead } from "@/lib/services/safe-read";
 import { PlanScreen } from "./_components/plan-screen";
-
-export const metadata: Metadata = { title: "Plan" };
+import { readPlanTitle } from "./plan-title";
 
 type SearchParams = Record<string, string | string[] | undefined>;
+type Params = Promise<{ tenant: string; uuid: string }>;
 
 const firstOf = (v: string | string[] | undefined): string | null => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null));
 
-export default async function PlanPage({ params, searchParams }: { params: Promise<{ tenant: string; uuid: string }>; searchParams: Promise<SearchParams> }) {
+/** The tab names the plan, so several open plans can be told apart. */
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { tenant: tenantId, uuid } = await params;
+  const { tenant } = await requirePageAccess(tenantId, "plans:read");
+  const planId = planUuidParam.safeParse(uuid);
+  const title = planId.success ? await readPlanTitle(tenant, planId.data) : null;
+  return { title: title ? `${title.displayName} · Plan` : "Plan" };
+}
+
+export default async function PlanPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
   const { tenant: tenantId, uuid } = await params;
   const query = await searchParams;
   const { tenant, actor } = await requirePageAccess(tenantId, "plans:read");
   const planId = planUuidParam.safeParse(uuid);
   if (!planId.success) notFound();
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery({
-    queryKey: queryKeys.plan(tenant.id, planId.data),
-    queryFn: () => safeRead("plan.calendar", () => getPlanCalendar(tenant, planId.data)),
-  });
+  const [title] = await Promise.all([
+    readPlanTitle(tenant, planId.data),
+    queryClient.prefetchQuery({
+      queryKey: queryKeys.plan(tenant.id, planId.data),
+      queryFn: () => safeRead("plan.calendar", () => getPlanCalendar(tenant, planId.data)),
+    }),
+  ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <PlanScreen
         tenantId={tenant.id}
         uuid={planId.data}
+        title={title}
+        refreshSeconds={getEnv().PARTITIONS_REFRESH_SECONDS}
         canMark={hasPermission(actor.role, "partitions:mark")}
         initialYear={firstOf(query.year)}
         initialSel={firstOf(query.sel)}

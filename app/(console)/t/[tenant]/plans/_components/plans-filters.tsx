@@ -5,6 +5,12 @@ import { PLAN_TYPES, type PlansQuery } from "@/lib/schemas/plans";
 
 export function PlansFilters({ query, onChange }: { query: PlansQuery; onChange: (q: PlansQuery) => void }) {
   const [text, setText] = useState(query.q ?? "");
+  // The field follows the URL's search when it changes from outside the field (Clear filters, Back).
+  const [shownQ, setShownQ] = useState(query.q);
+  if (query.q !== shownQ) {
+    setShownQ(query.q);
+    setText(query.q ?? "");
+  }
   return (
     <form
       role="search"

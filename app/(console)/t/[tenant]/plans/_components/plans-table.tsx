@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { PlansPage } from "@/lib/services/plans";
 import { DataTable } from "@/components/data-table";
+import { LinkPending } from "./link-pending";
 
 export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string; page: PlansPage; busy: boolean; onPage: (n: number) => void }) {
   return (
@@ -28,6 +29,7 @@ export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string;
                 href={`/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(p.uuid)}`}
               >
                 {p.displayName}
+                <LinkPending />
               </Link>
               {p.problem && <p className="text-xs text-red-800">Details unavailable: {p.problem}</p>}
             </td>

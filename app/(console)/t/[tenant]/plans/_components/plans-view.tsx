@@ -21,6 +21,7 @@ export function PlansView({ tenantId }: { tenantId: string }) {
 
   // Filters change the URL without a server round trip; React Query fetches through the route handler.
   const navigate = (next: PlansQuery) => window.history.pushState(null, "", plansQueryString(next) || "?");
+  const clearFilters = () => navigate({ page: 1 });
 
   return (
     <section aria-labelledby="plans-heading" className="mt-4">
@@ -40,9 +41,14 @@ export function PlansView({ tenantId }: { tenantId: string }) {
           <ErrorPanel title="The plans could not be loaded" error={data.error} onRetry={() => void refetch()} retrying={isFetching} />
         </div>
       ) : data.data.total === 0 ? (
-        <p className="mt-6 rounded border border-slate-300 bg-white p-6 text-slate-700" role="status">
-          {query.q || query.type ? "No plan matches these filters." : "This tenant has no materialization plans."}
-        </p>
+        <div className="mt-6 flex flex-wrap items-center gap-3 rounded border border-slate-300 bg-white p-6 text-slate-700">
+          <p role="status">{query.q || query.type ? "No plan matches these filters." : "This tenant has no materialization plans."}</p>
+          {(query.q || query.type) && (
+            <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={clearFilters}>
+              Clear filters
+            </button>
+          )}
+        </div>
       ) : (
         <PlansTable tenantId={tenantId} page={data.data} busy={isFetching} onPage={(page) => navigate({ ...query, page })} />
       )}

@@ -13,6 +13,8 @@ import type { ValueStore } from "./value-store";
 export type CalendarCells = {
   statusOf: (key: PartitionKey) => PartitionStatus | undefined;
   today: PartitionKey;
+  /** The latest partition the plan expects, never after today: where Tab first lands in the grid. */
+  latest: PartitionKey;
   readOnly: boolean;
   store: SelectionStore;
   /** The day that last had the focus: the year grid's tab stop. */

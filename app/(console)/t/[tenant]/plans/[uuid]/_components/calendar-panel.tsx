@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { StatusLegend } from "@/components/calendar/status-legend";
 import { futureRefusal } from "@/lib/marks/future";
 import { kindOf, markSpec, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
@@ -18,8 +18,10 @@ import {
 } from "@/lib/partitions";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import { CalendarCellsContext, type CalendarCells } from "./calendar-context";
-import { CellInspector } from "./cell-inspector";
+import { CellDetails } from "./cell-details";
 import { HistoryStrip } from "./history-strip";
+import { dismissCellDetails } from "./inspected-cell-store";
+import { markAvailability, shortcutMark } from "@/lib/marks/availability";
 import { MarkDialog, type MarkKind, type PendingMark } from "./mark-dialog";
 import { MonthGrid } from "./month-grid";
 import { SelectionBar } from "./selection-bar";
@@ -52,6 +54,8 @@ export function CalendarPanel({
 }) {
   const today = useTodayKey(g, calendar.readAt);
   const windowEnd = calendar.window?.end ?? today;
+  // Where Tab first lands in the grid: the newest partition the plan expects, never a future day.
+  const latest = windowEnd < today ? windowEnd : today;
   const [year, setYear] = useState(() => {
     const y = Number(currentUrlParam("year", initialYear));
     return Number.isInteger(y) && y >= 1000 && y <= 9999 ? y : Number(windowEnd.slice(0, 4));
@@ -77,8 +81,8 @@ export function CalendarPanel({
 
   const readOnly = calendar.readOnlyReason !== null;
   const cells = useMemo<CalendarCells>(
-    () => ({ statusOf: (key) => statusAt(runs, key), today, readOnly, focused, ...sel }),
-    [runs, today, readOnly, focused, sel],
+    () => ({ statusOf: (key) => statusAt(runs, key), today, latest, readOnly, focused, ...sel }),
+    [runs, today, latest, readOnly, focused, sel],
   );
 
   const years = useMemo(() => {
@@ -123,9 +127,24 @@ export function CalendarPanel({
     [runs, selection, g, calendar.plan.uuid, calendar.today, calendar.window, mutation, year, viewRange],
   );
 
+  // S, F and C open a mark for the selection while the focus is anywhere in the calendar (not in a field).
+  const onShortcut = (e: KeyboardEvent<HTMLDivElement>) => {
+    const kind = shortcutMark(e);
+    if (!kind || !markAvailability({ g, selection, readOnly, canMark, today: calendar.today }).enabled[kind]) return;
+    e.preventDefault();
+    openMark(kind);
+  };
+  // Escape hides the cell's details first, then clears the selection.
+  const onEscape = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== "Escape") return;
+    if (!dismissCellDetails()) sel.clear();
+  };
+  const area = useRef<HTMLDivElement>(null);
+  const gridHelp = "Arrows move, Shift+arrows extend the selection, Space toggles, Escape hides the details then clears the selection; S, F and C mark it.";
+
   return (
     <CalendarCellsContext.Provider value={cells}>
-      <div className="space-y-4">
+      <div className="space-y-4" onKeyDown={onShortcut}>
         <StatusLegend counts={calendar.counts} shape={calendar.listShape ?? "materialized-only"} />
         <SelectionBar
           g={g}
@@ -139,7 +158,6 @@ export function CalendarPanel({
           viewLabel={viewLabel}
           today={calendar.today}
         />
-        <CellInspector calendar={calendar} runs={runs} />
         {g === "DAY" ? (
           <div className="space-y-3">
             {calendar.window && <HistoryStrip runs={runs} window={calendar.window} year={year} onYear={setYear} />}
@@ -158,18 +176,25 @@ export function CalendarPanel({
                 <span aria-hidden="true"> →</span>
               </button>
             </div>
-            <div
-              role="group"
-              aria-label={`Partitions of ${shownYear}. Arrows move, Shift+arrows extend the selection, Space toggles, Escape clears.`}
-              aria-busy={shownYear !== year}
-              className={shownYear !== year ? "opacity-60" : undefined}
-              onKeyDown={(e) => e.key === "Escape" && sel.clear()}
-            >
-              <YearGrid year={shownYear} today={today} onYearChange={setYear} />
+            <div ref={area} className="relative">
+              <div
+                id="calendar"
+                role="group"
+                aria-label={`Partitions of ${shownYear}. ${gridHelp}`}
+                aria-busy={shownYear !== year}
+                className={shownYear !== year ? "opacity-60" : undefined}
+                onKeyDown={onEscape}
+              >
+                <YearGrid year={shownYear} today={today} onYearChange={setYear} />
+              </div>
+              <CellDetails calendar={calendar} runs={runs} today={today} area={area} />
             </div>
           </div>
         ) : (
-          <MonthGrid years={years} initialFocus={windowEnd} />
+          <div ref={area} className="relative" id="calendar" onKeyDown={onEscape}>
+            <MonthGrid years={years} initialFocus={latest} help={gridHelp} />
+            <CellDetails calendar={calendar} runs={runs} today={today} area={area} />
+          </div>
         )}
       </div>
       <MarkDialog

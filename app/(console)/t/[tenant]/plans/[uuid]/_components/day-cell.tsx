@@ -26,29 +26,34 @@ export function DayButton({ day, className }: DayButtonProps) {
 const DayCell = memo(function DayCell({ dayKey, className }: { dayKey: string; className: string | undefined }) {
   const cells = useCalendarCells();
   const selected = useIsSelected(cells.store, dayKey);
-  const isTabStop = () => tabTarget(cells.focused.get(), dayKey.slice(0, 4), cells.today) === dayKey;
+  const isTabStop = () => tabTarget(cells.focused.get(), dayKey.slice(0, 4), cells.today, cells.latest) === dayKey;
   const tabStop = useSyncExternalStore(cells.focused.subscribe, isTabStop, isTabStop);
   const status = cells.statusOf(dayKey);
   const future = dayKey > cells.today;
-  const label = cellLabel(dayKey, status, selected, future);
+  const isToday = dayKey === cells.today;
+  const label = cellLabel(dayKey, status, selected, future, isToday);
   // The look comes from .day-cell in globals.css, keyed by these attributes.
   return (
     <button
       type="button"
       data-key={dayKey}
       data-status={future ? "future" : (status ?? "outside")}
-      data-today={dayKey === cells.today ? "" : undefined}
+      data-today={isToday ? "" : undefined}
       disabled={future}
       tabIndex={tabStop ? 0 : -1}
       aria-label={label}
       aria-pressed={selected}
-      title={label}
       className={className ? `${className} day-cell` : "day-cell"}
     >
       <span aria-hidden="true">{Number(dayKey.slice(8, 10))}</span>
       {status && !future && status !== "success" && status !== "missing" && (
         <span aria-hidden="true" className="day-icon">
           {STATUS_LOOK[status].icon}
+        </span>
+      )}
+      {selected && (
+        <span aria-hidden="true" className="day-check">
+          ✓
         </span>
       )}
     </button>

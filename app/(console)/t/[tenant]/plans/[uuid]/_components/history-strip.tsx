@@ -5,7 +5,7 @@ import { keyToOrdinal, ordinalToKey, statusAt, type KeyRange, type PartitionStat
 
 const SEVERITY: PartitionStatus[] = ["success", "missing", "cleared", "unknown", "failed"];
 
-type YearRow = { year: number; weeks: (PartitionStatus | null)[]; failed: number; missing: number };
+type YearRow = { year: number; weeks: (PartitionStatus | null)[]; failed: number; cleared: number; missing: number };
 
 /** Worst status per week of every year in the window: the whole history at a glance, like a contribution graph. */
 function summarize(runs: readonly StatusRun[], window: KeyRange): YearRow[] {
@@ -15,7 +15,7 @@ function summarize(runs: readonly StatusRun[], window: KeyRange): YearRow[] {
   for (let n = lo; n <= hi; n++) {
     const key = ordinalToKey(n, "DAY");
     const year = Number(key.slice(0, 4));
-    const row = rows.get(year) ?? { year, weeks: Array.from({ length: 53 }, () => null), failed: 0, missing: 0 };
+    const row = rows.get(year) ?? { year, weeks: Array.from({ length: 53 }, () => null), failed: 0, cleared: 0, missing: 0 };
     rows.set(year, row);
     const status = statusAt(runs, key);
     if (!status) continue;
@@ -23,6 +23,7 @@ function summarize(runs: readonly StatusRun[], window: KeyRange): YearRow[] {
     const prev = row.weeks[week];
     if (prev == null || SEVERITY.indexOf(status) > SEVERITY.indexOf(prev)) row.weeks[week] = status;
     if (status === "failed") row.failed++;
+    if (status === "cleared") row.cleared++;
     if (status === "missing") row.missing++;
   }
   return [...rows.values()].sort((a, b) => a.year - b.year);
@@ -65,9 +66,18 @@ const HistoryRow = memo(function HistoryRow({ row: r, current, onYear }: { row: 
           <span key={i} className="history-week" data-status={s ?? undefined} />
         ))}
       </span>
-      <span className="text-[11px] text-slate-600">
-        {r.failed > 0 ? `${r.failed} failed` : ""} {r.missing > 0 ? `${r.missing} not materialized` : ""}
+      <span className="text-[11px] text-slate-600" data-testid={`year-summary-${r.year}`}>
+        {yearSummary(r)}
       </span>
     </button>
   );
 });
+
+/** The year's partitions that need attention, in words: "3 failed, 2 cleared, 10 not materialized". */
+function yearSummary(r: YearRow): string {
+  const parts: string[] = [];
+  if (r.failed > 0) parts.push(`${r.failed} failed`);
+  if (r.cleared > 0) parts.push(`${r.cleared} cleared`);
+  if (r.missing > 0) parts.push(`${r.missing} not materialized`);
+  return parts.join(", ");
+}

@@ -13,7 +13,7 @@ const ARROW_MONTHS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, Arr
 const key = (year: number, month: number) => `${year}-${String(month + 1).padStart(2, "0")}`;
 
 /** MONTH plans: one row per year, twelve month cells, with the same selection keys as the day grid. */
-export function MonthGrid({ years, initialFocus }: { years: number[]; initialFocus: string }) {
+export function MonthGrid({ years, initialFocus, help }: { years: number[]; initialFocus: string; help: string }) {
   const cells = useCalendarCells();
   const selection = useSelectionValue(cells.store);
   const [focusKey, setFocusKey] = useState(initialFocus);
@@ -35,11 +35,25 @@ export function MonthGrid({ years, initialFocus }: { years: number[]; initialFoc
     } else if (e.key === "Enter") {
       e.preventDefault();
       cells.selectKeyOnly(k);
-    } else if (e.key === "Escape") cells.clear();
+    }
   };
 
   return (
-    <table role="grid" aria-label="Monthly partitions" className="border-separate border-spacing-1">
+    <table
+      role="grid"
+      aria-label={`Monthly partitions. ${help}`}
+      className="border-separate border-spacing-1"
+      onMouseLeave={() =>
+        inspectCell(
+          document.activeElement instanceof HTMLElement
+            ? (document.activeElement.closest("table[role=grid] button[data-key]")?.getAttribute("data-key") ?? null)
+            : null,
+        )
+      }
+      onBlur={(e) => {
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) inspectCell(null);
+      }}
+    >
       <thead>
         <tr>
           <th scope="col" className="text-left text-xs font-medium text-slate-600">
@@ -72,9 +86,9 @@ export function MonthGrid({ years, initialFocus }: { years: number[]; initialFoc
                     data-status={future ? "future" : (status ?? "outside")}
                     disabled={future}
                     tabIndex={k === focusKey ? 0 : -1}
-                    aria-label={cellLabel(k, status, selected, future)}
-                    title={cellLabel(k, status, selected, future)}
-                    className={`relative h-9 w-12 select-none rounded text-xs ${look.cell} ${selected ? "ring-[3px] ring-slate-950 ring-offset-1" : ""} ${future ? "opacity-60" : ""}`}
+                    aria-label={cellLabel(k, status, selected, future, k === cells.today)}
+                    data-today={k === cells.today ? "" : undefined}
+                    className={`month-cell relative h-9 w-12 select-none rounded text-xs ${look.cell} ${selected ? "ring-[3px] ring-slate-950 ring-offset-2" : ""} ${future ? "opacity-60" : ""}`}
                     onKeyDown={(e) => onKey(e, k)}
                     onFocus={() => {
                       setFocusKey(k);
@@ -88,6 +102,11 @@ export function MonthGrid({ years, initialFocus }: { years: number[]; initialFoc
                     onPointerEnter={(e) => cells.pointerEnter(k, e.buttons)}
                   >
                     <span aria-hidden="true">{status && !future ? STATUS_LOOK[status].icon : ""}</span>
+                    {selected && (
+                      <span aria-hidden="true" className="day-check">
+                        ✓
+                      </span>
+                    )}
                   </button>
                 </td>
               );

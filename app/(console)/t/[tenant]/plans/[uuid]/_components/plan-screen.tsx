@@ -2,29 +2,37 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent } from "react";
 import { PlanHistory } from "@/components/audit/plan-history";
 import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
 import { queryKeys } from "@/lib/query-keys";
-import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
+import type { PlanCalendar, PlanTitle } from "@/lib/services/plan-calendar-types";
 import { CalendarPanel } from "./calendar-panel";
 import { FullRefreshPanel } from "./full-refresh-panel";
 import { ReadOnlyPartitions } from "./read-only-partitions";
 import { PlanDetailsCard } from "./plan-details-card";
+import { ReadAge } from "./read-age";
 
 const noSubscription = () => () => undefined;
 
-/** `initialYear` / `initialSel`: the URL's `year` and `sel` when the page was requested (the calendar starts there). */
+/**
+ * `initialYear` / `initialSel`: the URL's `year` and `sel` when the page was requested (the calendar starts there).
+ * `title`: the plan's names from CAN's plan read, shown even when its partition list cannot be read.
+ */
 export function PlanScreen({
   tenantId,
   uuid,
+  title,
+  refreshSeconds,
   canMark,
   initialYear,
   initialSel,
 }: {
   tenantId: string;
   uuid: string;
+  title: PlanTitle | null;
+  refreshSeconds: number;
   canMark: boolean;
   initialYear: string | null;
   initialSel: string | null;
@@ -32,47 +40,88 @@ export function PlanScreen({
   const { data, isFetching, refetch } = useQuery({
     queryKey: queryKeys.plan(tenantId, uuid),
     queryFn: () => fetchResult<PlanCalendar>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(uuid)}`),
+    // Read again while the page is on screen (never in a hidden tab); the calendar keeps its year and selection.
+    refetchInterval: refreshSeconds * 1000,
+    refetchIntervalInBackground: false,
   });
-  useHistoryFollowsOutsideChanges(tenantId, uuid, data?.ok ? (data.data.outsideChanges[0]?.eventId ?? null) : undefined);
+  // The last calendar read: a later read that fails is shown above it rather than in its place.
+  const [lastGood, setLastGood] = useState<PlanCalendar | null>(null);
+  if (data?.ok && data.data !== lastGood) setLastGood(data.data);
+  const calendar = data?.ok ? data.data : lastGood;
+  useHistoryFollowsOutsideChanges(tenantId, uuid, calendar ? (calendar.outsideChanges[0]?.eventId ?? null) : undefined);
   // Marks the page interactive once React has hydrated it (tests and the bench wait for this).
   const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,
     () => false,
   );
-  const back = (
-    <Link href={`/t/${encodeURIComponent(tenantId)}/plans`} className="text-sm text-blue-800 hover:underline">
-      ← All plans
-    </Link>
+  const failure = data && !data.ok ? data.error : null;
+  const top = (
+    <>
+      <a
+        href="#calendar"
+        onClick={skipToCalendar}
+        className="sr-only rounded bg-white px-2 py-1 text-blue-800 underline focus:not-sr-only focus:absolute focus:z-50"
+      >
+        Skip to calendar
+      </a>
+      <Link href={`/t/${encodeURIComponent(tenantId)}/plans`} className="text-sm text-blue-800 hover:underline">
+        ← All plans
+      </Link>
+    </>
   );
-  if (!data) return <p role="status">Loading plan…</p>;
-  if (!data.ok) {
+  const history = (
+    <section aria-labelledby="history-heading" className="space-y-2">
+      <h2 id="history-heading" className="text-lg font-semibold">
+        History of changes
+      </h2>
+      <PlanHistory tenantId={tenantId} planUuid={uuid} limit={20} />
+    </section>
+  );
+  const retry = () => void refetch();
+  if (!data) return <PlanReading title={title} />;
+  if (!calendar && failure) {
     return (
-      <div className="space-y-4">
-        {back}
-        <h1 className="text-2xl font-semibold">Plan {uuid}</h1>
-        <ErrorPanel title="The plan could not be loaded" error={data.error} onRetry={() => void refetch()} retrying={isFetching} />
+      <div className="space-y-4" data-hydrated={hydrated}>
+        {top}
+        <div className="flex flex-wrap items-baseline gap-3">
+          <PlanHeading displayName={title?.displayName ?? `Plan ${uuid}`} name={title?.name ?? null} />
+        </div>
+        <ErrorPanel title="The plan could not be loaded" error={failure} onRetry={retry} retrying={isFetching} />
+        {history}
       </div>
     );
   }
-  const calendar = data.data;
+  if (!calendar) return <PlanReading title={title} />;
   return (
     <div className="space-y-4" data-hydrated={hydrated}>
-      {back}
+      {top}
       <div className="flex flex-wrap items-baseline gap-3">
-        <h1 className="text-2xl font-semibold">{calendar.plan.displayName}</h1>
-        <span className="font-mono text-sm text-slate-600">{calendar.plan.name}</span>
+        <PlanHeading displayName={calendar.plan.displayName} name={calendar.plan.name} />
         <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">{calendar.plan.materializeType}</span>
         {calendar.plan.granularity && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">{calendar.plan.granularity}</span>}
-        <p className="ml-auto text-xs text-slate-600" aria-live="polite">
-          {isFetching
-            ? "Reading CAN…"
-            : `Read from CAN at ${new Date(calendar.readAt).toLocaleTimeString()} · ${calendar.listedCount} listed · ${calendar.pagesFetched} page${calendar.pagesFetched === 1 ? "" : "s"}`}{" "}
-          <button type="button" className="ml-1 underline" onClick={() => void refetch()} disabled={isFetching}>
+        <p className="ml-auto text-xs text-slate-600" data-testid="read-status">
+          {isFetching ? (
+            <span role="status">Reading partitions from CAN…</span>
+          ) : (
+            <>
+              Partitions <ReadAge readAt={calendar.readAt} /> · {calendar.listedCount} listed · {calendar.pagesFetched} page
+              {calendar.pagesFetched === 1 ? "" : "s"}
+            </>
+          )}{" "}
+          <button type="button" className="ml-1 underline" onClick={retry} disabled={isFetching}>
             Reload
           </button>
         </p>
       </div>
+      {failure && (
+        <ErrorPanel
+          title="The latest read of CAN failed; the partitions below are from the read before"
+          error={failure}
+          onRetry={retry}
+          retrying={isFetching}
+        />
+      )}
       {calendar.unreadableValues.length > 0 && (
         <p role="note" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm">
           CAN listed {calendar.unreadableValues.length} value(s) that are not {calendar.plan.granularity} partitions and are not drawn:{" "}
@@ -94,22 +143,50 @@ export function PlanScreen({
           initialSel={initialSel}
         />
       ) : calendar.mode.kind === "full-refresh" ? (
-        <FullRefreshPanel tenantId={tenantId} calendar={calendar} canMark={canMark} />
+        <div id="calendar" tabIndex={-1}>
+          <FullRefreshPanel tenantId={tenantId} calendar={calendar} canMark={canMark} />
+        </div>
       ) : (
-        <>
+        <div id="calendar" tabIndex={-1} className="space-y-4">
           <p role="note" className="rounded border border-slate-300 bg-white p-3 text-sm">
             Read-only: {calendar.readOnlyReason}
           </p>
           <ReadOnlyPartitions calendar={calendar} />
-        </>
+        </div>
       )}
-      <section aria-labelledby="history-heading" className="space-y-2">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          History of changes
-        </h2>
-        <PlanHistory tenantId={tenantId} planUuid={uuid} limit={20} />
-      </section>
+      {history}
       <PlanDetailsCard calendar={calendar} />
+    </div>
+  );
+}
+
+/** The skip link lands on the calendar's own tab stop (the latest partition), so arrows work at once. */
+function skipToCalendar(e: MouseEvent<HTMLAnchorElement>): void {
+  const target = document.querySelector<HTMLElement>('#calendar button[data-key][tabindex="0"], #calendar[tabindex="-1"]');
+  if (!target) return;
+  e.preventDefault();
+  target.focus();
+}
+
+function PlanHeading({ displayName, name }: { displayName: string; name: string | null }) {
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{displayName}</h1>
+      {name && <span className="font-mono text-sm text-slate-600">{name}</span>}
+    </>
+  );
+}
+
+/** Before the first answer (the server normally renders one): the same words as the route's loading state. */
+function PlanReading({ title }: { title: PlanTitle | null }) {
+  return (
+    <div className="space-y-4">
+      {title && (
+        <div className="flex flex-wrap items-baseline gap-3">
+          <PlanHeading displayName={title.displayName} name={title.name} />
+        </div>
+      )}
+      <p role="status">Reading partitions from CAN…</p>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { STATUS_LOOK } from "@/components/calendar/status-style";
-import { futureRefusal, type ServerToday } from "@/lib/marks/future";
+import type { ServerToday } from "@/lib/marks/future";
 import {
   countStatusesInRanges,
   parseRangeInput,
@@ -14,6 +14,7 @@ import {
   type Selection,
   type StatusRun,
 } from "@/lib/partitions";
+import { MARK_SHORTCUTS, markAvailability, type GridMarkKind } from "@/lib/marks/availability";
 import type { MarkKind } from "./mark-dialog";
 
 /** What is selected, in numbers, and what can be done with it. */
@@ -46,8 +47,7 @@ export function SelectionBar({
   const [inputError, setInputError] = useState<string | null>(null);
   const size = selectionSize(selection, g);
   const counts = countStatusesInRanges(runs, selection, g);
-  const disabled = size === 0 || readOnlyReason !== null;
-  const future = today && size > 0 ? futureRefusal({ kind: "update", granularity: g, success: selection, failed: [] }, today, g) : null;
+  const { enabled, future } = markAvailability({ g, selection, readOnly: readOnlyReason !== null, canMark, today });
   const placeholder = g === "DAY" ? "2025-10-01..2025-10-31, 2025-11-03" : "2025-01..2025-06";
 
   return (
@@ -70,32 +70,15 @@ export function SelectionBar({
         <div className="ml-auto flex flex-wrap gap-2">
           {canMark && (
             <>
-              <button
-                type="button"
-                disabled={disabled || !!future}
-                aria-describedby={future ? "future-refusal" : undefined}
-                onClick={() => onMark("success")}
-                className="rounded bg-blue-800 px-3 py-1.5 text-sm text-white disabled:opacity-50"
-              >
+              <MarkButton kind="success" enabled={enabled.success} describedBy={future ? "future-refusal" : undefined} onMark={onMark} className="bg-blue-800">
                 Mark success
-              </button>
-              <button
-                type="button"
-                disabled={disabled || !!future}
-                aria-describedby={future ? "future-refusal" : undefined}
-                onClick={() => onMark("failed")}
-                className="rounded bg-orange-800 px-3 py-1.5 text-sm text-white disabled:opacity-50"
-              >
+              </MarkButton>
+              <MarkButton kind="failed" enabled={enabled.failed} describedBy={future ? "future-refusal" : undefined} onMark={onMark} className="bg-orange-800">
                 Mark failed
-              </button>
-              <button
-                type="button"
-                disabled={disabled}
-                onClick={() => onMark("clear")}
-                className="rounded bg-red-800 px-3 py-1.5 text-sm text-white disabled:opacity-50"
-              >
+              </MarkButton>
+              <MarkButton kind="clear" enabled={enabled.clear} onMark={onMark} className="bg-red-800">
                 Clear
-              </button>
+              </MarkButton>
             </>
           )}
           <button
@@ -134,7 +117,11 @@ export function SelectionBar({
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = parseRangeInput(text, g);
-            if (!parsed.ok) return setInputError(parsed.error);
+            if (!parsed.ok) {
+              // Never leave an earlier selection standing silently behind a typing error: it is cleared, and said so.
+              setInputError(size > 0 ? `${parsed.error} The previous selection was cleared.` : parsed.error);
+              return onSelect([]);
+            }
             setInputError(null);
             onSelect(parsed.ranges);
           }}
@@ -173,5 +160,38 @@ export function SelectionBar({
         </p>
       )}
     </section>
+  );
+}
+
+/** A mark button with its keyboard shortcut shown (the key is not part of its name; aria-keyshortcuts announces it). */
+function MarkButton({
+  kind,
+  enabled,
+  describedBy,
+  onMark,
+  className,
+  children,
+}: {
+  kind: GridMarkKind;
+  enabled: boolean;
+  describedBy?: string | undefined;
+  onMark: (kind: MarkKind) => void;
+  className: string;
+  children: string;
+}) {
+  return (
+    <button
+      type="button"
+      disabled={!enabled}
+      aria-describedby={describedBy}
+      aria-keyshortcuts={MARK_SHORTCUTS[kind]}
+      onClick={() => onMark(kind)}
+      className={`rounded px-3 py-1.5 text-sm text-white disabled:opacity-50 ${className}`}
+    >
+      {children}
+      <kbd aria-hidden="true" className="ml-2 rounded border border-white/60 px-1 font-mono text-[11px]">
+        {MARK_SHORTCUTS[kind]}
+      </kbd>
+    </button>
   );
 }

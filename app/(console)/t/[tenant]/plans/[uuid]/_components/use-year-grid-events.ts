@@ -13,7 +13,7 @@ function dayButton(target: EventTarget | null): HTMLButtonElement | null {
  * The year grid's pointer and keyboard handling, delegated from its root so the 365 cells carry no
  * handlers of their own: click selects one, shift extends, ctrl/cmd toggles, drag paints;
  * arrows, Home/End and PageUp/PageDown move the focus (into the next or previous year when they
- * leave this one), Shift+arrows extend the selection, Space toggles, Enter selects, Escape clears.
+ * leave this one), Shift+arrows extend the selection, Space toggles, Enter selects (Escape: calendar-panel.tsx).
  * Future days are disabled and never take the focus.
  */
 export function useYearGridEvents(root: RefObject<HTMLDivElement | null>, year: number, onYearChange: (year: number) => void) {
@@ -103,9 +103,18 @@ export function useYearGridEvents(root: RefObject<HTMLDivElement | null>, year: 
     [cells],
   );
 
+  // Leaving the grid, the details go back to the focused day, or away when the focus is elsewhere.
   const onPointerLeave = useCallback(() => {
     lastOver.current = null;
-  }, []);
+    inspectCell(root.current?.contains(document.activeElement) ? (dayButton(document.activeElement)?.dataset.key ?? null) : null);
+  }, [root]);
+
+  const onBlur = useCallback(
+    (e: FocusEvent<HTMLDivElement>) => {
+      if (!(e.relatedTarget instanceof Node && root.current?.contains(e.relatedTarget))) inspectCell(lastOver.current);
+    },
+    [root],
+  );
 
   const onClick = useCallback(
     (e: MouseEvent<HTMLDivElement>) => {
@@ -117,7 +126,7 @@ export function useYearGridEvents(root: RefObject<HTMLDivElement | null>, year: 
   );
 
   return useMemo(
-    () => ({ onKeyDown, onFocus, onPointerDown, onPointerOver, onPointerLeave, onClick }),
-    [onKeyDown, onFocus, onPointerDown, onPointerOver, onPointerLeave, onClick],
+    () => ({ onKeyDown, onFocus, onBlur, onPointerDown, onPointerOver, onPointerLeave, onClick }),
+    [onKeyDown, onFocus, onBlur, onPointerDown, onPointerOver, onPointerLeave, onClick],
   );
 }

@@ -14,8 +14,8 @@ const CLASS_NAMES: Partial<ClassNames> = {
   months: rdp.months,
   // Contained: a cell that changes lays out and paints its month only, never the page around it.
   month: `${rdp.month} rounded border border-slate-200 bg-white p-2 [contain:layout_paint]`,
-  month_caption: `${rdp.month_caption} mb-1 text-sm font-semibold`,
-  month_grid: `${rdp.month_grid} table-fixed border-collapse`,
+  month_caption: `${rdp.month_caption} mb-1 text-center text-sm font-semibold`,
+  month_grid: `${rdp.month_grid} mx-auto table-fixed border-collapse`,
   weekday: `${rdp.weekday} w-8 text-[11px] font-normal text-slate-600`,
   day: `${rdp.day} p-[1px]`,
 };
@@ -47,7 +47,9 @@ export const YearGrid = memo(function YearGrid({ year, today, onYearChange }: { 
   const root = useRef<HTMLDivElement>(null);
   const events = useYearGridEvents(root, year, onYearChange);
   return (
-    <div ref={root} className="calendar-year flex flex-wrap gap-3" {...events}>
+    // Columns share the row's width (as many 16rem months as fit, stretched): a wide screen gets even
+    // margins around each month, never an empty column at the row's end.
+    <div ref={root} className="calendar-year grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-3" {...events}>
       {MONTHS.map((m) => (
         <MonthPicker key={m} year={year} month={m} today={today} />
       ))}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useLayoutEffect, useRef, type RefObject } from "react";
+import { becameLabel } from "@/components/audit/labels";
+import { STATUS_MEANING } from "@/components/calendar/status-meaning";
+import { STATUS_LOOK } from "@/components/calendar/status-style";
+import { statusAt, type StatusRun } from "@/lib/partitions";
+import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
+import { useInspectedCell } from "./inspected-cell-store";
+
+/** The one popover that describes the cell being hovered or focused (that cell points at it with aria-describedby). */
+export const CELL_DETAILS_ID = "cell-details";
+
+const GAP = 6;
+
+/**
+ * The hovered or focused cell, in words, next to the cell: date, status, who last changed it here
+ * and when, a later change seen from outside the console, and any disagreement. It follows the
+ * keyboard focus, stays while the pointer rests on its cell, and Escape hides it.
+ * `area`: the positioned element the popover is placed in (it holds the cells).
+ */
+export function CellDetails({
+  calendar,
+  runs,
+  today,
+  area,
+}: {
+  calendar: PlanCalendar;
+  runs: readonly StatusRun[];
+  today: string;
+  area: RefObject<HTMLElement | null>;
+}) {
+  const key = useInspectedCell();
+  const box = useRef<HTMLDivElement>(null);
+  const described = useRef<HTMLElement | null>(null);
+
+  // Placed on the DOM after layout (below the cell, inside the area's width), and only that cell is
+  // described by it: moving across the grid renders this popover once per cell and no cell at all.
+  useLayoutEffect(() => {
+    const el = box.current;
+    const root = area.current;
+    const cell = key ? (root?.querySelector<HTMLElement>(`button[data-key="${key}"]`) ?? null) : null;
+    if (described.current !== cell) described.current?.removeAttribute("aria-describedby");
+    described.current = cell;
+    if (!el) return;
+    if (!root || !cell) {
+      el.style.visibility = "hidden";
+      return;
+    }
+    cell.setAttribute("aria-describedby", CELL_DETAILS_ID);
+    const r = root.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    el.style.top = `${c.bottom - r.top + GAP}px`;
+    el.style.left = `${Math.max(0, Math.min(c.left - r.left, r.width - el.offsetWidth))}px`;
+    el.style.visibility = "visible";
+  }, [key, area]);
+
+  return (
+    <div
+      ref={box}
+      id={CELL_DETAILS_ID}
+      role="tooltip"
+      data-testid="cell-inspector"
+      hidden={key === null}
+      style={{ visibility: "hidden" }}
+      className="pointer-events-none absolute z-20 w-80 max-w-full rounded border border-slate-400 bg-white p-2 text-sm shadow-lg"
+    >
+      {key && <Details calendar={calendar} runs={runs} cellKey={key} today={today} />}
+    </div>
+  );
+}
+
+function Details({ calendar, runs, cellKey: key, today }: { calendar: PlanCalendar; runs: readonly StatusRun[]; cellKey: string; today: string }) {
+  const status = statusAt(runs, key);
+  const change = calendar.lastChanges.find((c) => c.start <= key && key <= c.end);
+  const outside = calendar.outsideChanges.find((c) => c.start <= key && key <= c.end);
+  // A console mark after the outside change is the newer story; the outside change is shown otherwise.
+  const outsideIsNewer = outside && (!change || Date.parse(change.at) <= Date.parse(outside.to));
+  const disagreement = calendar.disagreements.find((d) => d.key === key);
+  const future = key > today;
+  return (
+    <>
+      <p>
+        <span className="font-semibold tabular-nums">{key}</span>
+        {key === today && " (today)"}
+        {" · "}
+        {future
+          ? "in the future: nothing can be marked yet"
+          : status
+            ? `${STATUS_LOOK[status].label}: ${STATUS_MEANING[calendar.listShape ?? "materialized-only"][status]}`
+            : "outside the plan's window"}
+      </p>
+      {change && (
+        <p className="mt-1">
+          This console: last marked {change.status} by <span className="font-medium">{change.actor}</span> at {new Date(change.at).toLocaleString()}
+          {change.outcome === "unknown" ? " (outcome unknown)" : ""}
+        </p>
+      )}
+      {outside && outsideIsNewer && (
+        <p className="mt-1" data-testid="outside-change">
+          {becameLabel(outside.after)} between {time(outside.from)} and {time(outside.to)}, not through this console
+        </p>
+      )}
+      {disagreement && <p className="mt-1 text-amber-900">⚠ {disagreement.message}</p>}
+    </>
+  );
+}
+
+const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
