@@ -39,6 +39,19 @@ test("every page fits 390 px with no horizontal page scroll", { tag: "@zone-free
   expect(overflowing).toEqual([]);
 });
 
+test("on a phone the selection panel does not stay over the calendar", { tag: "@zone-free" }, async ({ page }) => {
+  const daily = await planByName("acme", "orders_daily");
+  await page.goto(`/t/acme/plans/${daily.uuid}?year=2026`);
+  await expect(page.locator('[data-hydrated="true"]')).toBeVisible();
+  await page.locator('button[data-key="2026-10-20"]').click();
+  await page.locator('button[data-key="2026-12-31"]').scrollIntoViewIfNeeded();
+  const covered = await page.getByRole("region", { name: "Selection" }).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return Math.max(0, Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0)) / window.innerHeight;
+  });
+  expect(covered).toBeLessThan(0.25);
+});
+
 test("the sign-in page fits 390 px", { tag: "@zone-free" }, async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();

@@ -51,7 +51,7 @@ export function SelectionBar({
   const placeholder = g === "DAY" ? "2025-10-01..2025-10-31, 2025-11-03" : "2025-01..2025-06";
 
   return (
-    <section aria-label="Selection" className="sticky top-0 z-10 space-y-2 rounded border border-slate-300 bg-white p-3 shadow-sm">
+    <section aria-label="Selection" className="z-10 space-y-2 md:sticky md:top-0 rounded border border-slate-300 bg-white p-3 shadow-sm">
       <div className="flex flex-wrap items-center gap-3">
         <p className="font-medium" aria-live="polite" data-testid="selection-summary">
           {size === 0 ? "No partition selected" : `${size} partition${size === 1 ? "" : "s"} in ${selection.length} range${selection.length === 1 ? "" : "s"}`}
