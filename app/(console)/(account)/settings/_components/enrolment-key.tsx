@@ -12,7 +12,7 @@ export function EnrolmentKey({ enrolment }: { enrolment: TotpEnrolment }) {
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const { qr } = enrolment;
   return (
-    <div className="flex flex-wrap items-start gap-6">
+    <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:gap-6">
       <svg
         role="img"
         aria-label="QR code of the authenticator key"
