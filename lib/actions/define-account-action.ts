@@ -6,6 +6,7 @@ import { toAppError } from "@/lib/api/to-app-error";
 import { refusal, validationError } from "./refusal";
 import { getCurrentSession, getRequestMeta, type RequestMeta } from "@/lib/auth/dal";
 import type { ResolvedSession } from "@/lib/auth/session";
+import { withLogContext } from "@/lib/log/context";
 
 export type AccountContext<I> = { input: I; session: ResolvedSession; meta: RequestMeta };
 
@@ -24,7 +25,8 @@ export function defineAccountAction<S extends z.ZodType, T>(
       if (!session) return refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       const parsed = config.input.safeParse(raw);
       if (!parsed.success) return validationError(parsed.error);
-      return await handler({ input: parsed.data, session, meta: await getRequestMeta() });
+      const meta = await getRequestMeta();
+      return await withLogContext({ requestId: meta.requestId, actorId: session.user.id }, () => handler({ input: parsed.data, session, meta }));
     } catch (e) {
       unstable_rethrow(e);
       return { ok: false, error: toAppError(e, `action ${config.name}`) };
