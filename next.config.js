@@ -12,7 +12,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   // React's taint API (lib/tenants.ts taints every CAN credential). Next then serves React's
   // experimental channel to the app, which is where the API lives.
-  experimental: { taint: true },
+  // authInterrupts: `forbidden()` answers 403 with app/forbidden.tsx (a role that lacks a permission).
+  experimental: { taint: true, authInterrupts: true },
   async headers() {
     // Pages, route handlers and anything else proxy.ts sees get their CSP (with a per-request script
     // nonce) and HSTS there. The files the proxy's matcher skips get this fixed policy, with no

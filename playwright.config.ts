@@ -25,8 +25,8 @@ export default defineConfig({
   // Dates are calendar dates: the calendar specs run in two browser time zones far apart.
   projects: [
     { name: "los-angeles", use: { timezoneId: "America/Los_Angeles" } },
-    // Only what shows or sends a calendar date: tests tagged @zone-free (errors, full refresh, item shape) run in one zone.
-    { name: "shanghai", use: { timezoneId: "Asia/Shanghai" }, testMatch: /calendar\.spec\.ts$/, grepInvert: /@zone-free/ },
+    // Only what shows or sends a calendar date or a time: tests tagged @zone-free (errors, full refresh, item shape) run in one zone.
+    { name: "shanghai", use: { timezoneId: "Asia/Shanghai" }, testMatch: /(calendar|time-format)\.spec\.ts$/, grepInvert: /@zone-free/ },
   ],
   use: {
     baseURL: `http://127.0.0.1:${E2E_APP_PORT}`,

@@ -5,8 +5,9 @@ import { SignOutButton } from "./sign-out-button";
 import { TenantSwitcher } from "./tenant-switcher";
 
 /**
- * The console's header: sections of the current tenant the user's role allows, the tenant
- * switcher (only tenants the user holds a role in), who is signed in, and sign-out.
+ * The console's one header, on every signed-in page: sections of the current tenant the user's role
+ * allows, the tenant switcher (only tenants the user holds a role in; nothing selected on pages
+ * outside a tenant), who is signed in, and sign-out.
  */
 export function ConsoleHeader({ user, tenants, current }: { user: SessionUser; tenants: TenantSummary[]; current?: string | undefined }) {
   const role = current ? user.roles[current] : undefined;
@@ -19,11 +20,10 @@ export function ConsoleHeader({ user, tenants, current }: { user: SessionUser; t
           CAN Partition Console
         </Link>
         <nav aria-label="Sections" className="flex gap-4 text-sm">
-          {t && (
-            <Link href={`${t}/plans`} className="hover:underline">
-              Plans
-            </Link>
-          )}
+          {/* Without a tenant, Plans leads to the list of the user's tenants to choose one. */}
+          <Link href={t ? `${t}/plans` : "/"} className="hover:underline">
+            Plans
+          </Link>
           {t && role && hasPermission(role, "audit:read") && (
             <Link href={`${t}/audit`} className="hover:underline">
               Audit
@@ -36,7 +36,7 @@ export function ConsoleHeader({ user, tenants, current }: { user: SessionUser; t
           )}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-4">
-          {current && tenants.length > 0 && <TenantSwitcher tenants={tenants} current={current} />}
+          {tenants.length > 0 && <TenantSwitcher tenants={tenants} current={current} />}
           <span className="text-sm text-slate-300">
             Signed in as{" "}
             <Link href="/settings" className="font-medium text-white hover:underline">

@@ -9,15 +9,24 @@ const OTHER_ACTION_LABELS: Record<string, string> = {
   "token.create": "API token created",
   "token.revoke": "API token revoked",
   "audit.export": "Audit log exported",
+  "user.create": "Account created",
+  "user.disable": "Account disabled",
+  "user.enable": "Account enabled",
+  "user.password_set": "Password set",
+  "user.totp_reset": "Two-factor sign-in reset",
+  "user.sessions_revoked": "Sessions ended",
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in refused",
+  "auth.sign_out": "Signed out",
+  "auth.totp_enabled": "Two-factor sign-in turned on",
+  "auth.totp_disabled": "Two-factor sign-in turned off",
+  "auth.backup_code_used": "Backup code used",
 };
 
 /** Who, as the tables say it: a machine is named by its API token. */
 export const actorLabel = (actor: string, kind: "person" | "machine") => (kind === "machine" ? `${actor} (API token)` : actor);
 
 export const actionLabel = (action: string) => markLabelOf(action) ?? OTHER_ACTION_LABELS[action] ?? action;
-
-/** An ISO timestamp as the tables show it: `YYYY-MM-DD HH:MM:SS`, in UTC like the stored value. */
-export const utcTimeLabel = (at: string) => at.replace("T", " ").slice(0, 19);
 
 export function outcomeLabel(outcome: string | null, pending: boolean): string {
   if (outcome === null) return "—";
@@ -42,14 +51,14 @@ export const OUTCOME_STYLE: Record<string, string> = {
   unknown: "bg-amber-100 text-amber-950 border-amber-500",
 };
 
-/** Where a mark counted its "before" statuses (an intent row's details.statusesRead), or null. */
-export function statusesReadLabel(details: Record<string, unknown> | null): string | null {
+/** Where a mark counted its "before" statuses (an intent row's details.statusesRead) and when, or null. */
+export function statusesRead(details: Record<string, unknown> | null): { words: string; readAt: string } | null {
   const read = details?.statusesRead;
   if (typeof read !== "object" || read === null) return null;
   const { from, readAt } = read as { from?: unknown; readAt?: unknown };
   if (typeof readAt !== "string") return null;
-  if (from === "page listing") return `as shown on the page, read from CAN at ${utcTimeLabel(readAt)}`;
-  if (from === "fresh read") return `read from CAN for this mark at ${utcTimeLabel(readAt)}`;
+  if (from === "page listing") return { words: "as shown on the page, read from CAN at", readAt };
+  if (from === "fresh read") return { words: "read from CAN for this mark at", readAt };
   return null;
 }
 
@@ -70,9 +79,4 @@ export function observedInterval(details: Record<string, unknown> | null): { fro
   if (typeof interval !== "object" || interval === null) return null;
   const { from, to } = interval as { from?: unknown; to?: unknown };
   return typeof from === "string" && typeof to === "string" ? { from, to } : null;
-}
-
-/** "between 2026-01-13 10:02:00 and 2026-01-13 10:07:00 (UTC), not through this console" */
-export function observedIntervalLabel(interval: { from: string; to: string }): string {
-  return `between ${utcTimeLabel(interval.from)} and ${utcTimeLabel(interval.to)} (UTC), not through this console`;
 }

@@ -5,7 +5,9 @@ import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
 import type { PlanHistoryEntry } from "@/lib/audit/query";
 import { queryKeys } from "@/lib/query-keys";
-import { actionLabel, actorLabel, observedIntervalLabel, utcTimeLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "./labels";
+import { Time, ZoneName } from "@/components/time/time";
+import { actionLabel, actorLabel, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "./labels";
+import { ObservedWhen } from "./time-phrases";
 import { DataTable } from "@/components/data-table";
 
 /**
@@ -32,14 +34,31 @@ export function PlanHistory({ tenantId, planUuid, limit = 50 }: { tenantId: stri
       </p>
     );
   return (
-    <DataTable label="Plan history" columns={[{ label: "When (UTC)" }, { label: "Who" }, { label: "Change" }, { label: "Partitions" }, { label: "Outcome" }]}>
+    <DataTable
+      label="Plan history"
+      columns={[
+        {
+          label: (
+            <>
+              When (<ZoneName />)
+            </>
+          ),
+        },
+        { label: "Who" },
+        { label: "Change" },
+        { label: "Partitions" },
+        { label: "Outcome" },
+      ]}
+    >
       {data.data.map((e) => (
         <tr key={e.id} className="border-b border-slate-200 align-top">
-          <td className="whitespace-nowrap p-2 font-mono text-xs">{utcTimeLabel(e.at)}</td>
+          <td className="whitespace-nowrap p-2 font-mono text-xs">
+            <Time iso={e.at} />
+          </td>
           <td className="p-2">{actorLabel(e.actor, e.actorKind)}</td>
           <td className="p-2">
             {actionLabel(e.action)}
-            {e.interval && <div className="text-xs text-slate-700">{observedIntervalLabel(e.interval)}</div>}
+            {e.interval && <ObservedWhen interval={e.interval} />}
           </td>
           <td className="p-2">
             {rangesLabel(e.ranges)}

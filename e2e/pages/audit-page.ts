@@ -19,8 +19,8 @@ export class AuditPage {
     this.actor = page.getByLabel("Actor");
     this.action = page.getByRole("combobox", { name: "Action", exact: true });
     this.outcome = page.getByRole("combobox", { name: "Outcome", exact: true });
-    this.from = page.getByLabel("From (UTC)");
-    this.to = page.getByLabel("To (UTC)");
+    this.from = page.getByLabel("From", { exact: true });
+    this.to = page.getByLabel("To", { exact: true });
     this.apply = page.getByRole("button", { name: "Apply filters" });
     this.exportCsv = page.getByRole("link", { name: "Export CSV" });
     this.exportJson = page.getByRole("link", { name: "Export JSON" });

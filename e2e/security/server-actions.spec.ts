@@ -48,6 +48,11 @@ function tenantMutation(minimum: "operator" | "admin"): Call[] {
 
 /** The caller's own account (no tenant in the request): refused signed out; a session may only act on itself. */
 const accountAction: Call[] = [
+  { caller: "anonymous", tenant: "acme", expect: { code: "UNAUTHENTICATED" } },
+  { caller: "forged", tenant: "acme", expect: { code: "UNAUTHENTICATED" } },
+];
+/** Signing out without a session goes to the login page like signing out with one. */
+const signOut: Call[] = [
   { caller: "anonymous", tenant: "acme", expect: { redirect: "/login" } },
   { caller: "forged", tenant: "acme", expect: { redirect: "/login" } },
 ];
@@ -96,15 +101,15 @@ const ACTIONS: Record<string, ActionCase> = {
     calls: tenantMutation("admin"),
   },
   revokeApiTokenAction: { path: () => "/admin", args: (t) => [null, form({ tenantId: t, tokenId: "aaaaaaaaaaaa" })], calls: tenantMutation("admin") },
-  startTotpAction: { path: () => "/settings", args: () => [{ stage: "idle" }, form({ password: "demo-password" })], calls: accountAction },
-  confirmTotpAction: { path: () => "/settings", args: () => [{}, form({ code: "123456" })], calls: accountAction },
-  disableTotpAction: { path: () => "/settings", args: () => [{ stage: "idle" }, form({ password: "demo-password" })], calls: accountAction },
-  signOutEverywhereAction: { path: () => "/settings", args: () => [], calls: accountAction },
-  signOutAction: { path: () => "/", args: () => [], calls: accountAction },
+  startTotpAction: { path: () => "/settings", args: () => [null, form({ password: "demo-password" })], calls: accountAction },
+  confirmTotpAction: { path: () => "/settings", args: () => [null, form({ code: "123456" })], calls: accountAction },
+  disableTotpAction: { path: () => "/settings", args: () => [null, form({ password: "demo-password" })], calls: accountAction },
+  signOutEverywhereAction: { path: () => "/settings", args: () => [null], calls: accountAction },
+  signOutAction: { path: () => "/", args: () => [], calls: signOut },
   // Public by design: the only thing it does without a session is refuse wrong credentials.
   signInAction: {
     path: () => "/login",
-    args: () => [{ step: "password" }, form({ username: "sa-nobody", password: "not-the-password" })],
+    args: () => [null, form({ username: "sa-nobody", password: "not-the-password" })],
     calls: [{ caller: "anonymous", tenant: "acme", expect: { signInRefused: true } }],
   },
 };
@@ -214,7 +219,7 @@ function judgeAction(answer: ActionAnswer<unknown>, outcome: Outcome, secrets: r
   expectClean(`${JSON.stringify(answer.value ?? null)}${answer.body ?? ""}`, secrets, label);
   if ("code" in outcome) expect(answer.value, label).toMatchObject({ ok: false, error: { code: outcome.code } });
   else if ("redirect" in outcome) expect(answer.redirect ?? "", label).toMatch(/^\/login(;|\?|$)/);
-  else expect(answer.value, label).toMatchObject({ step: "password", error: "Wrong username or password." });
+  else expect(answer.value, label).toEqual({ ok: false, error: { code: "UNAUTHENTICATED", message: "Wrong username or password." } });
 }
 
 test("every server action and route handler in the build has a case, and every case is in the build", () => {

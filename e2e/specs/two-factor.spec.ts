@@ -28,6 +28,11 @@ test.describe("two-factor sign-in", () => {
       await other.getByLabel("Your password").fill(password);
       await other.getByRole("button", { name: "Set up an authenticator app" }).click();
       const secret = secretFromUri(await other.getByRole("link", { name: /^otpauth:/ }).innerText());
+      // The QR code (an SVG drawn on the page, no image request) and the same key in groups of four.
+      await expect(other.getByRole("img", { name: "QR code of the authenticator key" })).toBeVisible();
+      await expect(other.locator("svg[role=img] path")).toHaveAttribute("d", /^(M\d+ \d+h1v1h-1z)+$/);
+      await expect(other.getByTestId("totp-key")).toHaveText(secret.match(/.{1,4}/g)!.join(" "));
+      await expectAccessible(other);
       await other.getByText(/^Backup codes/).click();
       const codes = await other
         .getByRole("listitem")

@@ -5,6 +5,7 @@ import type { AppError, Result } from "@/lib/api/result";
 import { authorizeTenant, getRequestMeta, type Actor, type Permission, type RequestMeta } from "@/lib/auth/dal";
 import type { Tenant } from "@/lib/tenants";
 import { withLogContext } from "@/lib/log/context";
+import { validationError } from "./refusal";
 
 export type ActionContext<I> = { input: I; actor: Actor; tenant: Tenant; meta: RequestMeta };
 
@@ -33,12 +34,7 @@ export function defineAction<S extends z.ZodType<{ tenantId: string }>, T>(
       const access = await authorizeTenant(scope.data.tenantId, config.permission);
       if (!access.ok) return { ok: false, error: DENIED[access.code] };
       const parsed = config.input.safeParse(raw);
-      if (!parsed.success) {
-        const flat = z.flattenError(parsed.error);
-        const fieldErrors = Object.fromEntries(Object.entries(flat.fieldErrors).map(([k, v]) => [k, (v as string[] | undefined) ?? []]));
-        const first = flat.formErrors[0] ?? Object.values(fieldErrors)[0]?.[0];
-        return { ok: false, error: { code: "VALIDATION", message: first ?? "The request is not valid.", fieldErrors } };
-      }
+      if (!parsed.success) return validationError(parsed.error);
       const meta = await getRequestMeta();
       const context = { requestId: meta.requestId, tenant: access.tenant.id, actorId: access.actor.userId };
       return await withLogContext(context, () => handler({ input: parsed.data, actor: access.actor, tenant: access.tenant, meta }));

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import type { AuditCursor, AuditFilters } from "@/lib/schemas/audit";
+import { startOfDayIn } from "@/lib/time/format";
 import { OBSERVED_ACTION } from "./observed";
 import type { OutcomeName } from "./types";
 
@@ -64,8 +65,10 @@ function filterConditions(tenantId: string, f: AuditFilters): SQL[] {
   } else if (f.outcome) {
     where.push(eq(o.outcome, f.outcome));
   }
-  if (f.from) where.push(gte(auditLog.at, new Date(`${f.from}T00:00:00.000Z`)));
-  if (f.to) where.push(lt(auditLog.at, new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000)));
+  // Whole days in the viewer's zone: from the start of `from` up to the start of the day after `to`.
+  const zone = f.tz ?? "UTC";
+  if (f.from) where.push(gte(auditLog.at, startOfDayIn(f.from, zone)));
+  if (f.to) where.push(lt(auditLog.at, startOfDayIn(new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10), zone)));
   return where;
 }
 

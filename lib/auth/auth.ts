@@ -7,6 +7,7 @@ import { twoFactor, username } from "better-auth/plugins";
 import { getDb, type Db } from "@/lib/db";
 import { account, session, totpCodeUse, twoFactor as twoFactorTable, user, verification } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
+import { authLogger } from "./auth-logger";
 import { authCookieOptions } from "./cookie-names";
 import { resolveAuthSecret } from "./secret";
 import { totpGuard } from "./totp-guard";
@@ -22,6 +23,7 @@ function createAuth(db: Db, secret: string) {
     baseURL: env.PUBLIC_URL,
     secret,
     telemetry: { enabled: false },
+    logger: authLogger,
     database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification, twoFactor: twoFactorTable } }),
     // Accounts come from the users CLI and the admin page only; nobody signs up.
     emailAndPassword: { enabled: true, disableSignUp: true, maxPasswordLength: 256 },

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getEnv } from "@/lib/env";
 import { tenantIdParam } from "@/lib/schemas/plans";
@@ -79,7 +79,20 @@ export async function requirePageAccess(tenantId: string, permission: Permission
   if (access.ok) return { actor: access.actor, tenant: access.tenant, user: access.user };
   if (access.code === "UNAUTHENTICATED") redirect(await loginRedirectPath());
   if ((await getCurrentSession())?.mustEnrollTotp) redirect("/settings?enroll=required");
+  // A role in the tenant that lacks the permission is told so (403); no role at all stays a 404 like
+  // a tenant that does not exist, so nothing leaks about other tenants.
+  if (access.code === "FORBIDDEN") forbidden();
   notFound();
+}
+
+/**
+ * The tenant the requested path is in (`/t/{id}/…`), only when the user holds a role there: the
+ * 403 and 404 pages offer a way back into it and select it in the header, and reveal nothing else.
+ */
+export async function tenantOfRequestedPath(user: SessionUser): Promise<TenantSummary | undefined> {
+  const match = /^\/t\/([^/?#]+)/.exec((await headers()).get(PATH_HEADER) ?? "");
+  const tenant = match?.[1] ? tenantFor(match[1]) : undefined;
+  return tenant && user.roles[tenant.id] !== undefined ? toTenantSummary(tenant) : undefined;
 }
 
 export async function visibleTenantsFor(user: SessionUser): Promise<TenantSummary[]> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MARK_ACTIONS } from "@/lib/marks/kinds";
 import { isValidKey } from "@/lib/partitions";
+import { isTimeZone } from "@/lib/time/format";
 
 // Client-safe: the audit page's filters, shared by the page, the export route and the form.
 export const AUDIT_OUTCOMES = ["ok", "rejected", "error", "unknown"] as const;
@@ -40,6 +41,8 @@ export const auditFiltersSchema = z.object({
   outcome: z.preprocess(blank, z.enum(AUDIT_OUTCOMES).optional()),
   from: z.preprocess(blank, day.optional()),
   to: z.preprocess(blank, day.optional()),
+  /** The zone `from` and `to` are days in: the viewer's (the form sends it); UTC when absent. */
+  tz: z.preprocess(blank, z.string().max(64).refine(isTimeZone, "an IANA time zone (Asia/Shanghai)").optional()),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 

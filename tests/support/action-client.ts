@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import type { Result } from "../../lib/api/result";
 
 // Calls the built app's server actions over plain HTTP, the way the browser does: the action id from
 // the build's server-reference manifest in the `Next-Action` header, the arguments encoded with the
@@ -84,13 +85,16 @@ async function postSignIn(root: string, base: string, username: string, password
   const form = new FormData();
   form.set("username", username);
   form.set("password", password);
-  return callAction<{ error?: string }>(base, findAction(root, "signInAction"), { path: "/login", args: [{ step: "password" }, form], headers: extraHeaders });
+  return callAction<Result<unknown> | null>(base, findAction(root, "signInAction"), { path: "/login", args: [null, form], headers: extraHeaders });
 }
+
+/** The message of a refused sign-in (the login action answers a Result). */
+const refusalOf = (value: Result<unknown> | null | undefined) => (value && !value.ok ? value.error.message : undefined);
 
 /** Signs in through the login page's own server action; the session cookie, or why there is none. */
 export async function signIn(root: string, base: string, username: string, password: string, extraHeaders: Record<string, string> = {}): Promise<SignInResult> {
   const answer = await postSignIn(root, base, username, password, extraHeaders);
-  return { cookie: sessionCookieFrom(answer.headers), error: answer.value?.error, status: answer.status };
+  return { cookie: sessionCookieFrom(answer.headers), error: refusalOf(answer.value), status: answer.status };
 }
 
 /** A signed-in account for tools that hold one session for long (the bench): every cookie the sign-in set. */
@@ -106,7 +110,7 @@ export async function openSession(root: string, base: string, username: string, 
     .map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1) }))
     .filter((c) => c.name && c.value);
   if (!cookies.some((c) => c.name.endsWith("session_token"))) {
-    throw new Error(`signing in as ${username} gave no session cookie (HTTP ${answer.status} ${answer.value?.error ?? ""})`);
+    throw new Error(`signing in as ${username} gave no session cookie (HTTP ${answer.status} ${refusalOf(answer.value) ?? ""})`);
   }
   return { username, cookies, header: cookies.map((c) => `${c.name}=${c.value}`).join("; ") };
 }

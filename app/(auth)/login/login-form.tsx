@@ -1,30 +1,43 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { signInAction, type SignInState } from "./actions";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { signInAction } from "./actions";
+import { stepOf, type SignInState } from "./sign-in-state";
 
 const field = "mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2";
 
 export function LoginForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { step: "password" });
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, null);
+  // The username typed last: the password step keeps it after a refusal, the code step names it.
+  const [typed, setTyped] = useState("");
+  const step = stepOf(state);
+  const username = (state?.ok ? state.data.username : undefined) ?? (typed || undefined);
   const codeRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (state.step === "totp") codeRef.current?.focus();
+    if (stepOf(state) === "totp") codeRef.current?.focus();
   }, [state]);
 
   return (
-    <form action={action} className="mt-6 space-y-4" noValidate>
+    <form
+      action={action}
+      className="mt-6 space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        const value = new FormData(e.currentTarget).get("username");
+        if (typeof value === "string" && value.trim()) setTyped(value.trim());
+      }}
+    >
       <input type="hidden" name="next" value={next} />
-      {state.error && (
+      {state && !state.ok && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {state.error}
+          {state.error.message}
         </p>
       )}
-      {state.step === "password" ? (
+      {step === "password" ? (
         <>
           <label className="block text-sm font-medium">
             Username
-            <input name="username" autoComplete="username" required autoFocus defaultValue={state.username} className={field} />
+            <input name="username" autoComplete="username" required autoFocus defaultValue={username} className={field} />
           </label>
           <label className="block text-sm font-medium">
             Password
@@ -34,8 +47,8 @@ export function LoginForm({ next }: { next: string }) {
       ) : (
         <>
           <p id="code-hint" className="text-sm text-slate-700">
-            Two-factor sign-in is on for {state.username ? <strong>{state.username}</strong> : "this account"}. Enter the 6-digit code your authenticator app
-            shows, or one of your backup codes.
+            Two-factor sign-in is on for {username ? <strong>{username}</strong> : "this account"}. Enter the 6-digit code your authenticator app shows, or one
+            of your backup codes.
           </p>
           <label className="block text-sm font-medium">
             Authentication code
@@ -53,7 +66,7 @@ export function LoginForm({ next }: { next: string }) {
         </>
       )}
       <button type="submit" disabled={pending} className="w-full rounded bg-slate-900 px-4 py-2 font-medium text-white hover:bg-black disabled:opacity-60">
-        {pending ? "Signing in…" : state.step === "password" ? "Sign in" : "Verify code"}
+        {pending ? "Signing in…" : step === "password" ? "Sign in" : "Verify code"}
       </button>
     </form>
   );

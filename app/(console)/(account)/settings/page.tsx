@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireSignedIn } from "@/lib/auth/dal";
 import { backupCodesLeft } from "@/lib/auth/sign-in";
 import { isDemoMode } from "@/lib/tenants";
-import { signOutEverywhereAction } from "./actions";
+import { SignOutEverywhere } from "./_components/sign-out-everywhere";
 import { DisableTotp, EnableTotp } from "./_components/totp-settings";
 
 export const metadata: Metadata = { title: "Security settings" };
@@ -56,11 +56,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           Sessions
         </h2>
         <p className="mt-2 text-sm">Signed-in sessions end after a period without activity, and after a fixed lifetime in any case.</p>
-        <form action={signOutEverywhereAction} className="mt-3">
-          <button type="submit" className="rounded border border-slate-500 px-3 py-2 text-sm hover:bg-slate-100">
-            Sign out everywhere
-          </button>
-        </form>
+        <SignOutEverywhere />
       </section>
     </>
   );

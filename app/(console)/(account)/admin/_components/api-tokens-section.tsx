@@ -1,4 +1,4 @@
-import { utcTimeLabel } from "@/components/audit/labels";
+import { Time, ZoneName } from "@/components/time/time";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
@@ -22,16 +22,37 @@ export async function ApiTokensSection({ tenantId, tenantName }: { tenantId: str
         <DataTable
           label={`API tokens of ${tenantName}`}
           className="mt-2"
-          columns={[{ label: "Token" }, { label: "Role" }, { label: "Created (UTC)" }, { label: "Last used (UTC)" }, { label: "State" }, { label: "Actions" }]}
+          columns={[
+            { label: "Token" },
+            { label: "Role" },
+            {
+              label: (
+                <>
+                  Created (<ZoneName />)
+                </>
+              ),
+            },
+            { label: "Last used" },
+            { label: "State" },
+            { label: "Actions" },
+          ]}
         >
           {tokens.map((t) => {
-            const state = t.revokedAt
-              ? `revoked ${utcTimeLabel(t.revokedAt)} by ${t.revokedBy ?? "?"}`
-              : t.status === "expired" && t.expiresAt
-                ? `expired ${utcTimeLabel(t.expiresAt)}`
-                : t.expiresAt
-                  ? `active, expires ${utcTimeLabel(t.expiresAt)}`
-                  : "active, no expiry";
+            const state = t.revokedAt ? (
+              <>
+                revoked <Time iso={t.revokedAt} /> by {t.revokedBy ?? "?"}
+              </>
+            ) : t.status === "expired" && t.expiresAt ? (
+              <>
+                expired <Time iso={t.expiresAt} />
+              </>
+            ) : t.expiresAt ? (
+              <>
+                active, expires <Time iso={t.expiresAt} />
+              </>
+            ) : (
+              "active, no expiry"
+            );
             return (
               <tr key={t.id} className="border-b border-slate-200 align-top">
                 <th scope="row" className="p-2 text-left font-medium">
@@ -40,9 +61,17 @@ export async function ApiTokensSection({ tenantId, tenantName }: { tenantId: str
                 </th>
                 <td className="p-2">{t.role}</td>
                 <td className="p-2">
-                  {utcTimeLabel(t.createdAt)} by {t.createdBy}
+                  <Time iso={t.createdAt} /> by {t.createdBy}
                 </td>
-                <td className="p-2">{t.lastUsedAt ? `${utcTimeLabel(t.lastUsedAt)} from ${t.lastUsedIp ?? "an unknown address"}` : "never"}</td>
+                <td className="p-2">
+                  {t.lastUsedAt ? (
+                    <>
+                      <Time iso={t.lastUsedAt} /> from {t.lastUsedIp ?? "an unknown address"}
+                    </>
+                  ) : (
+                    "never"
+                  )}
+                </td>
                 <td className="p-2">{state}</td>
                 <td className="p-2">{t.status === "active" ? <RevokeTokenButton tenantId={tenantId} tokenId={t.id} name={t.name} /> : null}</td>
               </tr>

@@ -1,27 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import { confirmTotpAction, disableTotpAction, startTotpAction, type ConfirmState, type TotpState } from "../actions";
+import { confirmTotpAction, disableTotpAction, startTotpAction, type SettingsState, type StartTotpData } from "../actions";
+import { EnrolmentKey } from "./enrolment-key";
+import { Problem, problemOf } from "./problem";
 
-const field = "mt-1 block w-64 rounded border border-slate-400 bg-white px-3 py-2";
+const field = "mt-1 block w-64 max-w-full rounded border border-slate-400 bg-white px-3 py-2";
 const button = "rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-black disabled:opacity-60";
 
-function Problem({ text }: { text: string | undefined }) {
-  return text ? (
-    <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-      {text}
-    </p>
-  ) : null;
-}
-
 export function EnableTotp() {
-  const [start, startAction, starting] = useActionState<TotpState, FormData>(startTotpAction, { stage: "idle" });
-  const [confirm, confirmAction, confirming] = useActionState<ConfirmState, FormData>(confirmTotpAction, {});
-  const pending = start.stage === "confirm" ? start : undefined;
-  if (!pending) {
+  const [start, startAction, starting] = useActionState<SettingsState<StartTotpData>, FormData>(startTotpAction, null);
+  const [confirm, confirmAction, confirming] = useActionState<SettingsState<never>, FormData>(confirmTotpAction, null);
+  if (!start?.ok) {
     return (
       <form action={startAction} className="mt-4 space-y-3">
-        <Problem text={start.error} />
+        <Problem text={problemOf(start)} />
         <label className="block text-sm font-medium">
           Your password
           <input name="password" type="password" autoComplete="current-password" required className={field} />
@@ -32,36 +25,26 @@ export function EnableTotp() {
       </form>
     );
   }
+  const enrolment = start.data;
   return (
     <div className="mt-4 space-y-4">
       <p className="text-sm">
-        Add this account to your authenticator app (Google Authenticator, 1Password, Aegis…) with the key below, or open the link on a device that has one. Then
+        Scan the QR code with your authenticator app (Google Authenticator, 1Password, Aegis…), or type the key, or open the link on a device that has one. Then
         enter the code it shows.
       </p>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
-        <dt className="font-medium">Key</dt>
-        <dd className="break-all font-mono" data-testid="totp-secret">
-          {pending.secret}
-        </dd>
-        <dt className="font-medium">Link</dt>
-        <dd className="break-all">
-          <a className="text-blue-800 underline" href={pending.totpURI}>
-            {pending.totpURI}
-          </a>
-        </dd>
-      </dl>
-      {pending.backupCodes.length > 0 && (
+      <EnrolmentKey enrolment={enrolment} />
+      {enrolment.backupCodes.length > 0 && (
         <details className="text-sm">
           <summary className="cursor-pointer font-medium">Backup codes (keep them somewhere safe; each works once)</summary>
           <ul className="mt-2 grid grid-cols-2 gap-1 font-mono sm:grid-cols-5">
-            {pending.backupCodes.map((c) => (
+            {enrolment.backupCodes.map((c) => (
               <li key={c}>{c}</li>
             ))}
           </ul>
         </details>
       )}
       <form action={confirmAction} className="space-y-3">
-        <Problem text={confirm.error} />
+        <Problem text={problemOf(confirm)} />
         <label className="block text-sm font-medium">
           Code from the app
           <input name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required className={`${field} font-mono`} />
@@ -75,10 +58,10 @@ export function EnableTotp() {
 }
 
 export function DisableTotp() {
-  const [state, action, pending] = useActionState<TotpState, FormData>(disableTotpAction, { stage: "idle" });
+  const [state, action, pending] = useActionState<SettingsState<never>, FormData>(disableTotpAction, null);
   return (
     <form action={action} className="mt-4 space-y-3">
-      <Problem text={state.stage === "idle" ? state.error : undefined} />
+      <Problem text={problemOf(state)} />
       <label className="block text-sm font-medium">
         Your password
         <input name="password" type="password" autoComplete="current-password" required className={field} />

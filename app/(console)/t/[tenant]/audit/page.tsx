@@ -46,7 +46,7 @@ export default async function AuditPage({
           No audit entry matches these filters.
         </p>
       ) : (
-        <AuditTable entries={page.entries} />
+        <AuditTable entries={page.entries} tenantId={tenant.id} />
       )}
       <nav aria-label="Audit pages" className="mt-4 flex gap-4 text-sm">
         {page.newerCursor !== null && (

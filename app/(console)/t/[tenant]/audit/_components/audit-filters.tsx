@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditFilters } from "@/lib/schemas/audit";
 import { actionLabel } from "@/components/audit/labels";
+import { ZoneName } from "@/components/time/time";
+import { ViewerZoneInput } from "@/components/time/viewer-zone-input";
 
 const input = "mt-1 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm";
 
@@ -48,19 +50,24 @@ export function AuditFiltersForm({ filters, basePath }: { filters: AuditFilters;
         </select>
       </label>
       <label className="flex flex-col text-sm font-medium">
-        From (UTC)
-        <input type="date" name="from" defaultValue={filters.from ?? ""} className={input} />
+        From
+        <input type="date" name="from" defaultValue={filters.from ?? ""} aria-describedby="audit-days-zone" className={input} />
       </label>
       <label className="flex flex-col text-sm font-medium">
-        To (UTC)
-        <input type="date" name="to" defaultValue={filters.to ?? ""} className={input} />
+        To
+        <input type="date" name="to" defaultValue={filters.to ?? ""} aria-describedby="audit-days-zone" className={input} />
       </label>
+      <ViewerZoneInput />
       <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-900">
         Apply filters
       </button>
       <Link href={basePath} className="py-1.5 text-sm text-blue-800 underline">
         Reset
       </Link>
+      <p id="audit-days-zone" className="basis-full text-xs text-slate-600">
+        Days and times are in your time zone (<ZoneName />
+        ).
+      </p>
     </form>
   );
 }

@@ -1,43 +1,49 @@
 import type { AuditEntry } from "@/lib/audit";
-import {
-  actionLabel,
-  actorLabel,
-  observedInterval,
-  observedIntervalLabel,
-  utcTimeLabel,
-  OUTCOME_STYLE,
-  outcomeLabel,
-  rangesLabel,
-  statusesReadLabel,
-} from "@/components/audit/labels";
+import Link from "next/link";
+import { actionLabel, actorLabel, observedInterval, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "@/components/audit/labels";
+import { eventSubject } from "@/components/audit/subjects";
+import { ObservedWhen, StatusesRead } from "@/components/audit/time-phrases";
+import { Time, ZoneName } from "@/components/time/time";
 import { DataTable } from "@/components/data-table";
 
 function Statuses({ value, details }: { value: Record<string, number> | null; details: Record<string, unknown> | null }) {
   if (!value || Object.keys(value).length === 0) return null;
-  const read = statusesReadLabel(details);
   return (
     <>
       {Object.entries(value)
         .map(([s, n]) => `${n} ${s}`)
         .join(", ")}
-      {read && <div className="text-slate-600">{read}</div>}
+      <StatusesRead details={details} />
     </>
   );
 }
 
 function ObservedInterval({ details }: { details: Record<string, unknown> | null }) {
   const interval = observedInterval(details);
-  return interval ? <div className="text-xs text-slate-700">{observedIntervalLabel(interval)}</div> : null;
+  return interval ? <ObservedWhen interval={interval} /> : null;
+}
+
+/** What the event was about ("admin to dora"), so the row says it without the JSON. */
+function Subject({ entry }: { entry: AuditEntry }) {
+  const subject = eventSubject(entry.action, entry.details);
+  return subject ? <div className="text-xs text-slate-700">{subject}</div> : null;
 }
 
 /** One row per action (its intent with the outcome merged in) or event; details fold out. */
-export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+export function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenantId: string }) {
+  const plans = `/t/${encodeURIComponent(tenantId)}/plans`;
   return (
     <DataTable
       label="Audit log"
       className="mt-4"
       columns={[
-        { label: "Time (UTC)" },
+        {
+          label: (
+            <>
+              Time (<ZoneName />)
+            </>
+          ),
+        },
         { label: "Actor" },
         { label: "Action" },
         { label: "Plan" },
@@ -48,17 +54,26 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
     >
       {entries.map((e) => (
         <tr key={e.id} className="border-b border-slate-200 align-top" data-seq={e.seq}>
-          <td className="whitespace-nowrap p-2 font-mono text-xs">{utcTimeLabel(e.at)}</td>
+          <td className="whitespace-nowrap p-2 font-mono text-xs">
+            <Time iso={e.at} />
+          </td>
           <td className="p-2">
             {actorLabel(e.actor, e.actorKind)}
             {e.actorRole && <div className="text-xs text-slate-600">{e.actorRole}</div>}
           </td>
           <td className="p-2">
             {actionLabel(e.action)}
+            <Subject entry={e} />
             <ObservedInterval details={e.details} />
           </td>
           <td className="p-2">
-            {e.planName ?? ""}
+            {e.planUuid ? (
+              <Link className="text-blue-800 underline" href={`${plans}/${encodeURIComponent(e.planUuid)}`}>
+                {e.planName ?? "Plan"}
+              </Link>
+            ) : (
+              (e.planName ?? "")
+            )}
             {e.planUuid && <div className="break-all font-mono text-xs text-slate-600">{e.planUuid}</div>}
           </td>
           <td className="p-2">

@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef, type RefObject } from "react";
 import { becameLabel } from "@/components/audit/labels";
 import { STATUS_MEANING } from "@/components/calendar/status-meaning";
 import { STATUS_LOOK } from "@/components/calendar/status-style";
+import { Time } from "@/components/time/time";
 import { statusAt, type StatusRun } from "@/lib/partitions";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import { useInspectedCell } from "./inspected-cell-store";
@@ -92,18 +93,16 @@ function Details({ calendar, runs, cellKey: key, today }: { calendar: PlanCalend
       </p>
       {change && (
         <p className="mt-1">
-          This console: last marked {change.status} by <span className="font-medium">{change.actor}</span> at {new Date(change.at).toLocaleString()}
+          This console: last marked {change.status} by <span className="font-medium">{change.actor}</span> at <Time iso={change.at} />
           {change.outcome === "unknown" ? " (outcome unknown)" : ""}
         </p>
       )}
       {outside && outsideIsNewer && (
         <p className="mt-1" data-testid="outside-change">
-          {becameLabel(outside.after)} between {time(outside.from)} and {time(outside.to)}, not through this console
+          {becameLabel(outside.after)} between <Time iso={outside.from} /> and <Time iso={outside.to} />, not through this console
         </p>
       )}
       {disagreement && <p className="mt-1 text-amber-900">⚠ {disagreement.message}</p>}
     </>
   );
 }
-
-const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
