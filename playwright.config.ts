@@ -75,6 +75,9 @@ export default defineConfig({
         // Low enough for scheduler-api.spec.ts to reach it with one token.
         CAN_API_RATE_PER_MINUTE: "60",
         METRICS_TOKEN: E2E_METRICS_TOKEN,
+        // Specs change CAN behind the console's back (faults, a reset between tests) and read at once:
+        // share only reads in flight. The window itself is unit-tested (lib/services/shared-listing.test.ts).
+        CAN_LIST_CACHE_SECONDS: "0",
       },
     },
   ],

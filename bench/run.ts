@@ -99,8 +99,17 @@ const app = startService(
   "npx",
   ["next", "start", "-H", "127.0.0.1", "-p", String(appPort)],
   // The API's per-token rate limit would cap the scheduler scenario's load: it is measured, not limited.
+  // Each plan load reads CAN itself (no shared read across loads), so "cold" stays cold.
   {
-    env: { ...process.env, SANDBOX_URL: sandboxUrl, PUBLIC_URL: appUrl, DATA_DIR: appDataDir, NODE_ENV: "production", CAN_API_RATE_PER_MINUTE: "1000000" },
+    env: {
+      ...process.env,
+      SANDBOX_URL: sandboxUrl,
+      PUBLIC_URL: appUrl,
+      DATA_DIR: appDataDir,
+      NODE_ENV: "production",
+      CAN_API_RATE_PER_MINUTE: "1000000",
+      CAN_LIST_CACHE_SECONDS: "0",
+    },
     show,
     group: true,
   },

@@ -13,6 +13,8 @@ const envSchema = z.object({
   CAN_TIMEOUT_MS: intFromEnv(10_000, 100, 300_000),
   CAN_PAGE_SIZE: intFromEnv(100, 1, 10_000),
   CAN_PAGE_CONCURRENCY: intFromEnv(6, 1, 32),
+  /** How long one read of a plan's partition list serves other requests of this instance (0: only reads in flight are shared). */
+  CAN_LIST_CACHE_SECONDS: intFromEnv(10, 0, 300),
   /** How often an open, visible plan page reads its partitions again in the background. */
   PARTITIONS_REFRESH_SECONDS: intFromEnv(60, 2, 3_600),
   SANDBOX_URL: z

@@ -17,10 +17,12 @@ import {
   type KeyRange,
   type RecordedMark,
 } from "@/lib/partitions";
+import { getEnv } from "@/lib/env";
 import type { Tenant } from "@/lib/tenants";
 import { currentListingKey } from "./listing-key";
 import { observeListing } from "./listing-observer";
 import { sealListing } from "./listing-seal";
+import { sharedListing, type SharedRead } from "./shared-listing";
 import type { CalendarMode, LastChangeRun, PlanCalendar } from "./plan-calendar-types";
 import { getPlanCached } from "./plans";
 import { serverToday } from "./server-today";
@@ -33,20 +35,28 @@ export function readOnlyReasonFor(plan: PlanDetails, mode: CalendarMode): string
   return null;
 }
 
-export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Date(), options: { acceptUnsettled?: boolean } = {}): Promise<PlanCalendar> {
-  const startedAt = new Date();
+export type CalendarReadOptions = {
+  /** A mark's "before" counts: take the last of several torn reads rather than fail; never shared. */
+  acceptUnsettled?: boolean;
+  /** Reload: a new read of CAN rather than the one shared (lib/services/shared-listing.ts). */
+  fresh?: boolean;
+};
+
+export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Date(), options: CalendarReadOptions = {}): Promise<PlanCalendar> {
   // The audit position this read is compared from is taken before CAN is asked: a mark recorded up
   // to it had its answer from CAN already, so the list shows it; a later mark's rows lie after it,
-  // so the next read can still credit its change to the console.
+  // so the next read can still credit its change to the console. A shared read is reused only by
+  // requests that found the same position, so this holds for it too.
   const observedFrom = await planMarksThrough(tenant.id, uuid);
-  const [plan, listing, { marks, throughSeq }, key] = await Promise.all([
+  const [plan, { listing, startedAt }, { marks, throughSeq }, key] = await Promise.all([
     getPlanCached(tenant, uuid),
-    listAllPartitions(tenant, uuid, { acceptUnsettled: options.acceptUnsettled ?? false }),
+    readListing(tenant, uuid, observedFrom, options),
     readPlanMarks(tenant.id, uuid),
     currentListingKey(),
   ]);
   const items = listing.items ?? [];
-  const readAt = now.toISOString();
+  // What the page shows is as old as the read of CAN it came from, shared or not.
+  const readAt = startedAt.toISOString();
   const base = { plan, hasData: listing.hasData, listedCount: items.length, pagesFetched: listing.pagesFetched, readAt, throughSeq };
   const rawItems = items.slice(0, RAW_VALUES_SHOWN).map((i) => ({ value: i.value, status: i.status ?? null }));
   const empty = {
@@ -109,6 +119,18 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     unreadableValues: unreadable,
     rawItems: [],
   };
+}
+
+function readListing(tenant: Tenant, uuid: string, position: number, options: CalendarReadOptions): Promise<SharedRead> {
+  if (options.acceptUnsettled) {
+    const startedAt = new Date();
+    return listAllPartitions(tenant, uuid, { acceptUnsettled: true }).then((listing) => ({ listing, startedAt }));
+  }
+  return sharedListing({ tenantId: tenant.id, planUuid: uuid }, () => listAllPartitions(tenant, uuid), {
+    position,
+    ttlMs: getEnv().CAN_LIST_CACHE_SECONDS * 1_000,
+    fresh: options.fresh ?? false,
+  });
 }
 
 function toCanPartitions(items: readonly PartitionItem[], g: Granularity): { canList: CanPartition[]; unreadable: string[] } {

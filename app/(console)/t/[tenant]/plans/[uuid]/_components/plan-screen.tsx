@@ -37,9 +37,16 @@ export function PlanScreen({
   initialYear: string | null;
   initialSel: string | null;
 }) {
+  // Reload and Retry read CAN anew; the background refresh and other reads take the read this
+  // instance shares between its requests (a few seconds old at most).
+  const freshNext = useRef(false);
   const { data, isFetching, refetch } = useQuery({
     queryKey: queryKeys.plan(tenantId, uuid),
-    queryFn: () => fetchResult<PlanCalendar>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(uuid)}`),
+    queryFn: () => {
+      const fresh = freshNext.current;
+      freshNext.current = false;
+      return fetchResult<PlanCalendar>(`/api/t/${encodeURIComponent(tenantId)}/plans/${encodeURIComponent(uuid)}${fresh ? "?fresh=1" : ""}`);
+    },
     // Read again while the page is on screen (never in a hidden tab); the calendar keeps its year and selection.
     refetchInterval: refreshSeconds * 1000,
     refetchIntervalInBackground: false,
@@ -78,7 +85,10 @@ export function PlanScreen({
       <PlanHistory tenantId={tenantId} planUuid={uuid} limit={20} />
     </section>
   );
-  const retry = () => void refetch();
+  const retry = () => {
+    freshNext.current = true;
+    void refetch();
+  };
   if (!data) return <PlanReading title={title} />;
   if (!calendar && failure) {
     return (

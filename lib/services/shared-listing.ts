@@ -1,0 +1,66 @@
+import "server-only";
+import type { PartitionListing } from "@/lib/can/types";
+
+// A plan's partition list read once and shared: twenty people opening one plan, and every open
+// page's background refresh, would each read every page from CAN (37 calls for a 10-year DAY plan).
+// Per instance, one read per plan at a time (single flight), reused by requests within a short
+// window, and never reused once a mark of that plan has been recorded by any instance since the read
+// started (the plan's audit position, which lives in the database). A read that fails is not kept.
+
+export type SharedRead = { listing: PartitionListing; startedAt: Date };
+
+type Entry = { read: Promise<SharedRead>; startedAtMs: number; position: number; done: boolean };
+
+const KEY = Symbol.for("can-console.shared-listings");
+const entries: Map<string, Entry> = ((globalThis as Record<symbol, Map<string, Entry> | undefined>)[KEY] ??= new Map());
+
+/** Reload asks for a new read; one already younger than this is the answer instead (Reload pressed twenty times is one read). */
+export const FRESH_MIN_AGE_MS = 2_000;
+
+export type ShareOptions = {
+  /** The plan's audit position (planMarksThrough) taken before this request asks: a mark after the shared read's start forbids reuse. */
+  position: number;
+  /** How long a finished read may be reused (CAN_LIST_CACHE_SECONDS); 0 shares only reads still in flight. */
+  ttlMs: number;
+  /** Reload: read CAN again unless the held read started under FRESH_MIN_AGE_MS ago. */
+  fresh?: boolean;
+  nowMs?: number;
+};
+
+export async function sharedListing(
+  key: { tenantId: string; planUuid: string },
+  read: () => Promise<PartitionListing>,
+  options: ShareOptions,
+): Promise<SharedRead> {
+  const id = `${key.tenantId}\u0000${key.planUuid}`;
+  const now = options.nowMs ?? Date.now();
+  const held = entries.get(id);
+  if (held && held.position === options.position) {
+    const age = now - held.startedAtMs;
+    if (options.fresh ? age < FRESH_MIN_AGE_MS : !held.done || age < options.ttlMs) return held.read;
+  }
+  const entry: Entry = { read: Promise.resolve(undefined as never), startedAtMs: now, position: options.position, done: false };
+  entry.read = (async () => {
+    try {
+      const listing = await read();
+      entry.done = true;
+      // Held no longer than it may be reused: a big plan's list is megabytes.
+      setTimeout(() => forget(id, entry), Math.max(options.ttlMs, FRESH_MIN_AGE_MS)).unref();
+      return { listing, startedAt: new Date(entry.startedAtMs) };
+    } catch (e) {
+      forget(id, entry);
+      throw e;
+    }
+  })();
+  entries.set(id, entry);
+  return entry.read;
+}
+
+function forget(id: string, entry: Entry): void {
+  if (entries.get(id) === entry) entries.delete(id);
+}
+
+/** Tests start each case with nothing held. */
+export function forgetSharedListingsForTests(): void {
+  entries.clear();
+}
