@@ -24,7 +24,7 @@ export function PartitionSeries({ series, total, shown }: { series: ReadOnlySeri
         </strong>
       </p>
       <ol
-        className="grid max-h-96 grid-cols-[repeat(auto-fill,minmax(10.5rem,1fr))] gap-1 overflow-auto text-sm tabular-nums"
+        className="grid max-h-96 grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-1 overflow-auto text-sm tabular-nums"
         tabIndex={0}
         aria-label={`Partitions by ${unit}, newest first`}
       >
@@ -50,7 +50,7 @@ function SeriesItem({ cell }: { cell: SeriesCell }) {
   if (!cell.listed) {
     const look = STATUS_LOOK.missing;
     return (
-      <li className={`flex items-center justify-between gap-1 rounded px-2 py-0.5 ${look.cell}`} data-key={cell.key} data-status="missing">
+      <li className={`flex items-center justify-between gap-1 whitespace-nowrap rounded px-2 py-0.5 ${look.cell}`} data-key={cell.key} data-status="missing">
         <span>{cell.key}</span>
         <span>
           <span aria-hidden="true">{look.icon} </span>gap
@@ -64,7 +64,7 @@ function SeriesItem({ cell }: { cell: SeriesCell }) {
   const label = status ? look.label : `CAN: ${cell.rawStatus}`;
   return (
     <li
-      className={`flex items-center justify-between gap-1 rounded px-2 py-0.5 ${look.cell}`}
+      className={`flex items-center justify-between gap-1 whitespace-nowrap rounded px-2 py-0.5 ${look.cell}`}
       data-key={cell.key}
       data-status={status ?? "unknown"}
       title={cell.value === cell.key ? undefined : `CAN's value: ${cell.value}`}
