@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DEMO_TENANTS, type DemoTenant } from "@/lib/demo-tenants";
 import { ConfigError, getEnv } from "@/lib/env";
 import { parseTenantsFile, tenantIdSchema, tenantsFileSchema, type AuthType } from "@/lib/tenants-file";
+import { processGlobal } from "@/lib/process-global";
 
 export { AUTH_TYPES, type AuthType } from "@/lib/tenants-file";
 
@@ -39,9 +40,8 @@ export { parseTenantsFile } from "@/lib/tenants-file";
 // Read once per process, at start-up (lib/server/config-check.ts), and shared by every bundle Next
 // loads this module into (instrumentation, route handlers, pages): a tenants file edited on disk
 // later must not reach a bundle that happens to load after the edit. It applies at the next start.
-const KEY = Symbol.for("can-console.tenants");
 type Slot = { registry?: Tenant[] };
-const slot: Slot = ((globalThis as Record<symbol, Slot | undefined>)[KEY] ??= {});
+const slot = processGlobal<Slot>("tenants", () => ({}));
 /** Taint is per React instance, and each bundle has its own: every copy of this module taints. */
 let taintedHere: Tenant[] | undefined;
 

@@ -11,6 +11,7 @@ import { authLogger } from "./auth-logger";
 import { authCookieOptions } from "./cookie-names";
 import { resolveAuthSecret } from "./secret";
 import { totpGuard } from "./totp-guard";
+import { processGlobal } from "@/lib/process-global";
 
 export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
 /** A code stays claimed for two TOTP periods plus the verifier's one-step tolerance. */
@@ -80,9 +81,8 @@ export async function claimTotpCode(db: Db, userId: string, code: string): Promi
 }
 
 // One Better Auth instance per process, built on first use (it needs the database and the secret).
-const KEY = Symbol.for("can-console.auth");
 type Slot = { auth?: Promise<Auth> };
-const slot = ((globalThis as Record<symbol, Slot | undefined>)[KEY] ??= {});
+const slot = processGlobal<Slot>("auth", () => ({}));
 
 export function getAuth(): Promise<Auth> {
   slot.auth ??= (async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { eventLogAt, type EventLog } from "@/lib/log/log-event";
+import { processGlobal } from "@/lib/process-global";
 
 // Whether each tenant's CAN answered its latest call, per process. An unreachable CAN (a wrong
 // baseUrl, CAN down, a firewall) fails every request the same way: the operator needs to hear it
@@ -7,8 +8,7 @@ import { eventLogAt, type EventLog } from "@/lib/log/log-event";
 // On globalThis because Next bundles route handlers, actions and pages separately.
 
 type Down = { since: number; failures: number };
-const KEY = Symbol.for("can-console.can-reachability");
-const down: Map<string, Down> = ((globalThis as Record<symbol, Map<string, Down> | undefined>)[KEY] ??= new Map());
+const down = processGlobal<Map<string, Down>>("can-reachability", () => new Map());
 
 type Log = EventLog;
 const warn: Log = eventLogAt("warn");

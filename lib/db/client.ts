@@ -7,13 +7,13 @@ import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 import type { Db, DbHandle } from "./types";
 import { logEvent } from "@/lib/log/log-event";
+import { processGlobal } from "@/lib/process-global";
 
 // ONE database handle per process, opened on first use (never at import: `next build` imports
 // every module). Kept on globalThis because Next may load this module more than once per process
 // (instrumentation, route handlers and server components are bundled separately).
-const KEY = Symbol.for("can-console.db");
 type Slot = { handle?: Promise<DbHandle> };
-const slot = ((globalThis as Record<symbol, Slot | undefined>)[KEY] ??= {});
+const slot = processGlobal<Slot>("db", () => ({}));
 
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;

@@ -1,14 +1,11 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { processGlobal } from "@/lib/process-global";
 
 /** What every log line of one request carries, without each caller passing it on. */
 export type LogContext = { requestId?: string; tenant?: string; actorId?: string };
 
-// On globalThis: Next bundles route handlers, actions and the proxy as separate module graphs, and a
-// context set in one must be read in the modules another bundled.
-const KEY = Symbol.for("can-console.log-context");
-const storage: AsyncLocalStorage<LogContext> = ((globalThis as Record<symbol, AsyncLocalStorage<LogContext> | undefined>)[KEY] ??=
-  new AsyncLocalStorage<LogContext>());
+const storage = processGlobal<AsyncLocalStorage<LogContext>>("log-context", () => new AsyncLocalStorage<LogContext>());
 
 /** Runs `fn` with these fields added to the context it was called in. */
 export function withLogContext<T>(fields: LogContext, fn: () => T): T {

@@ -1,4 +1,5 @@
 import "server-only";
+import { processGlobal } from "@/lib/process-global";
 
 // The life of one server process: serving, then draining once a stop signal arrives. This is the
 // one piece of per-process state, and it is about the process itself (is it about to go away, which
@@ -16,8 +17,7 @@ export type InFlightMark = {
 
 type State = { draining: boolean; marks: Set<InFlightMark> };
 
-const KEY = Symbol.for("can-console.lifecycle");
-const state: State = ((globalThis as Record<symbol, State | undefined>)[KEY] ??= { draining: false, marks: new Set() });
+const state = processGlobal<State>("lifecycle", () => ({ draining: false, marks: new Set() }));
 
 export function isDraining(): boolean {
   return state.draining;

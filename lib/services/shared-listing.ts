@@ -1,5 +1,6 @@
 import "server-only";
 import type { PartitionListing } from "@/lib/can/types";
+import { processGlobal } from "@/lib/process-global";
 
 // A plan's partition list read once and shared: twenty people opening one plan, and every open
 // page's background refresh, would each read every page from CAN (37 calls for a 10-year DAY plan).
@@ -11,8 +12,7 @@ export type SharedRead = { listing: PartitionListing; startedAt: Date };
 
 type Entry = { read: Promise<SharedRead>; startedAtMs: number; position: number; done: boolean };
 
-const KEY = Symbol.for("can-console.shared-listings");
-const entries: Map<string, Entry> = ((globalThis as Record<symbol, Map<string, Entry> | undefined>)[KEY] ??= new Map());
+const entries = processGlobal<Map<string, Entry>>("shared-listings", () => new Map());
 
 /** Reload asks for a new read; one already younger than this is the answer instead (Reload pressed twenty times is one read). */
 export const FRESH_MIN_AGE_MS = 2_000;

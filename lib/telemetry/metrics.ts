@@ -1,6 +1,7 @@
 import "server-only";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { inFlightMarks, isDraining } from "@/lib/server/lifecycle";
+import { processGlobal } from "@/lib/process-global";
 
 // One registry per process. Next bundles route handlers, actions, proxy and instrumentation as
 // separate module graphs, so module-level metrics would be created once per graph and each would
@@ -16,8 +17,6 @@ type Metrics = {
   auditWriteSeconds: Histogram<"outcome">;
   signIns: Counter<"outcome">;
 };
-
-const KEY = Symbol.for("can-console.metrics");
 
 function create(): Metrics {
   const registry = new Registry();
@@ -77,8 +76,7 @@ function create(): Metrics {
 }
 
 export function metrics(): Metrics {
-  const g = globalThis as Record<symbol, Metrics | undefined>;
-  return (g[KEY] ??= create());
+  return processGlobal("metrics", create);
 }
 
 /**
