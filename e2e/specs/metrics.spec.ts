@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { E2E_APP_DATA_DIR, E2E_METRICS_TOKEN } from "../../playwright.config";
+import { E2E_METRICS_TOKEN } from "../../playwright.config";
 import { expect, test } from "../fixtures";
 import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
 import { APP_BASE, APP_ROOT, auditLines, sessionCookie } from "../../tests/support/http-client";
 import { callAction, findAction } from "../../tests/support/action-client";
+import { loggedForRequest } from "../../tests/support/server-log";
 
 // /api/metrics in Prometheus' text format: refused without the bearer token (a loopback address
 // claimed in X-Forwarded-For does not stand in for it), and its counters move with a mark and a
@@ -84,12 +83,7 @@ test("one mark, one request id: in the log line, the audit row and the header CA
   const rows = (await auditLines("acme", admin)).filter((l) => l.requestId === id);
   expect(rows.map((r) => r.phase)).toContain("intent");
   await expect
-    .poll(() =>
-      readFileSync(join(E2E_APP_DATA_DIR, "server.log"), "utf8")
-        .split("\n")
-        .filter((l) => l.includes(`"requestId":"${id}"`))
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-    )
+    .poll(() => loggedForRequest(id))
     .toContainEqual(
       expect.objectContaining({ level: "info", event: "mark.finished", tenant: "acme", outcome: "ok", kind: "failed", actorId: expect.any(String) }),
     );

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "../fixtures";
 import { CalendarPage } from "../pages/calendar-page";
-import { E2E_APP_DATA_DIR } from "../../playwright.config";
 import { planByName, sandbox, type Fault } from "../../tests/support/e2e-sandbox";
 import { auditLines, canCalls, sessionCookie } from "../../tests/support/http-client";
+import { loggedForRequest } from "../../tests/support/server-log";
 
 // The upstream-fault matrix, over real HTTP through the sandbox's fault injection (CAN_TIMEOUT_MS is
 // 2000 in the e2e app). Reads: each fault on the partition list gives a clear error with CAN's
@@ -76,13 +74,6 @@ test.describe("plan page under CAN faults", () => {
   }
 });
 
-/** Whether the server logged the failed CAN call under this request id. */
-function failedCallLogged(requestId: string): boolean {
-  return readFileSync(join(E2E_APP_DATA_DIR, "server.log"), "utf8")
-    .split("\n")
-    .some((line) => line.includes('"event":"can.call_failed"') && line.includes(`"requestId":"${requestId}"`));
-}
-
 type MarkCase = { name: string; fault: Fault; day: string; outcome: "unknown" | "rejected"; shows: RegExp };
 const MARKS: MarkCase[] = [
   { name: "latency past the timeout", fault: { kind: "latency", ms: 2_600 }, day: "2026-11-02", outcome: "unknown", shows: /may or may not have applied/ },
@@ -128,7 +119,7 @@ test.describe("marks under CAN faults", () => {
       expect(shownId).toMatch(/^[0-9a-f-]{36}$/);
       expect(mine.find((l) => l.phase === "intent")?.requestId).toBe(shownId);
       expect((await sandbox.recentRequests()).filter((r) => r.endpoint === "updatePartition").at(-1)?.requestId).toBe(shownId);
-      await expect.poll(() => failedCallLogged(shownId)).toBe(true);
+      await expect.poll(() => loggedForRequest(shownId).some((l) => l.event === "can.call_failed")).toBe(true);
 
       await sandbox.clearFaults();
       await cal.confirm.click();
