@@ -9,7 +9,17 @@ const nextConfig = {
   ...(process.env.CONSOLE_STANDALONE_BUILD === "1" ? { output: "standalone" } : {}),
   // `npm test` runs `tsc --noEmit` over the whole project (e2e and scripts too) as its own step.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // The OpenTelemetry SDK loads only when tracing is configured (lib/telemetry/tracing.ts); left to
+  // Node, so its platform-conditional imports resolve as the package intends.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@opentelemetry/api",
+    "@opentelemetry/context-async-hooks",
+    "@opentelemetry/core",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
+    "@opentelemetry/sdk-trace",
+  ],
   // React's taint API (lib/tenants.ts taints every CAN credential). Next then serves React's
   // experimental channel to the app, which is where the API lives.
   // authInterrupts: `forbidden()` answers 403 with app/forbidden.tsx (a role that lacks a permission).

@@ -1,11 +1,13 @@
 import { defineConfig } from "@playwright/test";
 
-// Ports apart from `npm start`'s defaults, so tests can run beside a running console (and beside a
-// second checkout: E2E_PORT_BASE moves both).
+// Ports apart from `npm start`'s defaults, so tests can run beside a running console. E2E_PORT_BASE
+// moves every port and folder of a run, so two runs (npm test's two shards, a second checkout) never
+// share a sandbox, an app or a database.
 const portBase = Number(process.env.E2E_PORT_BASE ?? "0");
 export const E2E_SANDBOX_PORT = 8788 + portBase;
 export const E2E_APP_PORT = 3100 + portBase;
-export const E2E_APP_DATA_DIR = ".data/e2e-app";
+const runSuffix = portBase === 0 ? "" : `-${portBase}`;
+export const E2E_APP_DATA_DIR = `.data/e2e-app${runSuffix}`;
 /** The e2e app's scrape token for /api/metrics (a test value, 32+ characters as the setting requires). */
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789abcdef";
 /** Short, so the spec that trips the sign-in limit can also see it reset. */
@@ -14,14 +16,15 @@ export const E2E_SIGNIN_WINDOW_SECONDS = 20;
 export default defineConfig({
   testDir: "./e2e",
   testMatch: /.*\.spec\.ts$/,
-  // One sandbox holds the state; specs reset it, so they run one at a time.
+  // One sandbox holds a run's state and specs reset it, so they run one at a time; npm test runs two
+  // shards side by side instead, each with its own sandbox and app (E2E_PORT_BASE).
   workers: 1,
   fullyParallel: false,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
-  outputDir: "test-results",
+  outputDir: `test-results/run${runSuffix}`,
   // Dates are calendar dates: the calendar specs run in two browser time zones far apart.
   projects: [
     { name: "los-angeles", use: { timezoneId: "America/Los_Angeles" } },
@@ -48,7 +51,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx sandbox/main.ts --port ${E2E_SANDBOX_PORT} --data-dir .data/e2e --reset --seed-end 2026-10-31`,
+      command: `npx tsx sandbox/main.ts --port ${E2E_SANDBOX_PORT} --data-dir .data/e2e${runSuffix} --reset --seed-end 2026-10-31`,
       url: `http://127.0.0.1:${E2E_SANDBOX_PORT}/__sandbox/config`,
       reuseExistingServer: false,
       timeout: 60_000,

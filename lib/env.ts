@@ -79,6 +79,15 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: intFromEnv(15_000, 1_000, 600_000),
   /** Bearer token a Prometheus scraper sends to /api/metrics; unset = metrics are off (docs/decisions/0021). */
   METRICS_TOKEN: blankToUndefined(z.string().min(32, "too short: use 32 or more random characters, e.g. `openssl rand -base64 32`").optional()),
+  /**
+   * OpenTelemetry traces over OTLP/HTTP (docs/decisions/0026), by the standard variables: the traces
+   * URL itself, or the collector's base URL (`/v1/traces` is added). Neither set = tracing is off.
+   */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: blankToUndefined(z.url({ protocol: /^https?$/, error: "an http(s) URL such as http://collector:4318/v1/traces" }).optional()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: blankToUndefined(z.url({ protocol: /^https?$/, error: "an http(s) URL such as http://collector:4318" }).optional()),
+  OTEL_SERVICE_NAME: blankToUndefined(z.string().trim().min(1).max(100).optional()),
+  /** How long spans wait in the batch before they are sent. */
+  OTEL_BSP_SCHEDULE_DELAY: intFromEnv(5_000, 10, 60_000),
   /** Next's own switch: when set, Next leaves SIGTERM/SIGINT to us (lib/server/shutdown.ts). */
   NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
 });

@@ -2,7 +2,7 @@
 // postgresql), then
 // typecheck, lint, format check, unit tests under two time zones (database tests on embedded PGlite
 // in the first, on a throw-away PostgreSQL server in the second), build, two app instances over that server
-// (tests/instances), the 60-second soak, the Playwright suite and the bench's quick run. Prints
+// (tests/instances), the 60-second soak, the Playwright suite (two shards side by side) and the bench's quick run. Prints
 // `N passed, N failed, N skipped` last (also written to .test-results/summary.txt for .ci/run).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { ensureChromium, ensureLibreOffice } from "../tests/support/apt";
 import { recordBuild } from "../tests/support/build-stamp";
 import { startThrowawayPostgres } from "../tests/support/postgres";
-import { run } from "../tests/support/processes";
+import { run, runPrefixed } from "../tests/support/processes";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, ".test-results");
@@ -119,24 +119,47 @@ try {
   await pg?.stop();
 }
 
-async function browserAndBench(built: boolean): Promise<void> {
-  if (built && chromium) {
-    const file = join(out, "e2e.json");
-    const code = await step("browser tests (Playwright)", "npx", ["playwright", "test"], {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
-      CHROMIUM_PATH: chromium,
-      ...(soffice ? { SOFFICE_PATH: soffice } : {}),
-    });
-    const report = readJson<PlaywrightReport>(file);
-    if (!report) record("e2e", 0, 1);
-    else {
-      const s = report.stats ?? {};
-      const failed = (s.unexpected ?? 0) + (code !== 0 && !s.unexpected ? 1 : 0);
-      record("e2e", (s.expected ?? 0) + (s.flaky ?? 0), failed, s.skipped ?? 0);
+/**
+ * The Playwright suite in two shards side by side, each with its own sandbox, app and database
+ * (E2E_PORT_BASE moves them): most of a test's time is waiting on the app, CAN's simulated latency or
+ * a timeout, which the other shard's work fills.
+ */
+const E2E_SHARDS = 2;
+
+async function browserTests(chromium: string, soffice: string | undefined): Promise<void> {
+  console.log(`\n=== browser tests (Playwright, ${E2E_SHARDS} shards side by side) ===`);
+  const shards = Array.from({ length: E2E_SHARDS }, (_, i) => i + 1);
+  const runs = await Promise.all(
+    shards.map(async (shard) => {
+      const file = join(out, `e2e-${shard}.json`);
+      const code = await runPrefixed(`[e2e ${shard}/${E2E_SHARDS}]`, "npx", ["playwright", "test", `--shard=${shard}/${E2E_SHARDS}`], {
+        cwd: root,
+        env: {
+          ...env,
+          E2E_PORT_BASE: String(10 * (shard - 1)),
+          PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+          CHROMIUM_PATH: chromium,
+          ...(soffice ? { SOFFICE_PATH: soffice } : {}),
+        },
+      });
+      return { shard, code, report: readJson<PlaywrightReport>(file) };
+    }),
+  );
+  for (const { shard, code, report } of runs) {
+    const name = `e2e shard ${shard}/${E2E_SHARDS}`;
+    if (!report) {
+      record(name, 0, 1);
+      continue;
     }
-  } else {
-    record("e2e (not run: build or browser missing)", 0, 1);
+    const s = report.stats ?? {};
+    const failed = (s.unexpected ?? 0) + (code !== 0 && !s.unexpected ? 1 : 0);
+    record(name, (s.expected ?? 0) + (s.flaky ?? 0), failed, s.skipped ?? 0);
   }
+}
+
+async function browserAndBench(built: boolean): Promise<void> {
+  if (built && chromium) await browserTests(chromium, soffice);
+  else record("e2e (not run: build or browser missing)", 0, 1);
 
   // The bench's smallest scenario, once, in report-only mode: it proves the script still runs and
   // never fails CI on a timing (only a crash of the bench itself counts).

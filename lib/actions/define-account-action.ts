@@ -6,7 +6,7 @@ import { toAppError } from "@/lib/api/to-app-error";
 import { refusal, validationError } from "./refusal";
 import { getCurrentSession, getRequestMeta, type RequestMeta } from "@/lib/auth/dal";
 import type { ResolvedSession } from "@/lib/auth/session";
-import { withLogContext } from "@/lib/log/context";
+import { withRequestScope } from "@/lib/telemetry/request-scope";
 
 export type AccountContext<I> = { input: I; session: ResolvedSession; meta: RequestMeta };
 
@@ -26,7 +26,7 @@ export function defineAccountAction<S extends z.ZodType, T>(
       const parsed = config.input.safeParse(raw);
       if (!parsed.success) return validationError(parsed.error);
       const meta = await getRequestMeta();
-      return await withLogContext({ requestId: meta.requestId, actorId: session.user.id }, () => handler({ input: parsed.data, session, meta }));
+      return await withRequestScope(`action ${config.name}`, { requestId: meta.requestId, actorId: session.user.id }, () => handler({ input: parsed.data, session, meta }));
     } catch (e) {
       unstable_rethrow(e);
       return { ok: false, error: toAppError(e, `action ${config.name}`) };

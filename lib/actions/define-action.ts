@@ -4,7 +4,7 @@ import { toAppError } from "@/lib/api/to-app-error";
 import type { AppError, Result } from "@/lib/api/result";
 import { authorizeTenant, getRequestMeta, type Actor, type Permission, type RequestMeta } from "@/lib/auth/dal";
 import type { Tenant } from "@/lib/tenants";
-import { withLogContext } from "@/lib/log/context";
+import { withRequestScope } from "@/lib/telemetry/request-scope";
 import { validationError } from "./refusal";
 
 export type ActionContext<I> = { input: I; actor: Actor; tenant: Tenant; meta: RequestMeta };
@@ -37,7 +37,7 @@ export function defineAction<S extends z.ZodType<{ tenantId: string }>, T>(
       if (!parsed.success) return validationError(parsed.error);
       const meta = await getRequestMeta();
       const context = { requestId: meta.requestId, tenant: access.tenant.id, actorId: access.actor.userId };
-      return await withLogContext(context, () => handler({ input: parsed.data, actor: access.actor, tenant: access.tenant, meta }));
+      return await withRequestScope(`action ${config.name}`, context, () => handler({ input: parsed.data, actor: access.actor, tenant: access.tenant, meta }));
     } catch (e) {
       return { ok: false, error: toAppError(e, `action ${config.name}`) };
     }

@@ -8,7 +8,7 @@ import { planUuidParam } from "@/lib/schemas/plans";
 import { refuseWhileDraining } from "@/lib/server/draining-response";
 import type { Tenant } from "@/lib/tenants";
 import { randomUUID } from "node:crypto";
-import { withLogContext } from "@/lib/log/context";
+import { withRequestScope } from "@/lib/telemetry/request-scope";
 
 /** A parser's verdict on the query string: the value, or what to tell the caller (400). */
 export type QueryParse<Q> = { ok: true; query: Q } | { ok: false; message: string };
@@ -49,7 +49,7 @@ export function defineRoute<P, Q>(
       if (!query.ok) return validationResult(query.message);
       // One id for the request: every CAN call it makes is sent, logged and reported under it.
       const logContext = { requestId: randomUUID(), tenant: access.tenant.id, actorId: access.actor.userId };
-      const answer = await withLogContext(logContext, () => handler({ request, tenant: access.tenant, actor: access.actor, params, query: query.query }));
+      const answer = await withRequestScope(`route ${config.name}`, logContext, () => handler({ request, tenant: access.tenant, actor: access.actor, params, query: query.query }));
       return answer instanceof Response ? answer : jsonResult(answer);
     } catch (e) {
       return jsonResult({ ok: false, error: toAppError(e, `route ${config.name}`) });

@@ -16,7 +16,7 @@ import { parseClearPartition, parseUpdatePartition, type MarkParse } from "./mar
 import { countApiRequest } from "./rate-limit";
 import { partitionListQuery, planListWire, planQuery } from "./wire";
 import { logEvent } from "@/lib/log/log-event";
-import { withLogContext } from "@/lib/log/context";
+import { withRequestScope } from "@/lib/telemetry/request-scope";
 
 // The `/can` API: CAN's own paths and wire format, served by the console for schedulers and
 // scripts, so their marks take the pages' one mark path and land in the same audit log.
@@ -78,7 +78,7 @@ export async function handleCanApi(request: Request, endpoint: string): Promise<
           { "retry-after": String(rate.retryAfterSeconds) },
         );
       const caller = auth.caller;
-      return await withLogContext({ requestId: meta.requestId, tenant: caller.tenant.id, actorId: `token:${caller.token.id}` }, () =>
+      return await withRequestScope(`can-api ${endpoint}`, { requestId: meta.requestId, tenant: caller.tenant.id, actorId: `token:${caller.token.id}` }, () =>
         isMark(endpoint) ? mark(request, endpoint, caller, meta) : read(request, endpoint, caller, meta.requestId),
       );
     })();

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { metrics, secondsSince } from "@/lib/telemetry/metrics";
+import { SpanKind, withSpan } from "@/lib/telemetry/tracing";
 import type { Tenant } from "@/lib/tenants";
 import { CanError } from "./errors";
 import { exchange } from "./exchange";
@@ -43,6 +44,11 @@ export type CanCallOptions = {
  */
 export async function canFetch<T>(tenant: Tenant, req: CanRequest<T>, options: CanCallOptions = {}): Promise<T> {
   const requestId = options.requestId ?? currentLogContext().requestId ?? randomUUID();
+  const attributes = { "app.request.id": requestId, "app.tenant": tenant.id, "can.endpoint": req.endpoint, "http.request.method": req.method };
+  return withSpan(`CAN ${req.endpoint}`, { kind: SpanKind.CLIENT, attributes }, () => measuredCall(tenant, req, options, requestId));
+}
+
+async function measuredCall<T>(tenant: Tenant, req: CanRequest<T>, options: CanCallOptions, requestId: string): Promise<T> {
   const startedAt = performance.now();
   const m = metrics();
   try {

@@ -8,6 +8,8 @@ import * as schema from "./schema";
 import type { Db, DbHandle } from "./types";
 import { logEvent } from "@/lib/log/log-event";
 import { processGlobal } from "@/lib/process-global";
+import { tracingOn } from "@/lib/telemetry/tracing";
+import { traceQueries } from "./traced-client";
 
 // ONE database handle per process, opened on first use (never at import: `next build` imports
 // every module). Kept on globalThis because Next may load this module more than once per process
@@ -68,7 +70,7 @@ export async function openPglite(dataDir?: string, statementTimeoutMs?: number):
     await migratePglite(client);
     // PGlite is one session: a session-level setting covers every later query.
     await client.query(`set statement_timeout = ${statementTimeout(statementTimeoutMs)}`);
-    const db = drizzle({ client, schema }) as unknown as Db;
+    const db = drizzle({ client: tracingOn() ? traceQueries(client) : client, schema }) as unknown as Db;
     return {
       db,
       kind: "pglite",
@@ -91,6 +93,6 @@ export async function openPostgres(url: string, max = 10, statementTimeoutMs?: n
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on("error", (e) => logEvent("error", "db.pool_error", { error: e.message }));
   await migratePostgres(pool);
-  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  const db = drizzle({ client: tracingOn() ? traceQueries(pool) : pool, schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => pool.end() };
 }

@@ -1,5 +1,7 @@
 import "server-only";
-import { ConfigError } from "@/lib/env";
+import { ConfigError, getEnv } from "@/lib/env";
+import { startTracing } from "@/lib/telemetry/tracing";
+import { tracingSettings } from "@/lib/telemetry/tracing-settings";
 import { checkConfiguration, problemLines } from "./config-check";
 
 /**
@@ -9,6 +11,7 @@ import { checkConfiguration, problemLines } from "./config-check";
  * process here with one line per problem and exit code 1, never a server answering 500s.
  */
 export async function bootstrapServer(): Promise<void> {
+  await startTracingIfConfigured();
   const problems = await checkConfiguration();
   if (problems.length > 0) return refuseToStart(problems);
   // Loaded only now: auth and the rest are heavy, and not needed to refuse a bad setting.
@@ -20,6 +23,17 @@ export async function bootstrapServer(): Promise<void> {
     if (!(e instanceof ConfigError)) console.error(e);
     return refuseToStart(problemLines(e));
   }
+}
+
+/** Before the database opens, so its client is the traced one. A bad setting is left to the check below. */
+async function startTracingIfConfigured(): Promise<void> {
+  let settings;
+  try {
+    settings = tracingSettings(getEnv());
+  } catch {
+    return;
+  }
+  if (settings) await startTracing(settings);
 }
 
 /**

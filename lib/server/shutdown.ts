@@ -1,5 +1,6 @@
 import "server-only";
 import { closeDb } from "@/lib/db";
+import { flushTracing } from "@/lib/telemetry/tracing";
 import { getEnv } from "@/lib/env";
 import { inFlightMarks, isDraining, startDraining, waitForMarks } from "./lifecycle";
 import { eventLogAt, type EventLog } from "@/lib/log/log-event";
@@ -42,6 +43,7 @@ export async function shutdown(signal: string, exit: (code: number) => void = (c
   } catch (e) {
     log({ event: "server.shutdown_db_close_failed", error: e instanceof Error ? e.message : String(e) });
   }
+  await flushTracing().catch(() => undefined);
   clearTimeout(hard);
   log({ event: "server.stopped", signal, tookMs: Date.now() - started, marksRecordedUnknown: recordedUnknown });
   exit(0);

@@ -15,6 +15,27 @@ export function run(cmd: string, args: readonly string[], options: SpawnOptions 
   });
 }
 
+/** `run`, with every line of its output prefixed, so runs side by side stay readable in one log. */
+export function runPrefixed(prefix: string, cmd: string, args: readonly string[], options: SpawnOptions = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    for (const [stream, sink] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ] as const) {
+      let rest = "";
+      stream.on("data", (chunk: Buffer) => {
+        const lines = (rest + chunk.toString()).split("\n");
+        rest = lines.pop() ?? "";
+        for (const line of lines) sink.write(`${prefix} ${line}\n`);
+      });
+      stream.on("end", () => rest && sink.write(`${prefix} ${rest}\n`));
+    }
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("error", () => resolve(127));
+  });
+}
+
 /** A loopback port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
