@@ -83,7 +83,9 @@ const envSchema = z.object({
    * OpenTelemetry traces over OTLP/HTTP (docs/decisions/0026), by the standard variables: the traces
    * URL itself, or the collector's base URL (`/v1/traces` is added). Neither set = tracing is off.
    */
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: blankToUndefined(z.url({ protocol: /^https?$/, error: "an http(s) URL such as http://collector:4318/v1/traces" }).optional()),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: blankToUndefined(
+    z.url({ protocol: /^https?$/, error: "an http(s) URL such as http://collector:4318/v1/traces" }).optional(),
+  ),
   OTEL_EXPORTER_OTLP_ENDPOINT: blankToUndefined(z.url({ protocol: /^https?$/, error: "an http(s) URL such as http://collector:4318" }).optional()),
   OTEL_SERVICE_NAME: blankToUndefined(z.string().trim().min(1).max(100).optional()),
   /** How long spans wait in the batch before they are sent. */

@@ -26,7 +26,9 @@ export function defineAccountAction<S extends z.ZodType, T>(
       const parsed = config.input.safeParse(raw);
       if (!parsed.success) return validationError(parsed.error);
       const meta = await getRequestMeta();
-      return await withRequestScope(`action ${config.name}`, { requestId: meta.requestId, actorId: session.user.id }, () => handler({ input: parsed.data, session, meta }));
+      return await withRequestScope(`action ${config.name}`, { requestId: meta.requestId, actorId: session.user.id }, () =>
+        handler({ input: parsed.data, session, meta }),
+      );
     } catch (e) {
       unstable_rethrow(e);
       return { ok: false, error: toAppError(e, `action ${config.name}`) };

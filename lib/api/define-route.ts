@@ -49,7 +49,9 @@ export function defineRoute<P, Q>(
       if (!query.ok) return validationResult(query.message);
       // One id for the request: every CAN call it makes is sent, logged and reported under it.
       const logContext = { requestId: randomUUID(), tenant: access.tenant.id, actorId: access.actor.userId };
-      const answer = await withRequestScope(`route ${config.name}`, logContext, () => handler({ request, tenant: access.tenant, actor: access.actor, params, query: query.query }));
+      const answer = await withRequestScope(`route ${config.name}`, logContext, () =>
+        handler({ request, tenant: access.tenant, actor: access.actor, params, query: query.query }),
+      );
       return answer instanceof Response ? answer : jsonResult(answer);
     } catch (e) {
       return jsonResult({ ok: false, error: toAppError(e, `route ${config.name}`) });

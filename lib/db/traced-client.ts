@@ -32,8 +32,7 @@ export function traceQueries<C extends object>(client: C): C {
       const method = value as Method;
       if (key === "query") return tracedQuery(target, method);
       // PGlite: transaction(fn) hands fn its own query object.
-      if (key === "transaction")
-        return (fn: (tx: object) => unknown, ...rest: unknown[]) => method.call(target, (tx: object) => fn(traceQueries(tx)), ...rest);
+      if (key === "transaction") return (fn: (tx: object) => unknown, ...rest: unknown[]) => method.call(target, (tx: object) => fn(traceQueries(tx)), ...rest);
       // pg.Pool: connect() checks out a client that drizzle runs a transaction's queries on.
       if (key === "connect")
         return async (...args: unknown[]) => {

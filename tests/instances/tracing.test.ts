@@ -53,7 +53,14 @@ describe("traces over OTLP", () => {
     const session = await signIn(root, instance!.base, "operator", "demo-password");
     expect(session.cookie).toBeDefined();
     const plan = await sandboxControl(sandbox!.base).planByName(TENANT, PLAN);
-    const result = await mark(instance!.base, session.cookie!, { tenant: TENANT, planUuid: plan.uuid, planName: PLAN, start: "2023-03-01", end: "2023-03-02", result: "failed" });
+    const result = await mark(instance!.base, session.cookie!, {
+      tenant: TENANT,
+      planUuid: plan.uuid,
+      planName: PLAN,
+      start: "2023-03-01",
+      end: "2023-03-02",
+      result: "failed",
+    });
     expect(result.ok).toBe(true);
     const requestId = result.data!.requestId;
 
