@@ -2,7 +2,7 @@
 // own sandbox and app on loopback, runs the scenarios, prints the table, writes bench/results.json.
 //   --quick    only the smallest scenario (proxy overhead, 1 client, 200 requests): for CI
 //   --strict   exit 1 when a budget does not hold (default: report only, exit 0)
-//   --only=a,b run some scenarios: proxy, paging, load, viewers, weight, interaction, scaling, marking, api
+//   --only=a,b run some scenarios: proxy, paging, load, defaults, weight, interaction, scaling, marking, api
 //   --verbose  show the sandbox's and the app's output
 //   --postgres (scripts/bench.ts starts the server) the app on PostgreSQL instead of PGlite
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -18,6 +18,8 @@ import { paging } from "./scenarios/paging";
 import { proxyOverhead } from "./scenarios/proxy-overhead";
 import { scaling } from "./scenarios/scaling";
 import { sharedViewers } from "./scenarios/shared-viewers";
+import { bigTenant } from "./scenarios/big-tenant";
+import { withDefaultInstance } from "./default-instance";
 import { schedulerApi } from "./scenarios/scheduler-api";
 import { weight } from "./scenarios/weight";
 import { openSession } from "@/tests/support/action-client";
@@ -185,7 +187,7 @@ try {
   log(`services up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const control = sandboxControl(sandboxUrl);
   const session = await openSession(root, appUrl, "operator", "demo-password");
-  const needsBrowser = ["load", "viewers", "interaction", "scaling", "marking"].some(wants);
+  const needsBrowser = ["load", "defaults", "interaction", "scaling", "marking"].some(wants);
   if (needsBrowser) {
     browser = await launchBrowser();
     chromiumVersion = browser.version();
@@ -207,7 +209,14 @@ try {
   );
   await scenario("paging", () => paging(ctx, 3));
   await scenario("load", () => bigPlanLoad(ctx, 5));
-  await scenario("viewers", () => sharedViewers(ctx, requireBrowser(), 20));
+  // Shared reads (issue 23): twenty viewers of one plan, and a tenant of 2,000 plans, on an instance
+  // with the default settings.
+  await scenario("defaults", () =>
+    withDefaultInstance(ctx, async (instance) => {
+      await sharedViewers(ctx, requireBrowser(), instance, 20);
+      await bigTenant(ctx, instance, 10);
+    }),
+  );
   await scenario("weight", () => weight(ctx));
   await scenario("interaction", () => interactionLatency(ctx, requireBrowser(), { selections: 20, arrows: 30, yearSwitches: 20, dialogs: 5 }));
   await scenario("scaling", () => scaling(ctx, requireBrowser(), { years: [1, 3, 10, 30], loads: 5, selections: 5 }));

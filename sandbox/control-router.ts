@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { stateView, type ControlReply } from "./control-state-view";
+import { z } from "zod";
 import { faultListSchema } from "./faults";
+import { manyPlans } from "./seed";
 import { parseJson, readBody, sendJson } from "./http-io";
 import { isLoopbackAddress } from "./loopback";
 import { mergeConfig, runtimeConfigPatchSchema } from "./runtime-config";
@@ -8,6 +10,8 @@ import type { SandboxContext } from "./sandbox-context";
 import { describeZodError } from "./zod-message";
 
 export const CONTROL_PREFIX = "/__sandbox/";
+
+const manyPlansSchema = z.object({ tenant: z.string().min(1), count: z.number().int().min(1).max(10_000) });
 
 const bad = (status: number, error: string): ControlReply => ({ status, body: { error } });
 
@@ -63,6 +67,21 @@ async function route(ctx: SandboxContext, req: IncomingMessage, url: URL): Promi
     case "POST tokens/expire":
       // Every issued token ends now: the next call with one is refused as expired.
       return { status: 200, body: { expired: ctx.tokens.expireAll() } };
+    case "POST plans/many": {
+      const body = await jsonBody(req);
+      if (!body.ok) return body.reply;
+      const asked = manyPlansSchema.safeParse(body.value);
+      if (!asked.success) return bad(400, describeZodError(asked.error));
+      const { tenant, count } = asked.data;
+      if (!ctx.store.state.tenants[tenant]) return bad(404, `unknown tenant ${tenant}`);
+      const total = await ctx.store.transact((state) => {
+        const plans = state.tenants[tenant]?.plans ?? [];
+        const added = manyPlans(tenant, count, plans.filter((p) => p.name.startsWith("bulk_plan_")).length, ctx.seedEnd);
+        const next = [...plans, ...added];
+        return { next: { ...state, tenants: { ...state.tenants, [tenant]: { plans: next } } }, result: next.length };
+      });
+      return { status: 200, body: { tenant, added: count, plans: total } };
+    }
     case "GET mutations":
       return { status: 200, body: ctx.counters.mutations() };
     default:

@@ -76,6 +76,32 @@ describe("control endpoint", () => {
     expect((await fetch(`${sb.url}/__sandbox/state?tenant=globex&uuid=${UUID.ordersDaily}`)).status).toBe(404);
   });
 
+  it("adds a big tenant's plans when asked, which CAN's plan list then pages through, until a reset", async () => {
+    await control(sb.url, "POST", "reset");
+    expect(await control(sb.url, "POST", "plans/many", { tenant: "acme", count: 120 })).toEqual({ tenant: "acme", added: 120, plans: 127 });
+    expect(await control(sb.url, "POST", "plans/many", { tenant: "acme", count: 3 })).toMatchObject({ plans: 130 });
+    // The plan list is answered whole: its items in `data`, the pager beside them.
+    type Listed = { data: { name: string }[]; total: number; hasNext: boolean };
+    const last = await canPost<Listed>(sb.url, "queryAccelerateResultPlanList", { pager: { pageNumber: 3, pageSize: 50 } });
+    expect(last.total).toBe(130);
+    expect(last.hasNext).toBe(false);
+    expect(last.data.map((p) => p.name).slice(-2)).toEqual(["bulk_plan_0122", "bulk_plan_0123"]);
+    for (const bad of [
+      { tenant: "initech", count: 1 },
+      { tenant: "acme", count: 0 },
+    ]) {
+      const res = await fetch(`${sb.url}/__sandbox/plans/many`, { method: "POST", body: JSON.stringify(bad) });
+      expect(res.status).toBe(bad.tenant === "initech" ? 404 : 400);
+    }
+    await control(sb.url, "POST", "reset");
+    expect(await control<{ tenants: { id: string; plans: number }[] }>(sb.url, "GET", "state")).toMatchObject({
+      tenants: [
+        { id: "acme", plans: 7 },
+        { id: "globex", plans: 6 },
+      ],
+    });
+  });
+
   it("counts CAN calls per tenant header and endpoint, refused ones included", async () => {
     await control(sb.url, "POST", "reset");
     await canPost(sb.url, "queryAccelerateResultPlanList", { pager: { pageNumber: 1, pageSize: 5 } });

@@ -18,6 +18,30 @@ export function seedState(seedEnd: string): SandboxState {
   return { version: 1, seedEnd, tenants };
 }
 
+/**
+ * `count` more plans for a big tenant (the bench's 2,000-plan list): numbered EXTERNAL plans, DAY
+ * and MONTH alternating, every tenth a RESULT plan, each with a short seeded history. Names carry
+ * `offset`, so calling again adds plans rather than duplicating them.
+ */
+export function manyPlans(tenantId: string, count: number, offset: number, seedEnd: string): PlanRecord[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(offset + i + 1).padStart(4, "0");
+    const monthly = i % 2 === 1;
+    const spec: PlanSpec = {
+      name: `bulk_plan_${n}`,
+      displayName: `Bulk plan ${n}`,
+      materializeType: i % 10 === 9 ? "RESULT" : "EXTERNAL",
+      granularity: monthly ? "MONTH" : "DAY",
+      entity: "bulk",
+      metrics: ["rows"],
+      dimensions: ["region"],
+      cron: "0 3 * * *",
+      history: monthly ? { periods: 12, missing: 1, failed: 0 } : { periods: 60, missing: 2, failed: 1 },
+    };
+    return seedPlan(tenantId, spec, seedEnd);
+  });
+}
+
 function seedPlan(tenantId: string, spec: PlanSpec, seedEnd: string): PlanRecord {
   const rand = seededRandom(`${tenantId}/${spec.name}/${seedEnd}`);
   const isFullRefresh = spec.isFullRefresh ?? false;

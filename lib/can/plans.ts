@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Tenant } from "@/lib/tenants";
+import { mapBounded } from "@/lib/async/map-bounded";
+import { getEnv } from "@/lib/env";
 import { canFetch, type CanCallOptions } from "./client";
 import type { PlanDetails, PlanSummary } from "./types";
 
@@ -46,16 +48,39 @@ export async function listPlansPage(
   return { plans: page.data.map(toSummary), hasNext: page.hasNext ?? undefined, total: page.total ?? undefined };
 }
 
-/** Every plan of the tenant, optionally filtered by type (all pages, sequentially: lists are short). */
+/**
+ * Every plan of the tenant, optionally filtered by type. Page 1 gives the total and the page size CAN
+ * really serves; the other pages are then read side by side (CAN_PAGE_CONCURRENCY at a time), not one
+ * after another: a tenant of 2,000 plans is 20 pages. Without a total, pages are walked until
+ * `hasNext` ends. A plan seen on two pages (the list moved under the read) is kept once.
+ */
 export async function listPlans(tenant: Tenant, materializeType?: string, options?: CanCallOptions): Promise<PlanSummary[]> {
-  const plans: PlanSummary[] = [];
-  for (let pageNumber = 1; pageNumber <= MAX_PLAN_PAGES; pageNumber++) {
-    const page = await listPlansPage(tenant, pageNumber, PLAN_LIST_PAGE_SIZE, options, materializeType);
-    plans.push(...page.plans);
-    const more = page.hasNext ?? (page.total !== undefined ? plans.length < page.total : false);
-    if (!more || page.plans.length === 0) break;
+  const readPage = (n: number) => listPlansPage(tenant, n, PLAN_LIST_PAGE_SIZE, options, materializeType);
+  const first = await readPage(1);
+  const pages = [first];
+  const served = first.plans.length;
+  let last = first;
+  if (hasMore(first, served) && first.total !== undefined && served > 0) {
+    const pageCount = Math.min(Math.ceil(first.total / served), MAX_PLAN_PAGES);
+    const rest = await mapBounded(range(2, pageCount), getEnv().CAN_PAGE_CONCURRENCY, readPage);
+    pages.push(...rest);
+    last = rest.at(-1) ?? first;
   }
-  return plans;
+  for (let n = pages.length + 1; n <= MAX_PLAN_PAGES && last.plans.length > 0 && hasMore(last, pages.length * served); n++) {
+    last = await readPage(n);
+    pages.push(last);
+  }
+  const byUuid = new Map<string, PlanSummary>();
+  for (const page of pages) for (const plan of page.plans) if (!byUuid.has(plan.uuid)) byUuid.set(plan.uuid, plan);
+  return [...byUuid.values()];
+}
+
+function hasMore(page: { hasNext: boolean | undefined; total: number | undefined }, seenSoFar: number): boolean {
+  return page.hasNext ?? (page.total !== undefined ? seenSoFar < page.total : false);
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
 const optionalNumber = z

@@ -6,6 +6,8 @@ import { getPlan, listPlans } from "@/lib/can/plans";
 import type { PlanDetails, PlanSummary } from "@/lib/can/types";
 import { PLANS_PAGE_SIZE, type PlansQuery } from "@/lib/schemas/plans";
 import type { Tenant } from "@/lib/tenants";
+import { getEnv } from "@/lib/env";
+import { sharedPlanList } from "./shared-plan-list";
 import { TtlCache } from "./ttl-cache";
 
 export type PlanOverview = PlanSummary & {
@@ -35,13 +37,18 @@ export function getPlanCached(tenant: Tenant, uuid: string): Promise<PlanDetails
 
 /** The plans page: CAN's list, filtered and searched here, and only the visible page enriched. */
 export async function getPlansPage(tenant: Tenant, query: PlansQuery): Promise<PlansPage> {
-  const all = await listPlans(tenant, query.type);
+  const env = getEnv();
+  // The whole list, filtered here by type too: one shared read serves every filter and search.
+  const all = await sharedPlanList(tenant.id, () => listPlans(tenant), { ttlMs: env.CAN_LIST_CACHE_SECONDS * 1000 });
   const needle = query.q?.toLowerCase();
-  const matching = needle ? all.filter((p) => p.name.toLowerCase().includes(needle) || p.displayName.toLowerCase().includes(needle)) : all;
+  const matching = all.filter(
+    (p) =>
+      (!query.type || p.materializeType === query.type) && (!needle || p.name.toLowerCase().includes(needle) || p.displayName.toLowerCase().includes(needle)),
+  );
   const pageCount = Math.max(1, Math.ceil(matching.length / PLANS_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const slice = matching.slice((page - 1) * PLANS_PAGE_SIZE, page * PLANS_PAGE_SIZE);
-  const items = await mapBounded(slice, 4, (p) => overviewOf(tenant, p));
+  const items = await mapBounded(slice, env.CAN_PAGE_CONCURRENCY, (p) => overviewOf(tenant, p));
   return { items, total: matching.length, page, pageCount, pageSize: PLANS_PAGE_SIZE };
 }
 

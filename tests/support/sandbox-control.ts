@@ -60,6 +60,9 @@ export function sandboxControl(base: string) {
     /** The last mark bodies the sandbox received (updatePartition / clearPartition), oldest first. */
     /** The last 200 calls with the `x-request-id` each carried (null when none). */
     recentRequests: () => call("/requests/recent") as Promise<{ tenant: string; endpoint: string; requestId: string | null }[]>,
+    /** `count` more plans in `tenant` (sandbox/seed.ts manyPlans): a big tenant's plan list. */
+    addPlans: (tenant: string, count: number) =>
+      call("/plans/many", { method: "POST", body: JSON.stringify({ tenant, count }) }) as Promise<{ tenant: string; added: number; plans: number }>,
     mutations: () => call("/mutations") as Promise<{ tenant: string; endpoint: string; body: unknown }[]>,
     planByName: async (tenant: string, name: string): Promise<SandboxPlanSummary> => {
       const listed = await plans(tenant);

@@ -163,6 +163,46 @@ describe("plans", () => {
     ]);
   });
 
+  /** A plan list of `total` plans served 100 a page; `withTotal: false` leaves `total` out. */
+  function servePlanList(total: number, { withTotal = true, hold = 0 } = {}) {
+    let inFlight = 0;
+    let most = 0;
+    can.handle((r, res) => {
+      const { pager } = JSON.parse(r.body) as { pager: { pageNumber: number } };
+      inFlight++;
+      most = Math.max(most, inFlight);
+      const from = (pager.pageNumber - 1) * 100;
+      const data = Array.from({ length: Math.max(0, Math.min(100, total - from)) }, (_, i) => ({
+        id: `p${from + i}`,
+        name: `n${from + i}`,
+        materializeType: "EXTERNAL",
+      }));
+      setTimeout(() => {
+        inFlight--;
+        json(res, { data, hasNext: from + 100 < total, ...(withTotal ? { total } : {}), pageNumber: pager.pageNumber, pageSize: 100 });
+      }, hold);
+    });
+    return { most: () => most };
+  }
+
+  it("reads the pages after the first side by side, bounded, and keeps every plan once", async () => {
+    const served = servePlanList(2_000, { hold: 30 });
+    const plans = await listPlans(can.tenant, undefined, fast);
+    expect(plans).toHaveLength(2_000);
+    expect(new Set(plans.map((p) => p.uuid)).size).toBe(2_000);
+    expect(can.seen).toHaveLength(20);
+    // CAN_PAGE_CONCURRENCY (6 by default) at a time: more than one, never more than six.
+    expect(served.most()).toBeGreaterThan(1);
+    expect(served.most()).toBeLessThanOrEqual(6);
+  });
+
+  it("walks one page after another when CAN gives no total", async () => {
+    const served = servePlanList(250, { withTotal: false });
+    expect(await listPlans(can.tenant, undefined, fast)).toHaveLength(250);
+    expect(can.seen.map((r) => (JSON.parse(r.body) as { pager: { pageNumber: number } }).pager.pageNumber)).toEqual([1, 2, 3]);
+    expect(served.most()).toBe(1);
+  });
+
   it("reads plan details with granularity, table and refresh", async () => {
     can.handle((_r, res) =>
       json(
