@@ -2,7 +2,7 @@
 // own sandbox and app on loopback, runs the scenarios, prints the table, writes bench/results.json.
 //   --quick    only the smallest scenario (proxy overhead, 1 client, 200 requests): for CI
 //   --strict   exit 1 when a budget does not hold (default: report only, exit 0)
-//   --only=a,b run some scenarios: proxy, paging, load, defaults, weight, interaction, scaling, marking, api
+//   --only=a,b run some scenarios: proxy, paging, load, defaults, weight, lighthouse, interaction, scaling, marking, api
 //   --verbose  show the sandbox's and the app's output
 //   --postgres (scripts/bench.ts starts the server) the app on PostgreSQL instead of PGlite
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -19,6 +19,7 @@ import { proxyOverhead } from "./scenarios/proxy-overhead";
 import { scaling } from "./scenarios/scaling";
 import { sharedViewers } from "./scenarios/shared-viewers";
 import { bigTenant } from "./scenarios/big-tenant";
+import { lighthouse } from "./scenarios/lighthouse";
 import { withDefaultInstance } from "./default-instance";
 import { schedulerApi } from "./scenarios/scheduler-api";
 import { weight } from "./scenarios/weight";
@@ -218,6 +219,7 @@ try {
     }),
   );
   await scenario("weight", () => weight(ctx));
+  await scenario("lighthouse", () => lighthouse(ctx));
   await scenario("interaction", () => interactionLatency(ctx, requireBrowser(), { selections: 20, arrows: 30, yearSwitches: 20, dialogs: 5 }));
   await scenario("scaling", () => scaling(ctx, requireBrowser(), { years: [1, 3, 10, 30], loads: 5, selections: 5 }));
   await scenario("api", () => schedulerApi(ctx, { sequential: 200, concurrent: 800 }));
