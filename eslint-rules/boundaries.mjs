@@ -2,8 +2,9 @@
 // - client-imports: a "use client" module reaches, through its runtime imports (type-only imports
 //   are erased), no module marked `import "server-only"` and nothing under lib/can/ (the CAN client
 //   and its credentials stay on the server; what the browser needs of CAN's wire format lives in
-//   client-safe files elsewhere). A "use server" module is where the walk stops: the browser gets
-//   only references to its actions.
+//   client-safe files elsewhere), and no zod: inputs are validated on the server, and zod was the
+//   biggest part of the page's script (issue 23). A "use server" module is where the walk stops:
+//   the browser gets only references to its actions.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 
@@ -11,7 +12,7 @@ const root = resolve(import.meta.dirname, "..");
 const EXTENSIONS = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"];
 const RUNTIME_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^;"']*?\sfrom\s+)?["']([^"']+)["']/gm;
 
-/** The file an import names, or null for a package (only "server-only" itself matters there). */
+/** The file an import names, or null for a package (only "server-only" and zod matter there). */
 function resolveImport(from, source) {
   let base;
   if (source.startsWith("@/")) base = join(root, source.slice(2));
@@ -49,6 +50,7 @@ function whyServerOnly(file, seen = new Set()) {
   if (info.serverOnly) return [`${rel} (marked server-only)`];
   for (const source of info.sources) {
     if (source === "server-only") return [`${rel} (imports server-only)`];
+    if (isZod(source)) return [`${rel} (imports zod, which stays on the server)`];
     const target = resolveImport(file, source);
     if (!target) continue;
     const chain = whyServerOnly(target, seen);
@@ -56,6 +58,8 @@ function whyServerOnly(file, seen = new Set()) {
   }
   return null;
 }
+
+const isZod = (source) => source === "zod" || source.startsWith("zod/");
 
 const clientImports = {
   meta: { type: "problem", messages: { serverOnly: "A client component may not import {{source}}: {{chain}}" }, schema: [] },
@@ -69,6 +73,10 @@ const clientImports = {
       const source = node.source.value;
       if (source === "server-only") {
         context.report({ node, messageId: "serverOnly", data: { source, chain: "it is the server-only marker" } });
+        return;
+      }
+      if (isZod(source)) {
+        context.report({ node, messageId: "serverOnly", data: { source, chain: "validation runs on the server" } });
         return;
       }
       const target = resolveImport(file, source);

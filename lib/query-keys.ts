@@ -1,4 +1,4 @@
-import type { PlansQuery } from "@/lib/schemas/plans";
+import type { PlansQuery } from "@/lib/plans-query";
 
 // One factory for every React Query key, so prefetch and client hooks cannot drift apart.
 export const queryKeys = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PARTITION_STATUSES, countKeysInRanges, isValidKey, normalizeRanges, type Granularity, type KeyRange } from "@/lib/partitions";
+import { MAX_LISTING_RUNS } from "@/lib/marks/limits";
 import { planUuidParam, tenantIdParam } from "./plans";
 
 // Client-safe input schemas of the mark/clear actions. The server validates everything again, no
@@ -7,8 +8,6 @@ import { planUuidParam, tenantIdParam } from "./plans";
 
 export const MAX_RANGES = 5_000;
 export const MAX_PARTITIONS_PER_ACTION = 20_000;
-/** About a 30-year DAY plan whose every day differs from the day before; the page sends no listing beyond it. */
-export const MAX_LISTING_RUNS = 12_000;
 
 const keyRangeSchema = z.object({ start: z.string().max(10), end: z.string().max(10) }).strict();
 const rangeList = z.array(keyRangeSchema).max(MAX_RANGES, `at most ${MAX_RANGES} ranges in one action`);

@@ -4,7 +4,7 @@ import { mapBounded } from "@/lib/async/map-bounded";
 import { getPartitionPage } from "@/lib/can/partitions";
 import { getPlan, listPlans } from "@/lib/can/plans";
 import type { PlanDetails, PlanSummary } from "@/lib/can/types";
-import { PLANS_PAGE_SIZE, type PlansQuery } from "@/lib/schemas/plans";
+import { PLANS_PAGE_SIZE, type PlansQuery } from "@/lib/plans-query";
 import type { Tenant } from "@/lib/tenants";
 import { getEnv } from "@/lib/env";
 import { sharedPlanList } from "./shared-plan-list";

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { requirePageAccess } from "@/lib/auth/dal";
 import { getQueryClient } from "@/lib/get-query-client";
 import { queryKeys } from "@/lib/query-keys";
-import { readPlansQuery } from "@/lib/schemas/plans";
+import { readPlansQuery } from "@/lib/plans-query";
 import { getPlansPage } from "@/lib/services/plans";
 import { safeRead } from "@/lib/services/safe-read";
 import { PlansView } from "./_components/plans-view";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { PLAN_TYPES, type PlansQuery } from "@/lib/schemas/plans";
+import { PLAN_TYPES, type PlansQuery } from "@/lib/plans-query";
 
 export function PlansFilters({ query, onChange }: { query: PlansQuery; onChange: (q: PlansQuery) => void }) {
   const [text, setText] = useState(query.q ?? "");

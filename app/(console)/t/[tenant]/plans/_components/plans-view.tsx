@@ -5,7 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
 import { queryKeys } from "@/lib/query-keys";
-import { plansQueryString, readPlansQuery, type PlansQuery } from "@/lib/schemas/plans";
+import { plansQueryString, readPlansQuery, type PlansQuery } from "@/lib/plans-query";
 import type { PlansPage } from "@/lib/services/plans";
 import { PlansFilters } from "./plans-filters";
 import { PlansTable } from "./plans-table";
