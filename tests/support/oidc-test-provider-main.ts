@@ -8,5 +8,5 @@ const { values } = parseArgs({ options: { port: { type: "string" }, "redirect-ur
 const port = Number(values.port);
 const redirectUri = values["redirect-uri"];
 if (!Number.isInteger(port) || !redirectUri) throw new Error("usage: oidc-test-provider-main.ts --port N --redirect-uri URL");
-await startTestProvider({ port, redirectUri, ...OIDC_TEST_CLIENT });
-console.log(`test OpenID provider on http://127.0.0.1:${port}`);
+const { issuer } = await startTestProvider({ port, redirectUri, ...OIDC_TEST_CLIENT });
+console.log(`test OpenID provider on ${issuer}`);

@@ -64,8 +64,13 @@ export const TEST_ACCOUNTS: readonly TestAccount[] = [
   { sub: "u-gus", email: "gus@corp.example", name: "Gus Groups", preferred_username: "gus", groups: ["can-acme-operators"] },
 ];
 
-export function startTestProvider(opts: TestProviderOptions): Promise<Server> {
-  const issuer = `http://127.0.0.1:${opts.port}`;
+/** Port 0 picks a free one; the issuer is http://127.0.0.1:<port>. */
+export async function startTestProvider(opts: TestProviderOptions): Promise<{ server: Server; issuer: string }> {
+  let handle: (req: IncomingMessage, res: ServerResponse) => void = () => undefined;
+  const server = createServer((req, res) => handle(req, res));
+  await new Promise<void>((resolve) => server.listen(opts.port, "127.0.0.1", resolve));
+  const address = server.address();
+  const issuer = `http://127.0.0.1:${typeof address === "object" && address ? address.port : opts.port}`;
   const accounts = new Map(TEST_ACCOUNTS.map((a) => [a.preferred_username, { ...a, groups: [...a.groups] }]));
   const provider = new Provider(issuer, {
     adapter: MapAdapter,
@@ -80,6 +85,8 @@ export function startTestProvider(opts: TestProviderOptions): Promise<Server> {
       },
     ],
     pkce: { required: () => true },
+    // Lifetimes set (the library asks for them); codes keep the default 60 s, aged by /__control/expire-codes.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "preferred_username"], groups: ["groups"] },
     // Claims in the ID token, as Keycloak's group mapper puts them ("Add to ID token").
     conformIdTokenClaims: false,
@@ -108,12 +115,12 @@ export function startTestProvider(opts: TestProviderOptions): Promise<Server> {
   provider.proxy = false;
   const oidc = provider.callback();
 
-  const server = createServer((req, res) => {
+  handle = (req, res) => {
     void route(req, res).catch((e: unknown) => {
       res.statusCode = 500;
       res.end(e instanceof Error ? e.message : String(e));
     });
-  });
+  };
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", issuer);
@@ -154,7 +161,7 @@ export function startTestProvider(opts: TestProviderOptions): Promise<Server> {
     return send(res, 404, "text/plain", "unknown control");
   }
 
-  return new Promise((resolve) => server.listen(opts.port, "127.0.0.1", () => resolve(server)));
+  return { server, issuer };
 }
 
 function loginPage(uid: string, problem?: string): string {
