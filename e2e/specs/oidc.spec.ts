@@ -104,6 +104,18 @@ test.describe("company sign-in", () => {
     await admin.close();
   });
 
+  test.describe("before the page's JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the button still takes the browser to the provider (the CSP lets the form go there)", async ({ page }) => {
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.companySignIn.click();
+      await expect(page).toHaveURL(new RegExp(`^${E2E_OIDC_ISSUER}/interaction/`));
+      await expect(page.getByLabel("Username")).toBeVisible();
+    });
+  });
+
   test("a person whose groups map to no role sees the no-access page", async ({ page, expectAccessible }) => {
     await signInAtProvider(page, "nina", "/t/acme/plans");
     await expect(page).toHaveURL(/\/$/);
