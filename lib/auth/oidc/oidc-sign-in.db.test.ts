@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +13,9 @@ import { resetEnvForTests } from "@/lib/env";
 import { resetAuthForTests } from "@/lib/auth/auth";
 import { cookieHeader } from "@/lib/auth/cookies";
 import type { RequestMeta } from "@/lib/auth/roles";
+import { resolveSession } from "@/lib/auth/session";
 import { grantRole } from "@/lib/auth/users";
+import { resetTenantsForTests } from "@/lib/tenants";
 import { completeOidcSignIn } from "./complete";
 import { resetRoleMappingForTests } from "./settings";
 import { startOidcSignIn } from "./start";
@@ -23,7 +28,17 @@ const testDb = withTestDb();
 const PUBLIC_URL = "http://127.0.0.1:3999";
 const IP = "198.51.100.23";
 let provider: { server: Server; issuer: string };
-const ENV_NAMES = ["PUBLIC_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_SCOPES", "OIDC_ROLES_FILE", "TRUST_PROXY_HEADER"];
+const ENV_NAMES = [
+  "CAN_TENANTS_FILE",
+  "AUTH_SECRET",
+  "PUBLIC_URL",
+  "OIDC_ISSUER",
+  "OIDC_CLIENT_ID",
+  "OIDC_CLIENT_SECRET",
+  "OIDC_SCOPES",
+  "OIDC_ROLES_FILE",
+  "TRUST_PROXY_HEADER",
+];
 
 function configure(issuer: string): void {
   Object.assign(process.env, {
@@ -156,6 +171,38 @@ describe(`company sign-in against a real provider (${dbKind})`, () => {
         .from(signinAttempt)
         .where(eq(signinAttempt.bucket, `ip:${IP}`)),
     ).toHaveLength(1);
+  });
+
+  it("outside demo mode, a company admin is not held at TOTP enrolment: the provider owns their second factor", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "oidc-tenants-"));
+    const tenants = {
+      tenants: [{ id: "retail", name: "Retail", baseUrl: "http://127.0.0.1:9", allowInsecureHttp: true, authType: "APIKEY", authValue: "sk-test" }],
+    };
+    writeFileSync(join(dir, "tenants.json"), JSON.stringify(tenants));
+    writeFileSync(join(dir, "roles.json"), JSON.stringify({ "can-root": { retail: "admin" } }));
+    Object.assign(process.env, { CAN_TENANTS_FILE: join(dir, "tenants.json"), AUTH_SECRET: "a-test-secret-that-is-long-enough-0123456789" });
+    configure(provider.issuer);
+    process.env.OIDC_ROLES_FILE = join(dir, "roles.json");
+    resetEnvForTests();
+    resetTenantsForTests();
+    try {
+      await control().setGroups("gus", ["can-root"]);
+      const { callback, appCookie } = await answerFromProvider("gus");
+      const response = await deliver(callback, appCookie);
+      const cookie =
+        response.headers
+          .getSetCookie()
+          .find((c) => c.startsWith("can-console.session_token="))
+          ?.split(";")[0] ?? "";
+      const session = await resolveSession(new Headers({ cookie }));
+      expect(session?.user.roles).toEqual({ retail: "admin" });
+      expect(session?.mustEnrollTotp).toBe(false);
+    } finally {
+      delete process.env.CAN_TENANTS_FILE;
+      delete process.env.AUTH_SECRET;
+      resetTenantsForTests();
+      configure(provider.issuer);
+    }
   });
 
   it("refuses to start when discovery names another issuer than the configured one", async () => {
