@@ -50,7 +50,16 @@ export async function completeOidcSignIn(request: Request, meta: RequestMeta): P
 
   const capture: CallbackCapture = {};
   const auth = await getAuth();
-  const response = await runCapturing(capture, () => auth.handler(request));
+  let response: Response;
+  try {
+    response = await runCapturing(capture, () => auth.handler(request));
+  } catch (e) {
+    // A fault inside Better Auth: logged, and told on the login page like any refusal (never a 500 page).
+    logEvent("error", "auth.oidc_callback_failed", { error: e instanceof Error ? e.message : String(e) });
+    if (capture.session) await db.delete(sessionTable).where(eq(sessionTable.token, capture.session.token));
+    capture.session = undefined;
+    response = toLogin("other");
+  }
   const profile = capture.profile ?? {};
   const typed = usernameCandidates(profile)[0] ?? "(unknown)";
 
