@@ -86,22 +86,25 @@ test.describe("company sign-in", () => {
     expect((await page.request.get("/api/t/acme/plans")).status()).toBe(404);
   });
 
-  test("provider roles are audited as the identity provider's and shown apart from hand-granted ones", async ({ page, browser, signIn }) => {
-    await provider.setGroups("olga", ["can-acme-operators"]);
-    await signInAtProvider(page, "olga");
-    await expect(page.getByText("Signed in as")).toContainText("olga");
+  test.describe("seen by an admin", () => {
+    test.use({ user: "admin" });
 
-    const admin = await browser.newPage();
-    await signIn(admin, "admin");
-    const audit = new AuditPage(admin);
-    await audit.goto("acme", "?actor=identity%20provider");
-    await expect(audit.rows().filter({ hasText: "Role granted" }).filter({ hasText: "olga" }).first()).toBeVisible();
-    await admin.goto("/admin");
-    const acme = admin.getByRole("table", { name: "People in Acme Retail" });
-    await expect(acme.getByRole("row").filter({ hasText: "olga" })).toContainText("identity provider");
-    // The demo operator's role was granted by hand (the demo seed), and says so.
-    await expect(acme.getByRole("row").filter({ has: admin.getByRole("rowheader", { name: /^operator/ }) })).toContainText("by hand");
-    await admin.close();
+    test("provider roles are audited as the identity provider's and shown apart from hand-granted ones", async ({ page, browser }) => {
+      await provider.setGroups("olga", ["can-acme-operators"]);
+      const olga = await browser.newPage();
+      await signInAtProvider(olga, "olga");
+      await expect(olga.getByText("Signed in as")).toContainText("olga");
+      await olga.close();
+
+      const audit = new AuditPage(page);
+      await audit.goto("acme", "?actor=identity%20provider");
+      await expect(audit.rows().filter({ hasText: "Role granted" }).filter({ hasText: "olga" }).first()).toBeVisible();
+      await page.goto("/admin");
+      const acme = page.getByRole("table", { name: "People in Acme Retail" });
+      await expect(acme.getByRole("row").filter({ hasText: "olga" })).toContainText("identity provider");
+      // The demo operator's role was granted by hand (the demo seed), and says so.
+      await expect(acme.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^operator/ }) })).toContainText("by hand");
+    });
   });
 
   test.describe("before the page's JavaScript", () => {
