@@ -8,8 +8,7 @@ import { OIDC_TEST_CLIENT } from "../../tests/support/oidc-control";
 
 // Everything a user can see (pages, route handlers, exports) and every server log line must be
 // free of: CAN credentials (API keys, app secrets and the tokens CAN issued to the console), the
-// company sign-in's client secret,
-// password hashes (scrypt "salt:key" hex), and session tokens.
+// company sign-in's client secret, password hashes (scrypt "salt:key" hex), and session tokens.
 const SCRYPT_HASH = /[0-9a-f]{32}:[0-9a-f]{128}/;
 
 test("no password hash, session token or CAN credential in responses, exports or the server log", async ({ page, context }) => {
