@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser, safeReturnPath } from "@/lib/auth/dal";
 import { oidcRefusalMessage, oidcRefusalOf } from "@/lib/auth/oidc/refusals";
-import { oidcSettings } from "@/lib/auth/oidc/settings";
-import { getEnv } from "@/lib/env";
+import { oidcSettings, passwordsForBreakGlassOnly } from "@/lib/auth/oidc/settings";
 import { isDemoMode } from "@/lib/tenants";
 import { CompanySignIn } from "./company-sign-in";
 import { LoginForm } from "./login-form";
@@ -20,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // A company sign-in that came back refused (Better Auth's ?error=<code>): told in words, never the code alone.
   const error = first(params.error);
   const problem = error ? oidcRefusalMessage(oidcRefusalOf(error), oidc?.label ?? "your company account") : null;
-  const breakGlassOnly = oidc !== null && getEnv().PASSWORD_SIGN_IN_ONLY !== undefined;
+  const breakGlassOnly = passwordsForBreakGlassOnly();
   return (
     <main className="mx-auto mt-16 max-w-sm rounded border border-slate-300 bg-white p-8 shadow-sm">
       <h1 className="text-2xl font-semibold">Sign in</h1>

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { passwordStep } from "@/tests/support/auth-helpers";
 import { oidcControl, OIDC_TEST_CLIENT } from "@/tests/support/oidc-control";
 import { startTestProvider } from "@/tests/support/oidc-test-provider";
 import { dbKind, withTestDb } from "@/tests/support/test-db";
@@ -13,6 +14,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { resetAuthForTests } from "@/lib/auth/auth";
 import { cookieHeader } from "@/lib/auth/cookies";
 import type { RequestMeta } from "@/lib/auth/roles";
+import { DEMO_PASSWORD, ensureDemoAccounts } from "@/lib/auth/demo";
 import { resolveSession } from "@/lib/auth/session";
 import { grantRole } from "@/lib/auth/users";
 import { resetTenantsForTests } from "@/lib/tenants";
@@ -202,6 +204,20 @@ describe(`company sign-in against a real provider (${dbKind})`, () => {
       delete process.env.AUTH_SECRET;
       resetTenantsForTests();
       configure(provider.issuer);
+    }
+  });
+
+  it("with PASSWORD_SIGN_IN_ONLY, only the break-glass account signs in with a password; the rest are told 'wrong password' and audited why", async () => {
+    await ensureDemoAccounts();
+    process.env.PASSWORD_SIGN_IN_ONLY = "admin";
+    resetEnvForTests();
+    try {
+      expect(await passwordStep("operator", DEMO_PASSWORD, "10.9.9.9")).toEqual({ kind: "refused", reason: "credentials" });
+      expect(await lastGlobalRow()).toMatchObject({ action: "auth.sign_in_failed", actorUsername: "operator", details: { reason: "password-off" } });
+      expect((await passwordStep("admin", DEMO_PASSWORD, "10.9.9.9")).kind).toBe("signed-in");
+    } finally {
+      delete process.env.PASSWORD_SIGN_IN_ONLY;
+      resetEnvForTests();
     }
   });
 

@@ -31,6 +31,11 @@ export function oidcSettings(): OidcSettings | null {
   };
 }
 
+/** Passwords kept for break-glass accounts only (PASSWORD_SIGN_IN_ONLY): the login page folds the form away. */
+export function passwordsForBreakGlassOnly(): boolean {
+  return oidcSettings() !== null && getEnv().PASSWORD_SIGN_IN_ONLY !== undefined;
+}
+
 /** Discovery lives under the issuer (OpenID Connect Discovery 1.0, section 4). */
 export function discoveryUrlOf(issuer: string): string {
   return `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
