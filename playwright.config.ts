@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { OIDC_TEST_CLIENT } from "./tests/support/oidc-control";
 
 // Ports apart from `npm start`'s defaults, so tests can run beside a running console. E2E_PORT_BASE
 // moves every port and folder of a run, so two runs (npm test's two shards, a second checkout) never
@@ -8,6 +9,10 @@ export const E2E_SANDBOX_PORT = 8788 + portBase;
 export const E2E_APP_PORT = 3100 + portBase;
 const runSuffix = portBase === 0 ? "" : `-${portBase}`;
 export const E2E_APP_DATA_DIR = `.data/e2e-app${runSuffix}`;
+/** The test OpenID provider (tests/support/oidc-test-provider.ts): the e2e app's company sign-in. */
+export const E2E_OIDC_PORT = 8890 + portBase;
+export const E2E_OIDC_ISSUER = `http://127.0.0.1:${E2E_OIDC_PORT}`;
+export const E2E_OIDC_LABEL = "Test SSO";
 /** The e2e app's scrape token for /api/metrics (a test value, 32+ characters as the setting requires). */
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789abcdef";
 /** Short, so the spec that trips the sign-in limit can also see it reset. */
@@ -57,6 +62,12 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      command: `npx tsx tests/support/oidc-test-provider-main.ts --port ${E2E_OIDC_PORT} --redirect-uri http://127.0.0.1:${E2E_APP_PORT}/api/auth/callback/oidc`,
+      url: `${E2E_OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       // Deletes DATA_DIR first (every run starts from an empty database), seeds the audit rows the
       // audit specs read, then `next start`, logging to DATA_DIR/server.log.
       command: "node --import tsx tests/support/start-e2e-app.ts",
@@ -81,6 +92,13 @@ export default defineConfig({
         // Specs change CAN behind the console's back (faults, a reset between tests) and read at once:
         // share only reads in flight. The window itself is unit-tested (lib/services/shared-listing.test.ts).
         CAN_LIST_CACHE_SECONDS: "0",
+        // Company sign-in against the test provider above (e2e/specs/oidc.spec.ts).
+        OIDC_ISSUER: E2E_OIDC_ISSUER,
+        OIDC_CLIENT_ID: OIDC_TEST_CLIENT.clientId,
+        OIDC_CLIENT_SECRET: OIDC_TEST_CLIENT.clientSecret,
+        OIDC_SCOPES: "openid profile email groups",
+        OIDC_LABEL: E2E_OIDC_LABEL,
+        OIDC_ROLES_FILE: "tests/support/oidc-roles.json",
       },
     },
   ],

@@ -31,7 +31,7 @@ export function proxy(request: NextRequest) {
   const kind = requestKindOf(pathname);
   const env = getEnv();
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");
+  const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development", env.OIDC_ISSUER ? [new URL(env.OIDC_ISSUER).origin] : []);
   const hosts = currentHostPolicy();
 
   if (kind !== "probe" && !isAllowedHost(request.headers, hosts)) {

@@ -7,7 +7,7 @@ const intFromEnv = (fallback: number, min: number, max: number) => z.coerce.numb
 /** An unset variable and an empty one mean the same. */
 const blankToUndefined = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
 
-const envSchema = z.object({
+const envFields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   CAN_TENANTS_FILE: z.string().min(1).optional(),
   CAN_TIMEOUT_MS: intFromEnv(10_000, 100, 300_000),
@@ -90,8 +90,67 @@ const envSchema = z.object({
   OTEL_SERVICE_NAME: blankToUndefined(z.string().trim().min(1).max(100).optional()),
   /** How long spans wait in the batch before they are sent. */
   OTEL_BSP_SCHEDULE_DELAY: intFromEnv(5_000, 10, 60_000),
+  /** Company sign-in (OpenID Connect, docs/decisions/0023): the provider's issuer URL. Unset = no company sign-in. */
+  OIDC_ISSUER: blankToUndefined(
+    z.url({ protocol: /^https?$/, error: "not an http(s) URL; the provider's issuer, e.g. https://sso.example.com/realms/acme" }).optional(),
+  ),
+  OIDC_CLIENT_ID: blankToUndefined(z.string().min(1).max(200).optional()),
+  OIDC_CLIENT_SECRET: blankToUndefined(z.string().min(1).max(1000).optional()),
+  /** Space-separated; `openid` is always asked for. */
+  OIDC_SCOPES: blankToUndefined(
+    z
+      .string()
+      .trim()
+      .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, "scope names separated by single spaces")
+      .optional(),
+  ).transform((v) => (v ?? "openid profile email").split(" ").filter((s, i, all) => all.indexOf(s) === i)),
+  /** The button says "Sign in with <label>". */
+  OIDC_LABEL: blankToUndefined(z.string().trim().min(1).max(60).optional()).transform((v) => v ?? "company account"),
+  /** The ID token or userinfo claim whose values (a string or a list of strings) the roles file maps. */
+  OIDC_GROUPS_CLAIM: blankToUndefined(z.string().trim().min(1).max(100).optional()).transform((v) => v ?? "groups"),
+  /** JSON file: claim value → { tenant id: role }, applied at every company sign-in. */
+  OIDC_ROLES_FILE: blankToUndefined(z.string().min(1).optional()),
+  /** Comma-separated usernames still allowed to sign in with a password (break-glass); unset = every local account. */
+  PASSWORD_SIGN_IN_ONLY: blankToUndefined(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((u) => u.trim().toLowerCase())
+          .filter((u) => u !== ""),
+      )
+      .pipe(
+        z.array(z.string().regex(/^[a-z0-9_.]{2,64}$/, "usernames (a–z, 0–9, '.', '_'), comma-separated")).min(1, "name at least one username, or unset it"),
+      )
+      .optional(),
+  ),
   /** Next's own switch: when set, Next leaves SIGTERM/SIGINT to us (lib/server/shutdown.ts). */
   NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
+});
+
+/** Company sign-in is all or nothing: an issuer without its client (or the reverse) is a mistake, not "off". */
+const envSchema = envFields.superRefine((e, ctx) => {
+  const oidc = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET };
+  const set = Object.values(oidc).filter((v) => v !== undefined).length;
+  if (set === 0) {
+    if (e.OIDC_ROLES_FILE)
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ROLES_FILE"],
+        message: "applies only to company sign-in: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+      });
+    if (e.PASSWORD_SIGN_IN_ONLY)
+      ctx.addIssue({
+        code: "custom",
+        path: ["PASSWORD_SIGN_IN_ONLY"],
+        message: "turning passwords off needs company sign-in: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+      });
+    return;
+  }
+  for (const [name, value] of Object.entries(oidc))
+    if (value === undefined)
+      ctx.addIssue({ code: "custom", path: [name], message: "not set; company sign-in needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together" });
 });
 
 export type Env = z.infer<typeof envSchema>;

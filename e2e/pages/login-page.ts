@@ -11,10 +11,16 @@ export class LoginPage {
     this.username = page.getByLabel("Username");
     this.password = page.getByLabel("Password");
     this.code = page.getByLabel("Authentication code");
-    this.submit = page.getByRole("button", { name: /Sign in|Verify code/ });
+    this.submit = page.getByRole("button", { name: /^(Sign in|Verify code)$/ });
     // Next.js keeps an empty route-announcer alert on every page: look inside the form only.
     this.error = page.locator("form").getByRole("alert");
+    this.companySignIn = page.getByRole("button", { name: /^Sign in with / });
+    // A company sign-in that came back refused: said above the forms, outside them.
+    this.companyError = page.locator("main > [role=alert]");
   }
+
+  readonly companySignIn: Locator;
+  readonly companyError: Locator;
 
   async goto(next?: string): Promise<void> {
     await this.page.goto(next ? `/login?next=${encodeURIComponent(next)}` : "/login");

@@ -4,10 +4,11 @@ import { DEMO_TENANTS, demoSecrets } from "../../lib/demo-tenants";
 import { E2E_APP_DATA_DIR, E2E_METRICS_TOKEN } from "../../playwright.config";
 import { expect, test } from "../fixtures";
 import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
+import { OIDC_TEST_CLIENT } from "../../tests/support/oidc-control";
 
 // Everything a user can see (pages, route handlers, exports) and every server log line must be
-// free of: CAN credentials (API keys, app secrets and the tokens CAN issued to the console),
-// password hashes (scrypt "salt:key" hex), and session tokens.
+// free of: CAN credentials (API keys, app secrets and the tokens CAN issued to the console), the
+// company sign-in's client secret, password hashes (scrypt "salt:key" hex), and session tokens.
 const SCRYPT_HASH = /[0-9a-f]{32}:[0-9a-f]{128}/;
 
 test("no password hash, session token or CAN credential in responses, exports or the server log", async ({ page, context }) => {
@@ -68,7 +69,7 @@ test("no password hash, session token or CAN credential in responses, exports or
 
   expect(seen.length).toBeGreaterThan(20);
   for (const text of seen) {
-    for (const secret of [...DEMO_TENANTS.flatMap(demoSecrets), ...issued]) expect(text).not.toContain(secret);
+    for (const secret of [...DEMO_TENANTS.flatMap(demoSecrets), ...issued, OIDC_TEST_CLIENT.clientSecret]) expect(text).not.toContain(secret);
     expect(text).not.toMatch(SCRYPT_HASH);
     for (const token of tokens) expect(text).not.toContain(token);
   }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { E2E_APP_DATA_DIR } from "../../playwright.config";
+import { E2E_APP_DATA_DIR, E2E_OIDC_ISSUER } from "../../playwright.config";
 import { callAction, findAction, listActions, sessionCookieFrom, type ActionAnswer, type ActionRef } from "../../tests/support/action-client";
 import { expect, test } from "../fixtures";
 import { planByName } from "../../tests/support/e2e-sandbox";
@@ -18,7 +18,7 @@ test.use({ user: null });
 
 type TenantId = "acme" | "globex";
 type Caller = "anonymous" | "forged" | "viewer" | "operator";
-type Outcome = { code: "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" } | { redirect: "/login" } | { signInRefused: true };
+type Outcome = { code: "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" } | { redirect: "/login" } | { signInRefused: true } | { toProvider: true };
 type Call = { caller: Caller; tenant: TenantId; expect: Outcome };
 type Refs = Record<TenantId, { daily: string; snapshot: string }>;
 type ActionCase = { path: (t: TenantId, refs: Refs) => string; args: (t: TenantId, refs: Refs) => unknown[]; calls: Call[] };
@@ -112,6 +112,15 @@ const ACTIONS: Record<string, ActionCase> = {
     args: () => [null, form({ username: "sa-nobody", password: "not-the-password" })],
     calls: [{ caller: "anonymous", tenant: "acme", expect: { signInRefused: true } }],
   },
+  // Public by design too: it only sends the browser to the identity provider (e2e/specs/oidc.spec.ts).
+  startCompanySignInAction: {
+    path: () => "/login",
+    args: () => [form({ next: "/t/acme/plans" })],
+    calls: [
+      { caller: "anonymous", tenant: "acme", expect: { toProvider: true } },
+      { caller: "forged", tenant: "acme", expect: { toProvider: true } },
+    ],
+  },
 };
 
 type RouteCall = { caller: Caller; tenant: TenantId; status: 401 | 403 | 404 };
@@ -134,6 +143,8 @@ const ROUTES: Record<string, { query: string; calls: RouteCall[] }> = {
   "/favicon.ico": { query: "", calls: [] },
   // The /can API's OpenAPI document: public, describes shapes only.
   "/api/openapi.json": { query: "", calls: [] },
+  // The identity provider's redirect back: public, refused without its state (e2e/specs/oidc.spec.ts).
+  "/api/auth/callback/[provider]": { query: "", calls: [] },
 };
 
 /**
@@ -179,6 +190,7 @@ function fillRoute(pattern: string, tenant: TenantId, refs: Refs): string {
   return pattern.replace(/\[([^\]]+)\]/g, (_m, name: string) => {
     if (name === "tenant") return tenant;
     if (name === "uuid") return refs[tenant].daily;
+    if (name === "provider") return "oidc";
     throw new Error(`no value for the dynamic segment [${name}] of ${pattern}: add one here`);
   });
 }
@@ -219,6 +231,7 @@ function judgeAction(answer: ActionAnswer<unknown>, outcome: Outcome, secrets: r
   expectClean(`${JSON.stringify(answer.value ?? null)}${answer.body ?? ""}`, secrets, label);
   if ("code" in outcome) expect(answer.value, label).toMatchObject({ ok: false, error: { code: outcome.code } });
   else if ("redirect" in outcome) expect(answer.redirect ?? "", label).toMatch(/^\/login(;|\?|$)/);
+  else if ("toProvider" in outcome) expect(answer.redirect ?? "", label).toMatch(new RegExp(`^${E2E_OIDC_ISSUER}/auth\\?`));
   else expect(answer.value, label).toEqual({ ok: false, error: { code: "UNAUTHENTICATED", message: "Wrong username or password." } });
 }
 

@@ -3,12 +3,14 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
-import { twoFactor, username } from "better-auth/plugins";
+import { genericOAuth, twoFactor, username } from "better-auth/plugins";
 import { getDb, type Db } from "@/lib/db";
 import { account, session, totpCodeUse, twoFactor as twoFactorTable, user, verification } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { authLogger } from "./auth-logger";
 import { authCookieOptions } from "./cookie-names";
+import { currentCapture } from "./oidc/callback-capture";
+import { discoveryUrlOf, OIDC_PROVIDER_ID, oidcSettings } from "./oidc/settings";
 import { resolveAuthSecret } from "./secret";
 import { totpGuard } from "./totp-guard";
 import { processGlobal } from "@/lib/process-global";
@@ -43,12 +45,21 @@ function createAuth(db: Db, secret: string) {
       ...authCookieOptions(env.PUBLIC_URL),
       ipAddress: env.TRUST_PROXY_HEADER ? { ipAddressHeaders: [env.TRUST_PROXY_HEADER] } : { disableIpTracking: true },
     },
+    // Company sign-in (docs/decisions/0023): a provider's account is its (issuer, sub), never matched
+    // to a local account by e-mail; provider errors come back to the login page as ?error=<code>.
+    account: { accountLinking: { enabled: false } },
+    onAPIError: { errorURL: new URL("/login", env.PUBLIC_URL).toString() },
     databaseHooks: {
       session: {
         create: {
           before: async (s) => {
             const [u] = await db.select({ disabled: user.disabled }).from(user).where(eq(user.id, s.userId));
             if (!u || u.disabled) throw new APIError("FORBIDDEN", { message: "This account is disabled.", code: ACCOUNT_DISABLED });
+          },
+          // Inside a provider callback: the session to audit, give roles to, or take back.
+          after: async (s) => {
+            const capture = currentCapture();
+            if (capture) capture.session = { token: s.token, userId: s.userId };
           },
         },
       },
@@ -57,8 +68,39 @@ function createAuth(db: Db, secret: string) {
       username({ minUsernameLength: 2, maxUsernameLength: 64 }),
       twoFactor({ issuer: "CAN Partition Console" }),
       totpGuard((userId, code) => claimTotpCode(db, userId, code)),
+      ...companySignIn(),
     ],
   });
+}
+
+/**
+ * Better Auth's generic OAuth plugin with discovery: authorization code flow with PKCE, `state`
+ * bound to a cookie, a `nonce` checked in the ID token, whose signature, issuer and audience are
+ * verified against discovery's JWKS (requireIdTokenVerification: no unverified token is read).
+ */
+function companySignIn() {
+  const oidc = oidcSettings();
+  if (!oidc) return [];
+  return [
+    genericOAuth({
+      config: [
+        {
+          providerId: OIDC_PROVIDER_ID,
+          discoveryUrl: discoveryUrlOf(oidc.issuer),
+          clientId: oidc.clientId,
+          clientSecret: oidc.clientSecret,
+          scopes: oidc.scopes,
+          pkce: true,
+          requireIdTokenVerification: true,
+          mapProfileToUser: (profile) => {
+            const capture = currentCapture();
+            if (capture) capture.profile = { ...profile };
+            return {};
+          },
+        },
+      ],
+    }),
+  ];
 }
 
 export type Auth = ReturnType<typeof createAuth>;

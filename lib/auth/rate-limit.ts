@@ -7,7 +7,7 @@ import type { RequestMeta } from "./roles";
 export type LimitConfig = { windowSeconds: number; maxPerAccount: number; maxPerIp: number };
 
 export type Reservation =
-  | { ok: true; accountBucket: string; ipBucket: string; attemptIds: number[] }
+  | { ok: true; accountBucket: string | null; ipBucket: string; attemptIds: number[] }
   | { ok: false; limitedBy: "account" | "ip"; bucket: string; retryAfterSeconds: number };
 
 export const accountBucket = (username: string) => `account:${username.trim().toLowerCase()}`;
@@ -21,10 +21,11 @@ export const ipBucket = (meta: Pick<RequestMeta, "ip" | "claimedIp">) => `ip:${m
  * Counts an attempt against the account and the client address BEFORE the password is checked,
  * refusing when either bucket is full. Both buckets are locked (advisory locks, in a fixed order)
  * inside the transaction, so concurrent attempts on several instances cannot overshoot the limit.
+ * A company sign-in's callback names no account before it is checked: `null` counts the address only.
  */
-export async function reserveAttempt(db: Db, username: string, meta: Pick<RequestMeta, "ip" | "claimedIp">, cfg: LimitConfig): Promise<Reservation> {
+export async function reserveAttempt(db: Db, username: string | null, meta: Pick<RequestMeta, "ip" | "claimedIp">, cfg: LimitConfig): Promise<Reservation> {
   const buckets = [
-    { kind: "account" as const, name: accountBucket(username), max: cfg.maxPerAccount },
+    ...(username === null ? [] : [{ kind: "account" as const, name: accountBucket(username), max: cfg.maxPerAccount }]),
     { kind: "ip" as const, name: ipBucket(meta), max: cfg.maxPerIp },
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
   const window = sql`make_interval(secs => ${cfg.windowSeconds})`;
@@ -53,7 +54,7 @@ export async function reserveAttempt(db: Db, username: string, meta: Pick<Reques
       .insert(signinAttempt)
       .values(buckets.map((b) => ({ bucket: b.name })))
       .returning({ id: signinAttempt.id, bucket: signinAttempt.bucket });
-    const account = buckets.find((b) => b.kind === "account")?.name ?? "";
+    const account = buckets.find((b) => b.kind === "account")?.name ?? null;
     const ipName = buckets.find((b) => b.kind === "ip")?.name ?? "";
     return { ok: true, accountBucket: account, ipBucket: ipName, attemptIds: inserted.map((r) => r.id) };
   });
@@ -65,7 +66,7 @@ export async function reserveAttempt(db: Db, username: string, meta: Pick<Reques
  * leave the window. A password accepted while the second factor is pending settles nothing yet.
  */
 export async function settleSuccess(db: Db, reservation: Extract<Reservation, { ok: true }>): Promise<void> {
-  await db.delete(signinAttempt).where(eq(signinAttempt.bucket, reservation.accountBucket));
+  if (reservation.accountBucket !== null) await db.delete(signinAttempt).where(eq(signinAttempt.bucket, reservation.accountBucket));
   await db.delete(signinAttempt).where(and(eq(signinAttempt.bucket, reservation.ipBucket), inArray(signinAttempt.id, reservation.attemptIds)));
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { preparedPerDb } from "@/lib/db/prepared";
-import { session as sessionTable, tenantRole, user as userTable } from "@/lib/db/schema";
+import { account, session as sessionTable, tenantRole, user as userTable } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { isDemoMode } from "@/lib/tenants";
 import { getAuth } from "./auth";
@@ -52,12 +52,25 @@ export async function resolveSession(requestHeaders: Headers): Promise<ResolvedS
   }
   const roles = toRoles(rows.flatMap((r) => (r.tenantId !== null && r.role !== null ? [[r.tenantId, r.role] as const] : [])));
   const twoFactorEnabled = row.twoFactorEnabled === true;
+  const adminWithoutTotp = !twoFactorEnabled && !isDemoMode() && Object.values(roles).includes("admin");
   return {
     user: { id: row.userId, username: row.username ?? row.name, name: row.name, roles },
     sessionId: row.sessionId,
     twoFactorEnabled,
-    mustEnrollTotp: !twoFactorEnabled && !isDemoMode() && Object.values(roles).includes("admin"),
+    // Only password accounts enrol here: a company user's second factor is the identity provider's
+    // (ADR 0023), and enrolment asks for a password they do not have.
+    mustEnrollTotp: adminWithoutTotp && (await hasPassword(db, row.userId)),
   };
+}
+
+/** Asked only for an admin without TOTP outside demo mode, so the common request pays nothing. */
+async function hasPassword(db: Db, userId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: account.id })
+    .from(account)
+    .where(and(eq(account.userId, userId), eq(account.providerId, "credential")))
+    .limit(1);
+  return found !== undefined;
 }
 
 /**

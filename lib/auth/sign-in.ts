@@ -13,12 +13,15 @@ import type { RequestMeta } from "./roles";
 import { metrics } from "@/lib/telemetry/metrics";
 
 /** Why an attempt failed, as the audit log records it. */
-export type FailureReason = "credentials" | "rate-limited" | "disabled" | "totp-invalid" | "totp-replayed" | "totp-expired" | "backup-code-invalid";
+export type FailureReason =
+  "credentials" | "rate-limited" | "disabled" | "password-off" | "totp-invalid" | "totp-replayed" | "totp-expired" | "backup-code-invalid";
 /**
  * What the person signing in is told. "disabled" is told as "credentials": Better Auth refuses a
  * disabled account only once the password is right, so saying so would confirm a guessed password.
+ * "password-off" (PASSWORD_SIGN_IN_ONLY leaves this account out) too: saying so would name the
+ * break-glass accounts to anyone who tries a few names.
  */
-export type RefusalReason = Exclude<FailureReason, "disabled">;
+export type RefusalReason = Exclude<FailureReason, "disabled" | "password-off">;
 
 export type SignInOutcome =
   | { kind: "signed-in"; userId: string; username: string; cookies: CookieToSet[] }
@@ -48,7 +51,7 @@ async function failed(
 ): Promise<SignInOutcome> {
   await recordAuthEvent({ action: "auth.sign_in_failed", userId, username, meta, details: { reason, ...extra } });
   metrics().signIns.inc({ outcome: reason });
-  const told = reason === "disabled" ? "credentials" : reason;
+  const told = reason === "disabled" || reason === "password-off" ? "credentials" : reason;
   return retryAfterSeconds === undefined ? { kind: "refused", reason: told } : { kind: "refused", reason: told, retryAfterSeconds };
 }
 
@@ -82,6 +85,9 @@ export async function signInWithPassword(input: { username: string; password: st
   const db = await getDb();
   const reservation = await reserveAttempt(db, username, input.meta, limitConfig());
   if (!reservation.ok) return limited(db, reservation, { username, userId: null, meta: input.meta });
+  // With company sign-in, passwords may be kept for a few break-glass accounts only (ADR 0023).
+  const only = getEnv().PASSWORD_SIGN_IN_ONLY;
+  if (only && !only.includes(username)) return failed(username, null, input.meta, "password-off");
   const auth = await getAuth();
   let result;
   try {

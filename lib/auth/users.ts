@@ -4,6 +4,7 @@ import { recordAdminEvent, type AuditActor } from "@/lib/audit";
 import { getDb, type Db } from "@/lib/db";
 import { session as sessionTable, tenantRole, twoFactor, user as userTable } from "@/lib/db/schema";
 import { getAuth } from "./auth";
+import type { RoleSource } from "./oidc/role-mapping";
 import { isRole, type RequestMeta, type Role } from "./roles";
 
 // User and role management, shared by the users CLI and the admin page. Every change is audited:
@@ -102,8 +103,12 @@ export async function grantRole(
     if (options.keepAnAdmin && before?.role === "admin" && role !== "admin") await requireAnotherAdmin(tx, tenantId, u.id);
     await tx
       .insert(tenantRole)
-      .values({ userId: u.id, tenantId, role, grantedBy: change.by.username })
-      .onConflictDoUpdate({ target: [tenantRole.userId, tenantRole.tenantId], set: { role, grantedBy: change.by.username, grantedAt: new Date() } });
+      .values({ userId: u.id, tenantId, role, grantedBy: change.by.username, source: "hand" })
+      // A role set by hand is the admin's from now on: later company sign-ins leave it alone (ADR 0023).
+      .onConflictDoUpdate({
+        target: [tenantRole.userId, tenantRole.tenantId],
+        set: { role, grantedBy: change.by.username, grantedAt: new Date(), source: "hand" },
+      });
     return before && isRole(before.role) ? before.role : null;
   });
   await recordAdminEvent({ action: "role.grant", tenantId, actor: change.by, meta: change.meta, details: { user: u.username, role, previous } });
@@ -201,6 +206,8 @@ export type UserListing = {
   disabled: boolean;
   twoFactorEnabled: boolean;
   roles: Record<string, Role>;
+  /** Per tenant: granted by hand, or by the identity provider's claim at the last company sign-in. */
+  roleSources: Record<string, RoleSource>;
   sessions: number;
 };
 
@@ -216,6 +223,7 @@ export async function listUsers(): Promise<UserListing[]> {
     disabled: u.disabled,
     twoFactorEnabled: u.twoFactorEnabled === true,
     roles: Object.fromEntries(roles.filter((r) => r.userId === u.id && isRole(r.role)).map((r) => [r.tenantId, r.role as Role])),
+    roleSources: Object.fromEntries(roles.filter((r) => r.userId === u.id).map((r) => [r.tenantId, r.source === "provider" ? "provider" : "hand"])),
     sessions: sessions.find((s) => s.userId === u.id)?.n ?? 0,
   }));
 }

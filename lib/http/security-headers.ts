@@ -9,8 +9,13 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** `dev`: React's development build evaluates source maps with eval; never in a production build. */
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+/**
+ * `dev`: React's development build evaluates source maps with eval; never in a production build.
+ * `formTargets`: origins a form may lead to besides our own. The company sign-in button posts to us
+ * and is redirected to the identity provider, and form-action also governs that redirect (before
+ * the page's JavaScript runs, the browser follows it itself).
+ */
+export function contentSecurityPolicy(nonce: string, dev: boolean, formTargets: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -21,7 +26,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "object-src 'none'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(" "),
   ].join("; ");
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { roleMapping } from "@/lib/auth/oidc/settings";
 import { AUTH_SECRET_REQUIRED, ConfigError, getEnv, type Env } from "@/lib/env";
 import { allTenants, isDemoMode } from "@/lib/tenants";
 
@@ -26,6 +27,7 @@ export async function checkConfiguration(): Promise<string[]> {
   }
   const problems: string[] = [];
   collect(problems, () => allTenants());
+  if (problems.length === 0) collect(problems, () => roleMapping());
   if (!env.AUTH_SECRET && !isDemoMode()) problems.push(AUTH_SECRET_REQUIRED);
   // Opening the database migrates it: not for a console that cannot start anyway.
   if (problems.length > 0) return problems;

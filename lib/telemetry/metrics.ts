@@ -68,7 +68,7 @@ function create(): Metrics {
     }),
     signIns: new Counter({
       name: "console_sign_ins_total",
-      help: "Sign-in steps by outcome: signed-in, totp-required, or the refusal (credentials, rate-limited, totp-invalid…)",
+      help: "Sign-in steps by outcome: signed-in, totp-required, or the refusal (credentials, rate-limited, totp-invalid…; oidc-<reason> for a refused company sign-in)",
       labelNames: ["outcome"],
       registers,
     }),

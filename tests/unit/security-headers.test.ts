@@ -13,6 +13,12 @@ describe("Content-Security-Policy and HSTS (lib/http/security-headers.ts)", () =
     expect(contentSecurityPolicy("abc123", true)).toContain("'unsafe-eval'");
   });
 
+  it("forms go to our own origin, and to the identity provider's only when company sign-in is on", () => {
+    const formAction = (csp: string) => csp.split("; ").find((d) => d.startsWith("form-action "));
+    expect(formAction(contentSecurityPolicy("n", false))).toBe("form-action 'self'");
+    expect(formAction(contentSecurityPolicy("n", false, ["https://sso.example.com"]))).toBe("form-action 'self' https://sso.example.com");
+  });
+
   it("a fresh 128-bit nonce each time", () => {
     const nonces = new Set(Array.from({ length: 200 }, newNonce));
     expect(nonces.size).toBe(200);

@@ -8,6 +8,7 @@ import type { ErrorCode, Result } from "@/lib/api/result";
 import { toAppError } from "@/lib/api/to-app-error";
 import { applyCookies } from "@/lib/auth/apply-cookies";
 import { getRequestMeta, safeReturnPath } from "@/lib/auth/dal";
+import { startOidcSignIn } from "@/lib/auth/oidc/start";
 import { BACKUP_CODE, signInWithPassword, signInWithTotp, type RefusalReason, type SignInOutcome } from "@/lib/auth/sign-in";
 import type { SignInState, SignInStep } from "./sign-in-state";
 
@@ -75,4 +76,27 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     const error = toAppError(e, "auth.sign_in");
     return { ok: false, error: { ...error, message: `Signing in is not possible right now. Quote request id ${error.requestId ?? "?"} when you report it.` } };
   }
+}
+
+/**
+ * The company sign-in button: public like the password form. It only starts the flow (state, PKCE
+ * verifier and nonce stored, the binding cookie set) and sends the browser to the provider; a
+ * provider that cannot be used sends it back to the login page with the reason.
+ */
+export async function startCompanySignInAction(form: FormData): Promise<void> {
+  const raw = form.get("next");
+  const next = safeReturnPath(typeof raw === "string" ? raw.slice(0, 2048) : null);
+  let target: string;
+  try {
+    const started = await startOidcSignIn({ next, headers: new Headers(await headers()) });
+    if (started.ok) {
+      await applyCookies(started.cookies);
+      target = started.url;
+    } else target = `/login?error=${started.code}`;
+  } catch (e) {
+    unstable_rethrow(e);
+    toAppError(e, "auth.oidc_start");
+    target = "/login?error=oidc_unavailable";
+  }
+  redirect(target);
 }

@@ -1,21 +1,48 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser, safeReturnPath } from "@/lib/auth/dal";
+import { oidcRefusalMessage, oidcRefusalOf } from "@/lib/auth/oidc/refusals";
+import { oidcSettings, passwordsForBreakGlassOnly } from "@/lib/auth/oidc/settings";
 import { isDemoMode } from "@/lib/tenants";
+import { CompanySignIn } from "./company-sign-in";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const raw = (await searchParams).next;
-  const next = safeReturnPath(Array.isArray(raw) ? raw[0] : raw);
+  const params = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const next = safeReturnPath(first(params.next));
   if (await getSessionUser()) redirect(next);
+  const oidc = oidcSettings();
+  // A company sign-in that came back refused (Better Auth's ?error=<code>): told in words, never the code alone.
+  const error = first(params.error);
+  const problem = error ? oidcRefusalMessage(oidcRefusalOf(error), oidc?.label ?? "your company account") : null;
+  const breakGlassOnly = passwordsForBreakGlassOnly();
   return (
     <main className="mx-auto mt-16 max-w-sm rounded border border-slate-300 bg-white p-8 shadow-sm">
       <h1 className="text-2xl font-semibold">Sign in</h1>
       <p className="mt-1 text-sm text-slate-600">CAN Partition Console</p>
-      <LoginForm next={next} />
+      {problem && (
+        <p role="alert" className="mt-6 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {problem}
+        </p>
+      )}
+      {oidc && <CompanySignIn label={oidc.label} next={next} />}
+      {oidc && !breakGlassOnly && (
+        <p className="mt-6 flex items-center gap-3 text-sm text-slate-600 before:h-px before:flex-1 before:bg-slate-300 after:h-px after:flex-1 after:bg-slate-300">
+          or with a local account
+        </p>
+      )}
+      {breakGlassOnly ? (
+        <details className="mt-6 text-sm">
+          <summary className="cursor-pointer text-slate-700">Administrator sign-in with a password (break-glass)</summary>
+          <LoginForm next={next} />
+        </details>
+      ) : (
+        <LoginForm next={next} />
+      )}
       {isDemoMode() && (
         <p className="mt-6 text-xs text-slate-600">
           Demo mode: sign in as <code>admin</code>, <code>operator</code> or <code>viewer</code> with the password <code>demo-password</code>.

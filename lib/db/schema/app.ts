@@ -15,11 +15,14 @@ export const tenantRole = pgTable(
     role: text("role").notNull(),
     grantedAt: timestamp("granted_at", tz).defaultNow().notNull(),
     grantedBy: text("granted_by").notNull(),
+    /** 'hand' (admin page, users CLI) or 'provider' (the OIDC roles file, replaced at every company sign-in). */
+    source: text("source").notNull().default("hand"),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.tenantId] }),
     index("tenant_role_tenant_idx").on(t.tenantId),
     check("tenant_role_role_check", sql`${t.role} in ('viewer', 'operator', 'auditor', 'admin')`),
+    check("tenant_role_source_check", sql`${t.source} in ('hand', 'provider')`),
   ],
 );
 

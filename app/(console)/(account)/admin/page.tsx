@@ -25,7 +25,9 @@ export default async function AdminPage() {
       <h1 className="text-2xl font-semibold">Users and roles</h1>
       <p className="mt-1 text-sm text-slate-600">
         Roles are per tenant: {ROLES.map((r) => ROLE_LABELS[r]).join("; ")}. Changes apply on the next request and are recorded in the tenant&apos;s audit log.
-        Passwords and second factors of existing accounts are managed with the users CLI.
+        Passwords and second factors of existing accounts are managed with the users CLI. A role&apos;s source is &ldquo;by hand&rdquo; (set here or with the
+        CLI) or &ldquo;identity provider&rdquo; (from the person&apos;s groups, set again at each company sign-in); saving a role here makes it a hand-granted
+        one.
       </p>
       <LastActionResult />
       {managed.map((tenant) => {
@@ -38,7 +40,7 @@ export default async function AdminPage() {
             <DataTable
               label={`People in ${tenant.name}`}
               className="mt-3"
-              columns={[{ label: "User" }, { label: "Role" }, { label: "Account" }, { label: "Actions" }]}
+              columns={[{ label: "User" }, { label: "Role" }, { label: "Source" }, { label: "Account" }, { label: "Actions" }]}
             >
               {members.map((u) => {
                 const self = u.username === s.user.username;
@@ -65,6 +67,15 @@ export default async function AdminPage() {
                           </button>
                         )}
                       </ActionForm>
+                    </td>
+                    <td className="p-2">
+                      {u.roleSources[tenant.id] === "provider" ? (
+                        <span title="From the identity provider's groups: set again at each company sign-in. Saving a role here makes it a hand-granted role.">
+                          identity provider
+                        </span>
+                      ) : (
+                        "by hand"
+                      )}
                     </td>
                     <td className="p-2">
                       {u.disabled ? "disabled" : "active"} · {u.twoFactorEnabled ? "2FA on" : "2FA off"} · {u.sessions} session{u.sessions === 1 ? "" : "s"}

@@ -1,0 +1,2 @@
+ALTER TABLE "tenant_role" ADD COLUMN "source" text DEFAULT 'hand' NOT NULL;--> statement-breakpoint
+ALTER TABLE "tenant_role" ADD CONSTRAINT "tenant_role_source_check" CHECK ("tenant_role"."source" in ('hand', 'provider'));
