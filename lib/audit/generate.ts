@@ -12,12 +12,12 @@ import { resolveAuditKey } from "./mac";
 
 /**
  * Years of a busy tenant's audit log in minutes, for the bench and for sizing: marks (an intent and
- * its outcome), machine marks, outside changes and admin events, spread evenly over `days` up to
- * now. The rows are chained and MAC'd exactly as the app appends them (chainContents, then the
+ * its outcome), machine marks, outside changes and admin events, spread evenly over the `days`
+ * before `endAt` (now). The rows are chained and MAC'd exactly as the app appends them (chainContents, then the
  * append statement that moves the chain head), so `npm run audit -- verify` accepts the result.
  * Deterministic for a seed, so two runs make the same plans, actors and mix.
  */
-export type GenerateOptions = { rows: number; days?: number; batch?: number; seed?: number; onProgress?: (written: number) => void };
+export type GenerateOptions = { rows: number; days?: number; endAt?: Date; batch?: number; seed?: number; onProgress?: (written: number) => void };
 
 export const GENERATED_PLANS = 300;
 export const GENERATED_PEOPLE = 40;
@@ -139,7 +139,7 @@ export async function generateAuditRows(db: Db, tenantId: string, options: Gener
   const batch = Math.max(2, Math.min(options.batch ?? 1000, 2000)); // 27 parameters a row: under the 65,535 limit
   const rand = random(options.seed ?? 1);
   const spanMs = (options.days ?? 5 * 365) * 86_400_000;
-  const start = Date.now() - spanMs;
+  const start = (options.endAt?.getTime() ?? Date.now()) - spanMs;
   const step = spanMs / Math.max(1, options.rows);
   let head = await readHead(db, tenantId, { seq: 0, hash: GENESIS_HASH });
   let written = 0;
