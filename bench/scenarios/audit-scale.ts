@@ -37,8 +37,8 @@ export async function auditScale(ctx: BenchContext, root: string, rows: number):
   await measureAudit(ctx, await openAuditData(root, rows, ctx.log), rows);
 }
 
-/** The figures, on an open audit database of `rows` rows in AUDIT_TENANT with a stored checkpoint. */
-export async function measureAudit(ctx: BenchContext, handle: DbHandle, rows: number): Promise<void> {
+/** The figures, on an open audit database of `rows` rows in `tenant` with a stored checkpoint. */
+export async function measureAudit(ctx: BenchContext, handle: DbHandle, rows: number, tenant = AUDIT_TENANT, exportLimit = 500_000): Promise<void> {
   // The library reads the process's database: this one, for the scenario's length.
   installDbForTests(handle);
   const db = handle.db;
@@ -52,7 +52,7 @@ export async function measureAudit(ctx: BenchContext, handle: DbHandle, rows: nu
       // The first read of each filter is counted too: a person opens a filter once.
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
-        const page = await listAudit(AUDIT_TENANT, f, {}, 50);
+        const page = await listAudit(tenant, f, {}, 50);
         times.push(performance.now() - t0);
         found = page.entries.length;
       }
@@ -71,12 +71,12 @@ export async function measureAudit(ctx: BenchContext, handle: DbHandle, rows: nu
     }
 
     // The export: what the route streams, CSV, until `exportRows` entries or the end.
-    const exportRows = ctx.quick ? rows : Math.min(rows, 500_000);
+    const exportRows = ctx.quick ? rows : Math.min(rows, exportLimit);
     const heap: number[] = [];
     let exported = 0;
     let bytes = 0;
     const t0 = performance.now();
-    for await (const page of iterateAudit(AUDIT_TENANT, {}, 1000)) {
+    for await (const page of iterateAudit(tenant, {}, 1000)) {
       for (const e of page) bytes += auditCsvLine(e).length;
       exported += page.length;
       heap.push(process.memoryUsage().heapUsed);
@@ -110,7 +110,7 @@ export async function measureAudit(ctx: BenchContext, handle: DbHandle, rows: nu
 
     // verify --since-checkpoint: the rows after the stored checkpoint, in full.
     const v0 = performance.now();
-    const report = await verifyChain(db, AUDIT_TENANT, { sinceCheckpoint: true });
+    const report = await verifyChain(db, tenant, { sinceCheckpoint: true });
     const verifySeconds = (performance.now() - v0) / 1000;
     if (!report.ok) throw new Error(`the generated chain does not verify: ${report.problem?.what}`);
     ctx.add(
