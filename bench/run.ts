@@ -1,8 +1,10 @@
 // `npm run bench` (through scripts/bench.ts, which builds the app when stale): starts the bench's
 // own sandbox and app on loopback, runs the scenarios, prints the table, writes bench/results.json.
-//   --quick    only the smallest scenario (proxy overhead, 1 client, 200 requests): for CI
+//   --quick    only the smallest scenarios (proxy overhead, 1 client, 200 requests; the audit log at
+//              10,000 rows): for CI
+//   --audit-rows=N  the audit scenario's size (default 5,000,000; --quick: 10,000)
 //   --strict   exit 1 when a budget does not hold (default: report only, exit 0)
-//   --only=a,b run some scenarios: proxy, paging, load, defaults, weight, lighthouse, interaction, scaling, marking, api
+//   --only=a,b run some scenarios: proxy, paging, load, defaults, weight, lighthouse, interaction, scaling, marking, api, audit
 //   --verbose  show the sandbox's and the app's output
 //   --postgres (scripts/bench.ts starts the server) the app on PostgreSQL instead of PGlite
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -13,6 +15,7 @@ import type { BenchContext } from "./context";
 import { describeMachine, renderNotes, renderTable, writeResults, type Figure } from "./report";
 import { bigPlanLoad } from "./scenarios/big-plan-load";
 import { interactionLatency } from "./scenarios/interactions";
+import { auditScale } from "./scenarios/audit-scale";
 import { countMarkAuditRows, marking } from "./scenarios/marking";
 import { paging } from "./scenarios/paging";
 import { proxyOverhead } from "./scenarios/proxy-overhead";
@@ -37,7 +40,7 @@ const appDataDir = join(root, ".data", "bench", "app");
 for (const key of Object.keys(process.env)) {
   if (
     /^(CAN_|SANDBOX_|SIGNIN_|SESSION_|DB_)/.test(key) ||
-    ["DATABASE_URL", "DATA_DIR", "PUBLIC_URL", "AUTH_SECRET", "TRUST_PROXY_HEADER", "PORT", "HOST"].includes(key)
+    ["DATABASE_URL", "DATA_DIR", "PUBLIC_URL", "AUTH_SECRET", "AUDIT_KEY", "TRUST_PROXY_HEADER", "PORT", "HOST"].includes(key)
   ) {
     delete process.env[key];
   }
@@ -55,7 +58,8 @@ const only = args
   .find((a) => a.startsWith("--only="))
   ?.slice("--only=".length)
   .split(",");
-const wants = (name: string) => (quick ? name === "proxy" : !only || only.includes(name));
+const wants = (name: string) => (quick ? name === "proxy" || name === "audit" : !only || only.includes(name));
+const auditRows = quick ? 10_000 : Number(args.find((a) => a.startsWith("--audit-rows="))?.slice("--audit-rows=".length) ?? 5_000_000);
 
 const started = Date.now();
 const HARD_LIMIT_MS = 9.5 * 60_000;
@@ -223,6 +227,7 @@ try {
   await scenario("interaction", () => interactionLatency(ctx, requireBrowser(), { selections: 20, arrows: 30, yearSwitches: 20, dialogs: 5 }));
   await scenario("scaling", () => scaling(ctx, requireBrowser(), { years: [1, 3, 10, 30], loads: 5, selections: 5 }));
   await scenario("api", () => schedulerApi(ctx, { sequential: 200, concurrent: 800 }));
+  await scenario("audit", () => auditScale(ctx, root, auditRows));
   let confirmed = 0;
   await scenario("marking", async () => {
     confirmed = await marking(ctx, requireBrowser(), [

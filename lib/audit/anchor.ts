@@ -6,6 +6,7 @@ import { appendAuditRow } from "./chain";
 import { eventContent } from "./event-content";
 import { signCheckpoint, type Checkpoint } from "./checkpoint";
 import { resolveAuditKey } from "./mac";
+import { storeCheckpoint } from "./stored-checkpoints";
 import type { AuditActor } from "./types";
 import { listChains, verifyChain, type ChainReport } from "./verify";
 
@@ -38,8 +39,9 @@ export async function sealLegacyChains(db: Db, actor: AuditActor): Promise<{ sea
 }
 
 /**
- * Signed checkpoints of every chain's head (or one chain's), after sealing legacy chains. A chain
- * that does not verify gets no checkpoint: signing it would vouch for the tampering.
+ * Signed checkpoints of every chain's head (or one chain's), after sealing legacy chains and a full
+ * verify; each is also stored in the database. A chain that does not verify gets no checkpoint:
+ * signing it would vouch for the tampering.
  */
 export async function takeCheckpoints(db: Db, actor: AuditActor, tenantId?: string): Promise<{ checkpoints: Checkpoint[]; broken: ChainReport[] }> {
   const key = await resolveAuditKey(db);
@@ -50,7 +52,10 @@ export async function takeCheckpoints(db: Db, actor: AuditActor, tenantId?: stri
     const report = await verifyChain(db, t, { key });
     if (!report.ok) broken.push(report);
     else if (report.headSeq !== null && report.headHash !== null) {
-      checkpoints.push(signCheckpoint(key, { tenantId: t, seq: report.headSeq, hash: report.headHash, at: new Date().toISOString() }));
+      const checkpoint = signCheckpoint(key, { tenantId: t, seq: report.headSeq, hash: report.headHash, at: new Date().toISOString() });
+      // Kept in the database too: `verify --since-checkpoint` starts after it.
+      await storeCheckpoint(db, checkpoint);
+      checkpoints.push(checkpoint);
     }
   }
   return { checkpoints, broken: tenantId ? broken.filter((b) => b.tenantId === tenantId) : broken };

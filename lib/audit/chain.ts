@@ -148,11 +148,28 @@ async function writeBatch(db: Db, tenantId: string, writer: ChainWriter, content
 
 function chainRows(tenantId: string, from: ChainHead, contents: AuditContent[], key: AuditKey): AuditRow[] {
   const at = new Date();
+  return chainContents(tenantId, from, contents, key, () => at);
+}
+
+/**
+ * Chains contents onto `from` exactly as an append does (hash, prev_hash, MAC); `atOf` gives each
+ * row's time and `idOf` its id. Exported for the bulk generator (lib/audit/generate.ts), whose
+ * rows span years and whose outcomes name intent ids chosen before chaining.
+ */
+export function chainContents(
+  tenantId: string,
+  from: ChainHead,
+  contents: readonly AuditContent[],
+  key: AuditKey,
+  atOf: (index: number) => Date,
+  idOf: (index: number) => string = () => randomUUID(),
+): AuditRow[] {
   let prev = from;
-  return contents.map((content) => {
+  return contents.map((content, index) => {
+    const at = atOf(index);
     // jsonb keeps no `undefined`: normalise now so the hash covers exactly what is stored.
     const normalized = JSON.parse(JSON.stringify(content)) as AuditContent;
-    const base: Omit<AuditRow, "hash" | "mac"> = { ...nullFilled(normalized), id: randomUUID(), tenantId, seq: prev.seq + 1, at, prevHash: prev.hash };
+    const base: Omit<AuditRow, "hash" | "mac"> = { ...nullFilled(normalized), id: idOf(index), tenantId, seq: prev.seq + 1, at, prevHash: prev.hash };
     const hash = hashRow(base);
     prev = { seq: base.seq, hash };
     return { ...base, hash, mac: rowMac(key, { tenantId, seq: base.seq, hash }) };

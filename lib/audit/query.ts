@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import type { AuditCursor, AuditFilters } from "@/lib/schemas/audit";
 import { startOfDayIn } from "@/lib/time/format";
 import { OBSERVED_ACTION } from "./observed";
+import { tenantPlanNames } from "./plan-names";
 import type { OutcomeName } from "./types";
 
 /** One line of the audit page: an intent with its outcome merged in, or a single event. */
@@ -53,7 +54,7 @@ function escapeLike(s: string): string {
 
 function filterConditions(tenantId: string, f: AuditFilters): SQL[] {
   const where: SQL[] = [eq(auditLog.tenantId, tenantId), inArray(auditLog.phase, ["intent", "event"])];
-  if (f.plan) where.push(or(eq(auditLog.planUuid, f.plan), ilike(auditLog.planName, `%${escapeLike(f.plan)}%`)) as SQL);
+  // The plan filter (a uuid, or part of a name) is applied in branches: planBranches.
   if (f.actor) where.push(eq(auditLog.actorUsername, f.actor));
   if (f.by === "machines") where.push(isMachine());
   else if (f.by === "people") where.push(or(isNull(auditLog.actorUserId), sql`not (${isMachine()})`) as SQL);
@@ -65,11 +66,79 @@ function filterConditions(tenantId: string, f: AuditFilters): SQL[] {
   } else if (f.outcome) {
     where.push(eq(o.outcome, f.outcome));
   }
-  // Whole days in the viewer's zone: from the start of `from` up to the start of the day after `to`.
-  const zone = f.tz ?? "UTC";
-  if (f.from) where.push(gte(auditLog.at, startOfDayIn(f.from, zone)));
-  if (f.to) where.push(lt(auditLog.at, startOfDayIn(new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10), zone)));
+  const { from, to } = dateBounds(f);
+  if (from) where.push(gte(auditLog.at, from));
+  if (to) where.push(lt(auditLog.at, to));
   return where;
+}
+
+/** Up to this many matching names are read one name at a time and merged; more, as one condition. */
+const MERGED_NAMES = 8;
+
+/**
+ * The plan filter: rows of the plan with this uuid, or whose plan name contains the text in any
+ * case. The name search is limited to an indexed field: it runs on the tenant's distinct plan names
+ * (a few hundred even after years; lib/audit/plan-names.ts), never on the rows. Returns the
+ * branches the page is read in, each answered in seq order by an index: the uuid by (tenant, plan,
+ * seq), each matching name by (tenant, plan name, seq); their pages are merged. When many names
+ * match, they are one branch: common enough that walking down the seq index finds a page soon.
+ */
+async function planBranches(db: Db, tenantId: string, f: AuditFilters): Promise<SQL[] | null> {
+  if (!f.plan) return null;
+  // The same test as ILIKE '%text%', on the few distinct names instead of on every row.
+  const needle = f.plan.toLowerCase();
+  const names = [...(await tenantPlanNames(db, tenantId))].filter((n) => n.toLowerCase().includes(needle)).sort();
+  const byUuid = eq(auditLog.planUuid, f.plan);
+  if (names.length > MERGED_NAMES) return [or(byUuid, inArray(auditLog.planName, names)) as SQL];
+  return [byUuid, ...names.map((name) => eq(auditLog.planName, name))];
+}
+
+/** Whole days in the viewer's zone: from the start of `from` up to the start of the day after `to`. */
+function dateBounds(f: AuditFilters): { from: Date | null; to: Date | null } {
+  const zone = f.tz ?? "UTC";
+  return {
+    from: f.from ? startOfDayIn(f.from, zone) : null,
+    to: f.to ? startOfDayIn(new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10), zone) : null,
+  };
+}
+
+/**
+ * How far the clocks of two appenders may disagree. A row's time is taken by the instance that
+ * appends it, just before the append, so a row appended later than another is never more than
+ * this much older than it.
+ */
+const CLOCK_SLACK_MS = 60 * 60_000;
+
+/**
+ * A date range as a range of seq too, so the page walks the (tenant, seq) index only between the
+ * two instead of from the newest row back to the range (years of rows for an old range). Each bound
+ * is one probe of the (tenant, at) index. Every row appended before the newest row dated more than
+ * CLOCK_SLACK_MS before `from` is dated before `from`, so rows in range have a greater seq than it;
+ * every row appended after the oldest row dated more than CLOCK_SLACK_MS after `to` is dated after
+ * `to`, so rows in range have a smaller seq. The exact time conditions still apply on top.
+ */
+async function seqWindow(db: Db, tenantId: string, f: AuditFilters): Promise<SQL[]> {
+  const { from, to } = dateBounds(f);
+  const out: SQL[] = [];
+  if (from) {
+    const [below] = await db
+      .select({ seq: auditLog.seq })
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, tenantId), lt(auditLog.at, new Date(from.getTime() - CLOCK_SLACK_MS))))
+      .orderBy(desc(auditLog.at))
+      .limit(1);
+    if (below) out.push(gt(auditLog.seq, below.seq));
+  }
+  if (to) {
+    const [above] = await db
+      .select({ seq: auditLog.seq })
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, tenantId), gte(auditLog.at, new Date(to.getTime() + CLOCK_SLACK_MS))))
+      .orderBy(asc(auditLog.at))
+      .limit(1);
+    if (above) out.push(lt(auditLog.seq, above.seq));
+  }
+  return out;
 }
 
 const columns = {
@@ -143,17 +212,26 @@ export type AuditPage = { entries: AuditEntry[]; olderCursor: number | null; new
  */
 export async function listAudit(tenantId: string, filters: AuditFilters, cursor: AuditCursor, limit: number): Promise<AuditPage> {
   const db = await getDb();
-  const where = filterConditions(tenantId, filters);
+  const where = [...filterConditions(tenantId, filters), ...(await seqWindow(db, tenantId, filters))];
   const goingNewer = cursor.after !== undefined && cursor.before === undefined;
   if (cursor.before !== undefined) where.push(lt(auditLog.seq, cursor.before));
   if (goingNewer) where.push(gt(auditLog.seq, cursor.after ?? 0));
-  const rows = (await db
-    .select(columns)
-    .from(auditLog)
-    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
-    .where(and(...where))
-    .orderBy(goingNewer ? asc(auditLog.seq) : desc(auditLog.seq))
-    .limit(limit + 1)) as Selected[];
+  const read = (branch: SQL | undefined) =>
+    db
+      .select(columns)
+      .from(auditLog)
+      .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+      .where(and(...where, branch))
+      .orderBy(goingNewer ? asc(auditLog.seq) : desc(auditLog.seq))
+      .limit(limit + 1) as Promise<Selected[]>;
+  const branches = (await planBranches(db, tenantId, filters)) ?? [undefined];
+  // Each branch's first limit+1 rows hold the page's: merge them in seq order (a row in two
+  // branches, its plan's uuid and its name, counts once).
+  let rows: Selected[] = [];
+  for (const branch of branches) rows.push(...(await read(branch)));
+  if (branches.length > 1) {
+    rows = [...new Map(rows.map((r) => [r.seq, r])).values()].sort((a, b) => (goingNewer ? a.seq - b.seq : b.seq - a.seq)).slice(0, limit + 1);
+  }
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (goingNewer) page.reverse();

@@ -1,16 +1,26 @@
 import "server-only";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, count as countOf, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { auditChainHead, auditLog } from "@/lib/db/schema";
 import { GENESIS_HASH } from "./canonical";
 import { hashRow } from "./chain";
 import type { Checkpoint } from "./checkpoint";
 import { resolveAuditKey, rowMacMatches, type AuditKey } from "./mac";
+import { newestStoredCheckpoint } from "./stored-checkpoints";
 import type { AuditRow } from "./types";
 
 /** `unsealed`: the only problem is that the newest row predates audit MACs (sealLegacyChains fixes it). */
 export type ChainProblem = { id: string | null; seq: number; at: string | null; what: string; unsealed?: true };
-export type ChainReport = { tenantId: string; rows: number; ok: boolean; headSeq: number | null; headHash: string | null; problem?: ChainProblem };
+/** `since`: the seq of the stored checkpoint the walk started after (rows before it were not read). */
+export type ChainReport = {
+  tenantId: string;
+  rows: number;
+  ok: boolean;
+  headSeq: number | null;
+  headHash: string | null;
+  problem?: ChainProblem;
+  since?: number;
+};
 
 /** Tenants that have a chain head or any row (a chain whose head was deleted is still checked). */
 export async function listChains(db: Db): Promise<string[]> {
@@ -19,7 +29,14 @@ export async function listChains(db: Db): Promise<string[]> {
   return [...new Set([...heads, ...rows].map((r) => r.t))].sort();
 }
 
-export type VerifyOptions = { key?: AuditKey; checkpoints?: Checkpoint[]; pageSize?: number };
+/**
+ * `sinceCheckpoint`: start after the tenant's newest stored checkpoint (lib/audit/stored-checkpoints.ts)
+ * instead of at row 1. The rows after it are checked in full; of the rows before it, only that the
+ * checkpointed row still has its signed hash (so the history it extends was not rewritten) and that
+ * none is missing (their count). An edit of an earlier row's content that leaves its hash column
+ * alone is found by a full verify only.
+ */
+export type VerifyOptions = { key?: AuditKey; checkpoints?: Checkpoint[]; pageSize?: number; sinceCheckpoint?: boolean };
 
 /**
  * Walks one chain in seq order, in pages, and stops at the first row that does not hold: a gap
@@ -42,6 +59,7 @@ export async function verifyChain(db: Db, tenantId: string, options: VerifyOptio
   let count = 0;
   let macSeen = false;
   let last: AuditRow | undefined;
+  let since: number | undefined;
   const fail = (problem: ChainProblem): ChainReport => ({
     tenantId,
     rows: count,
@@ -49,7 +67,23 @@ export async function verifyChain(db: Db, tenantId: string, options: VerifyOptio
     headSeq: head?.seq ?? null,
     headHash: head?.hash ?? null,
     problem,
+    ...(since === undefined ? {} : { since }),
   });
+  if (options.sinceCheckpoint) {
+    const stored = await newestStoredCheckpoint(db, key, tenantId);
+    if (stored && !stored.ok)
+      return fail({ id: null, seq: stored.seq, at: null, what: `the stored checkpoint at seq ${stored.seq} is refused: ${stored.why}` });
+    if (stored) {
+      const c = stored.checkpoint;
+      since = c.seq;
+      const start = await checkpointedRow(db, tenantId, key, c);
+      if (typeof start === "string") return fail({ id: null, seq: c.seq, at: null, what: start });
+      prevHash = start.hash;
+      prevSeq = start.seq;
+      macSeen = start.mac !== null;
+      last = start;
+    }
+  }
   for (;;) {
     const page = (await db
       .select()
@@ -121,7 +155,29 @@ export async function verifyChain(db: Db, tenantId: string, options: VerifyOptio
       unsealed: true,
     });
   }
-  return { tenantId, rows: count, ok: true, headSeq: head.seq, headHash: head.hash };
+  return { tenantId, rows: count, ok: true, headSeq: head.seq, headHash: head.hash, ...(since === undefined ? {} : { since }) };
+}
+
+/**
+ * The row a stored checkpoint names, when it still holds what was signed: its hash is the signed
+ * one and matches its content and MAC, and no row before it is missing. Else what is wrong.
+ */
+async function checkpointedRow(db: Db, tenantId: string, key: AuditKey, c: Checkpoint): Promise<AuditRow | string> {
+  const [row] = (await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.seq, c.seq)))) as AuditRow[];
+  if (!row) return `row seq ${c.seq}, checkpointed at ${c.at}, is missing (deleted)`;
+  if (row.hash !== c.hash || hashRow(row) !== row.hash)
+    return `row seq ${c.seq} no longer has the hash checkpointed at ${c.at}: the log up to it was rewritten`;
+  if (row.mac !== null && !rowMacMatches(key, { ...row, mac: row.mac })) return `row seq ${c.seq}: its MAC does not match`;
+  // The seq index alone answers this count (an index-only scan where the visibility map allows).
+  const [before] = await db
+    .select({ n: countOf() })
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, tenantId), lte(auditLog.seq, c.seq)));
+  if (Number(before?.n ?? 0) !== c.seq) return `${c.seq - Number(before?.n ?? 0)} row(s) before the checkpoint at seq ${c.seq} are missing (deleted)`;
+  return row;
 }
 
 /** Every chain (or one), plus any chain a checkpoint names that the database no longer has. */
@@ -135,7 +191,8 @@ export async function verifyAll(db: Db, tenantId?: string, options: VerifyOption
 }
 
 export function describeReport(r: ChainReport): string {
-  if (r.ok) return `${r.tenantId}: OK, ${r.rows} rows${r.headHash ? `, head seq ${r.headSeq} hash ${r.headHash}` : ""}`;
+  const scope = r.since === undefined ? "" : ` after the stored checkpoint at seq ${r.since}`;
+  if (r.ok) return `${r.tenantId}: OK, ${r.rows} rows${scope}${r.headHash ? `, head seq ${r.headSeq} hash ${r.headHash}` : ""}`;
   const p = r.problem;
-  return `${r.tenantId}: BROKEN at row ${p?.id ? `id=${p.id} ` : ""}seq=${p?.seq}${p?.at ? ` time=${p.at}` : ""}: ${p?.what} (${r.rows} rows read)`;
+  return `${r.tenantId}: BROKEN at row ${p?.id ? `id=${p.id} ` : ""}seq=${p?.seq}${p?.at ? ` time=${p.at}` : ""}: ${p?.what} (${r.rows} rows read${scope})`;
 }

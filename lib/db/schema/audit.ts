@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 const tz = { withTimezone: true } as const;
 
@@ -49,6 +49,16 @@ export const auditLog = pgTable(
     uniqueIndex("audit_log_tenant_seq_idx").on(t.tenantId, t.seq),
     index("audit_log_tenant_plan_idx").on(t.tenantId, t.planUuid, t.seq),
     index("audit_log_tenant_at_idx").on(t.tenantId, t.at),
+    // The audit page's filters, each answering its first page from an index at millions of rows
+    // (docs/decisions/0025-audit-log-at-scale.md).
+    index("audit_log_tenant_actor_idx").on(t.tenantId, t.actorUsername, t.seq),
+    index("audit_log_tenant_action_idx").on(t.tenantId, t.action, t.seq),
+    index("audit_log_tenant_outcome_idx")
+      .on(t.tenantId, t.outcome, t.seq)
+      .where(sql`${t.phase} = 'outcome'`),
+    // The plan filter's name search: the tenant's distinct names are read by skipping through this
+    // index, matched, and each matching name's rows come from it in seq order.
+    index("audit_log_tenant_plan_name_idx").on(t.tenantId, t.planName, t.seq),
     // Exactly one outcome per intent, whichever instance writes it.
     uniqueIndex("audit_log_outcome_of_intent_idx")
       .on(t.intentId)
@@ -70,3 +80,22 @@ export const auditChainHead = pgTable("audit_chain_head", {
   hash: text("hash").notNull(),
   updatedAt: timestamp("updated_at", tz).defaultNow().notNull(),
 });
+
+/**
+ * Signed checkpoints kept in the database: "tenant T's chain verified whole through row `seq`, whose
+ * hash is `hash`", signed with the audit key (lib/audit/checkpoint.ts), which the database does not
+ * hold. `npm run audit -- verify --since-checkpoint` walks only the rows after the newest one whose
+ * signature holds (docs/decisions/0025-audit-log-at-scale.md says what that proves and what not).
+ */
+export const auditCheckpoint = pgTable(
+  "audit_checkpoint",
+  {
+    tenantId: text("tenant_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    hash: text("hash").notNull(),
+    at: timestamp("at", tz).notNull(),
+    keyId: text("key_id").notNull(),
+    sig: text("sig").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.seq] })],
+);
