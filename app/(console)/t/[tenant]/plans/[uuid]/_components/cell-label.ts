@@ -1,17 +1,29 @@
-import { STATUS_LOOK } from "@/components/calendar/status-style";
-import type { PartitionStatus } from "@/lib/partitions";
+"use client";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import type { PartitionStatus } from "@/lib/partitions";
+import { INTL_LOCALE } from "@/i18n/locales";
+
+/** "22 October 2025" / "2025年10月22日" (or the month alone) for a key, in UTC so every zone reads the same date. */
+function dateFormatter(locale: string, withDay: boolean): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", ...(withDay ? { day: "numeric" } : {}) });
+}
 
 /**
  * What a screen reader hears for one cell: the date (spelled so the day number shown in the cell is
- * part of it), "today" when it is, its status, and whether it is selected. Built from the key, never
- * from a Date, so it reads the same in every time zone.
+ * part of it), "today" when it is, its status, and whether it is selected, in the page's language.
+ * The date is built from the key at midnight UTC and written in UTC, so it reads the same in every zone.
  */
-export function cellLabel(key: string, status: PartitionStatus | undefined, selected: boolean, future: boolean, today = false): string {
-  const [y, m, d] = key.split("-");
-  const month = MONTHS[Number(m) - 1] ?? m;
-  const date = d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-  const state = future ? "in the future" : status ? STATUS_LOOK[status].label.toLowerCase() : "outside the plan's window";
-  return `${date}${today ? ", today" : ""}, ${state}${selected ? ", selected" : ""}`;
+export function useCellLabel(): (key: string, status: PartitionStatus | undefined, selected: boolean, future: boolean, today?: boolean) => string {
+  const locale = useLocale();
+  const t = useTranslations("plan.cell");
+  const tStatus = useTranslations("status.lower");
+  const [days, months] = useMemo(() => [dateFormatter(INTL_LOCALE[locale], true), dateFormatter(INTL_LOCALE[locale], false)], [locale]);
+  return (key, status, selected, future, today = false) => {
+    const [y = 1970, m = 1, d] = key.split("-").map(Number);
+    const date = d === undefined ? months.format(Date.UTC(y, m - 1, 1)) : days.format(Date.UTC(y, m - 1, d));
+    const state = future ? t("future") : status ? tStatus(status) : t("outside");
+    return t("label", { date, today: String(today), state, selected: String(selected) });
+  };
 }

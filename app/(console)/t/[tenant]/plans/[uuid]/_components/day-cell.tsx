@@ -5,7 +5,7 @@ import type { DayButtonProps } from "react-day-picker";
 import { STATUS_LOOK } from "@/components/calendar/status-style";
 import { tabTarget } from "@/lib/partitions/year-layout";
 import { useCalendarCells } from "./calendar-context";
-import { cellLabel } from "./cell-label";
+import { useCellLabel } from "./cell-label";
 import { useIsSelected } from "./use-selection";
 
 /**
@@ -25,6 +25,7 @@ export function DayButton({ day, className }: DayButtonProps) {
  */
 const DayCell = memo(function DayCell({ dayKey, className }: { dayKey: string; className: string | undefined }) {
   const cells = useCalendarCells();
+  const cellLabel = useCellLabel();
   const selected = useIsSelected(cells.store, dayKey);
   const isTabStop = () => tabTarget(cells.focused.get(), dayKey.slice(0, 4), cells.today, cells.latest) === dayKey;
   const tabStop = useSyncExternalStore(cells.focused.subscribe, isTabStop, isTabStop);
