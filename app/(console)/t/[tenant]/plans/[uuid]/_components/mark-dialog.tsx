@@ -147,7 +147,7 @@ export function MarkDialog({
           {pending.needsName && (
             <div>
               <label htmlFor={nameId} className="block text-sm font-medium">
-                {pending.kind === "clear" || pending.kind === "failed" ? `${t("removes")} ` : ""}
+                {pending.kind === "clear" || pending.kind === "failed" ? t("removes") : ""}
                 {t.rich("typeName", { name: () => <span className="font-mono">{planName}</span> })}
               </label>
               <input

@@ -143,7 +143,7 @@ export function SelectionBar({
               className="mt-1 w-80 max-w-full rounded border border-slate-400 px-2 py-1 font-mono text-xs"
             />
           </label>
-          <button type="submit" className="rounded border border-slate-400 px-2 py-1">
+          <button type="submit" className="shrink-0 whitespace-nowrap rounded border border-slate-400 px-2 py-1">
             {t("select")}
           </button>
         </form>
