@@ -19,11 +19,12 @@ type AnyKey = Parameters<ReturnType<typeof useTranslations<"auditWords">>>[0];
 export function useAuditWords() {
   const t = useTranslations("auditWords");
   const tKind = useTranslations("marks");
-  const tStatus = useTranslations("status.lower");
   const known = (key: string): key is AnyKey => t.has(key as AnyKey);
-  const status = (s: string) => (["success", "failed", "cleared", "missing", "unknown"].includes(s) ? tStatus(s as "success") : s);
+  // A status as the audit rows record it: English keeps the recorded word ("missing"), which is what
+  // the export and the CLI show too; Chinese says it in words.
+  const status = (s: string) => (known(`rangeStatus.${s}`) ? t(`rangeStatus.${s}` as AnyKey) : s);
   return {
-    /** A partition status as a word ("success", "成功"); one the console does not know is shown as sent. */
+    /** A recorded partition status as a word ("missing", "未物化"); one the console does not know is shown as sent. */
     status,
     /** "Role granted", "Marked success"; an action this console does not word is shown by its name. */
     action(action: string): string {

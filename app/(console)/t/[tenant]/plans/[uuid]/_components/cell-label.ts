@@ -1,13 +1,22 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
 import type { PartitionStatus } from "@/lib/partitions";
 import { INTL_LOCALE } from "@/i18n/locales";
 
-/** "22 October 2025" / "2025年10月22日" (or the month alone) for a key, in UTC so every zone reads the same date. */
+/**
+ * "22 October 2025" / "2025年10月22日" (or the month alone) for a key, in UTC so every zone reads the
+ * same date. Made once per language: a year's grid asks for 365 labels.
+ */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 function dateFormatter(locale: string, withDay: boolean): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", ...(withDay ? { day: "numeric" } : {}) });
+  const id = `${locale}|${withDay}`;
+  let f = FORMATTERS.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", ...(withDay ? { day: "numeric" } : {}) });
+    FORMATTERS.set(id, f);
+  }
+  return f;
 }
 
 /**
@@ -19,7 +28,8 @@ export function useCellLabel(): (key: string, status: PartitionStatus | undefine
   const locale = useLocale();
   const t = useTranslations("plan.cell");
   const tStatus = useTranslations("status.lower");
-  const [days, months] = useMemo(() => [dateFormatter(INTL_LOCALE[locale], true), dateFormatter(INTL_LOCALE[locale], false)], [locale]);
+  const days = dateFormatter(INTL_LOCALE[locale], true);
+  const months = dateFormatter(INTL_LOCALE[locale], false);
   return (key, status, selected, future, today = false) => {
     const [y = 1970, m = 1, d] = key.split("-").map(Number);
     const date = d === undefined ? months.format(Date.UTC(y, m - 1, 1)) : days.format(Date.UTC(y, m - 1, d));
