@@ -65,9 +65,18 @@ export function PlanHistory({ tenantId, planUuid, limit = 50 }: { tenantId: stri
             <span className={`inline-block rounded border px-1.5 py-0.5 text-xs ${OUTCOME_STYLE[e.outcome ?? ""] ?? ""}`}>
               {words.outcome(e.outcome, e.pending)}
             </span>
-            {e.outcomeDetail?.errorMsg && <div className="mt-1 text-xs">{e.outcomeDetail.errorMsg}</div>}
+            {e.outcomeDetail?.errorMsg && (
+              <div className="mt-1 text-xs" data-can>
+                {e.outcomeDetail.errorMsg}
+              </div>
+            )}
             {e.outcomeDetail?.traceId && <div className="font-mono text-xs">traceId {e.outcomeDetail.traceId}</div>}
-            {e.outcomeDetail?.reason && <div className="mt-1 text-xs">{e.outcomeDetail.reason}</div>}
+            {/* Recorded when it happened, in English like the rest of the log's data. */}
+            {e.outcomeDetail?.reason && (
+              <div className="mt-1 text-xs" lang="en">
+                {e.outcomeDetail.reason}
+              </div>
+            )}
           </td>
         </tr>
       ))}

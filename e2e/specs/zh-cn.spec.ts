@@ -36,14 +36,17 @@ async function allowedWords(): Promise<Set<string>> {
 
 /**
  * Latin words people read on the page that are not identifiers or names: English left behind.
- * Code, ISO instants, request bodies, select options (tenant names, the language names) and the
- * folded audit details (a user agent, JSON) are data, not words.
+ * Code, ISO instants, request bodies, select options (tenant names, the language names), the
+ * folded audit details (a user agent, JSON), CAN's own words ([data-can]) and reasons the audit log
+ * recorded in English ([lang=en]) are data, not words.
  */
 async function englishLeft(page: Page): Promise<string[]> {
   const allowed = await allowedWords();
   const text = await page.locator("body").evaluate((body) => {
     const clone = body.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll("script, style, code, pre, option, .font-mono, details dl, next-route-announcer").forEach((el) => el.remove());
+    clone
+      .querySelectorAll('script, style, code, pre, option, .font-mono, details dl, next-route-announcer, [data-can], [lang="en"]')
+      .forEach((el) => el.remove());
     // Each text node apart, so the words of two table cells never run together.
     const parts: string[] = [];
     const walker = document.createTreeWalker(clone, NodeFilter.SHOW_TEXT);

@@ -1,5 +1,6 @@
 import type { AuditEntry } from "@/lib/audit";
 import { isRole } from "@/lib/auth/roles";
+import type { CanErrorKind } from "@/lib/can/errors";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { observedInterval, OUTCOME_STYLE, useAuditWords } from "@/components/audit/labels";
@@ -7,6 +8,9 @@ import { useEventSubject } from "@/components/audit/subjects";
 import { ObservedWhen, StatusesRead } from "@/components/audit/time-phrases";
 import { Time, ZoneName } from "@/components/time/time";
 import { DataTable } from "@/components/data-table";
+
+const CAN_ERROR_KINDS: readonly string[] = ["network", "timeout", "http", "rejected", "malformed", "unsettled"] satisfies CanErrorKind[];
+const isCanErrorKind = (kind: string): kind is CanErrorKind => CAN_ERROR_KINDS.includes(kind);
 
 function Statuses({ value, details }: { value: Record<string, number> | null; details: Record<string, unknown> | null }) {
   const words = useAuditWords();
@@ -37,6 +41,7 @@ export function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenan
   const plans = `/t/${encodeURIComponent(tenantId)}/plans`;
   const t = useTranslations("audit.table");
   const tRole = useTranslations("roles");
+  const tErrors = useTranslations("errors");
   const words = useAuditWords();
   return (
     <DataTable
@@ -97,11 +102,18 @@ export function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenan
             {e.outcomeDetail && (
               <div className="mt-1 text-xs">
                 {e.outcomeDetail.code && <div>{t("code", { code: e.outcomeDetail.code })}</div>}
-                {e.outcomeDetail.errorMsg && <div>{e.outcomeDetail.errorMsg}</div>}
-                {e.outcomeDetail.detailErrorMsg && <div className="break-all">{e.outcomeDetail.detailErrorMsg}</div>}
+                {e.outcomeDetail.errorMsg && <div data-can>{e.outcomeDetail.errorMsg}</div>}
+                {e.outcomeDetail.detailErrorMsg && (
+                  <div className="break-all" data-can>
+                    {e.outcomeDetail.detailErrorMsg}
+                  </div>
+                )}
                 {e.outcomeDetail.traceId && <div className="font-mono">traceId {e.outcomeDetail.traceId}</div>}
-                {e.outcomeDetail.kind && <div>{e.outcomeDetail.kind}</div>}
-                {e.outcomeDetail.reason && <div>{e.outcomeDetail.reason}</div>}
+                {e.outcomeDetail.kind && (
+                  <div>{isCanErrorKind(e.outcomeDetail.kind) ? tErrors(`canKindNames.${e.outcomeDetail.kind}`) : e.outcomeDetail.kind}</div>
+                )}
+                {/* Recorded when it happened, in English like the rest of the log's data. */}
+                {e.outcomeDetail.reason && <div lang="en">{e.outcomeDetail.reason}</div>}
               </div>
             )}
             <details className="mt-1 text-xs">
