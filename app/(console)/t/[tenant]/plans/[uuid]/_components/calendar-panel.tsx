@@ -20,6 +20,7 @@ import {
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import { CalendarCellsContext, type CalendarCells } from "./calendar-context";
 import { CellDetails } from "./cell-details";
+import { useCellLabel } from "./cell-label";
 import { HistoryStrip } from "./history-strip";
 import { dismissCellDetails } from "./inspected-cell-store";
 import { markAvailability, shortcutMark } from "@/lib/marks/availability";
@@ -84,9 +85,10 @@ export function CalendarPanel({
   }, [year, g]);
 
   const readOnly = calendar.readOnlyReason !== null;
+  const cellLabel = useCellLabel();
   const cells = useMemo<CalendarCells>(
-    () => ({ statusOf: (key) => statusAt(runs, key), today, latest, readOnly, focused, ...sel }),
-    [runs, today, latest, readOnly, focused, sel],
+    () => ({ statusOf: (key) => statusAt(runs, key), today, latest, readOnly, cellLabel, focused, ...sel }),
+    [runs, today, latest, readOnly, cellLabel, focused, sel],
   );
 
   const years = useMemo(() => {

@@ -5,7 +5,6 @@ import type { DayButtonProps } from "react-day-picker";
 import { STATUS_LOOK } from "@/components/calendar/status-style";
 import { tabTarget } from "@/lib/partitions/year-layout";
 import { useCalendarCells } from "./calendar-context";
-import { useCellLabel } from "./cell-label";
 import { useIsSelected } from "./use-selection";
 
 /**
@@ -25,14 +24,13 @@ export function DayButton({ day, className }: DayButtonProps) {
  */
 const DayCell = memo(function DayCell({ dayKey, className }: { dayKey: string; className: string | undefined }) {
   const cells = useCalendarCells();
-  const cellLabel = useCellLabel();
   const selected = useIsSelected(cells.store, dayKey);
   const isTabStop = () => tabTarget(cells.focused.get(), dayKey.slice(0, 4), cells.today, cells.latest) === dayKey;
   const tabStop = useSyncExternalStore(cells.focused.subscribe, isTabStop, isTabStop);
   const status = cells.statusOf(dayKey);
   const future = dayKey > cells.today;
   const isToday = dayKey === cells.today;
-  const label = cellLabel(dayKey, status, selected, future, isToday);
+  const label = cells.cellLabel(dayKey, status, selected, future, isToday);
   // The look comes from .day-cell in globals.css, keyed by these attributes.
   return (
     <button

@@ -6,7 +6,6 @@ import { OUTSIDE_LOOK, STATUS_LOOK } from "@/components/calendar/status-style";
 import { addKeys, rangeContains } from "@/lib/partitions";
 import { INTL_LOCALE } from "@/i18n/locales";
 import { useCalendarCells } from "./calendar-context";
-import { useCellLabel } from "./cell-label";
 import { inspectCell } from "./inspected-cell-store";
 import { useSelectionValue } from "./use-selection";
 
@@ -17,7 +16,6 @@ const key = (year: number, month: number) => `${year}-${String(month + 1).padSta
 /** MONTH plans: one row per year, twelve month cells, with the same selection keys as the day grid. */
 export function MonthGrid({ years, initialFocus, help }: { years: number[]; initialFocus: string; help: string }) {
   const cells = useCalendarCells();
-  const cellLabel = useCellLabel();
   const t = useTranslations("plan.calendar");
   const locale = useLocale();
   // Short month names in the page's language ("Jan", "1月"), from fixed UTC dates so every zone agrees.
@@ -96,7 +94,7 @@ export function MonthGrid({ years, initialFocus, help }: { years: number[]; init
                     data-status={future ? "future" : (status ?? "outside")}
                     disabled={future}
                     tabIndex={k === focusKey ? 0 : -1}
-                    aria-label={cellLabel(k, status, selected, future, k === cells.today)}
+                    aria-label={cells.cellLabel(k, status, selected, future, k === cells.today)}
                     data-today={k === cells.today ? "" : undefined}
                     className={`month-cell relative h-9 w-12 select-none rounded text-xs ${look.cell} ${selected ? "ring-[3px] ring-slate-950 ring-offset-2" : ""} ${future ? "opacity-60" : ""}`}
                     onKeyDown={(e) => onKey(e, k)}
