@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/status-page";
 
-export const metadata: Metadata = { title: "Not allowed" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("forbidden"))("title") };
+}
 
 /** 403 from `forbidden()` (lib/auth/dal.ts): a role in this tenant that does not include the page. */
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("forbidden");
   return (
-    <StatusPage title="Your role does not allow this">
-      <p>Your role in this tenant does not include this page. An administrator of the tenant can give you a role that does.</p>
+    <StatusPage title={t("heading")}>
+      <p>{t("body")}</p>
     </StatusPage>
   );
 }

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/status-page";
 
-export const metadata: Metadata = { title: "Not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notFound"))("title") };
+}
 
 /** Every 404: unknown paths, and tenants or plans the user holds no role in (told apart from nothing). */
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("notFound");
   return (
-    <StatusPage title="Page not found">
-      <p>There is nothing here, or nothing you have access to. Check the address, or go back to a page you know.</p>
+    <StatusPage title={t("heading")}>
+      <p>{t("body")}</p>
     </StatusPage>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 // The console's one table markup: a named table, a header row of column headings, and the caller's
@@ -34,15 +35,11 @@ export function DataTable({
   children: ReactNode;
 }) {
   const style = LOOKS[look];
+  const t = useTranslations("dataTable");
   // A table wider than the screen (a phone) scrolls inside this box, not the page; focusable so a
   // keyboard can scroll it too.
   return (
-    <div
-      className={classes(className, "max-w-full overflow-x-auto")}
-      role="group"
-      aria-label={`${label}, scrolls sideways when wider than the screen`}
-      tabIndex={0}
-    >
+    <div className={classes(className, "max-w-full overflow-x-auto")} role="group" aria-label={t("scrollBox", { label })} tabIndex={0}>
       <table className={style.table} aria-label={label}>
         <thead className={classes(style.head)}>
           <tr className={classes(style.headRow)}>

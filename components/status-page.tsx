@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { getCurrentSession, tenantOfRequestedPath, visibleTenantsFor } from "@/lib/auth/dal";
 import { ConsoleHeader } from "./console-header";
@@ -11,6 +12,7 @@ export async function StatusPage({ title, children }: { title: string; children?
   const session = await getCurrentSession();
   const user = session?.user;
   const tenant = user ? await tenantOfRequestedPath(user) : undefined;
+  const t = await getTranslations("statusPage");
   return (
     <>
       {user && <ConsoleHeader user={user} tenants={await visibleTenantsFor(user)} current={tenant?.id} />}
@@ -21,13 +23,13 @@ export async function StatusPage({ title, children }: { title: string; children?
           {tenant && (
             <li>
               <Link className="text-blue-800 underline" href={`/t/${encodeURIComponent(tenant.id)}/plans`}>
-                Back to the plans of {tenant.name}
+                {t("back", { tenant: tenant.name })}
               </Link>
             </li>
           )}
           <li>
             <Link className="text-blue-800 underline" href={user ? "/" : "/login"}>
-              {user ? "Your tenants" : "Sign in"}
+              {user ? t("tenants") : t("signIn")}
             </Link>
           </li>
         </ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 
 type Toast = { id: number; tone: "success" | "error"; title: string; detail?: string | undefined };
@@ -10,6 +11,7 @@ let nextId = 1;
 
 /** Results of actions, announced politely and kept on screen until dismissed or replaced. */
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const tToast = useTranslations("toast");
   const [toasts, setToasts] = useState<Toast[]>([]);
   const show = useCallback((t: Omit<Toast, "id">) => {
     const id = nextId++;
@@ -30,7 +32,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <div className="flex items-start gap-2">
               <p className="flex-1 font-semibold">{t.title}</p>
               <button type="button" className="text-xs underline" onClick={() => setToasts((list) => list.filter((x) => x.id !== t.id))}>
-                Dismiss
+                {tToast("dismiss")}
               </button>
             </div>
             {t.detail && <p className="mt-1 break-words">{t.detail}</p>}

@@ -105,6 +105,7 @@ const ACTIONS: Record<string, ActionCase> = {
   confirmTotpAction: { path: () => "/settings", args: () => [null, form({ code: "123456" })], calls: accountAction },
   disableTotpAction: { path: () => "/settings", args: () => [null, form({ password: "demo-password" })], calls: accountAction },
   signOutEverywhereAction: { path: () => "/settings", args: () => [null], calls: accountAction },
+  saveLocaleAction: { path: () => "/settings", args: () => [{ locale: "zh-CN" }], calls: accountAction },
   signOutAction: { path: () => "/", args: () => [], calls: signOut },
   // Public by design: the only thing it does without a session is refuse wrong credentials.
   signInAction: {

@@ -39,7 +39,7 @@ test.describe("marks in the audit log", () => {
       await expect(rows.first()).toContainText("audit-e2e: table locked");
       await expect(rows.nth(1)).toContainText("Marked success");
       await expect(rows.nth(1)).toContainText("2026-11-16…2026-11-17 success");
-      await expect(rows.nth(1)).toContainText("2 partition(s), DAY");
+      await expect(rows.nth(1)).toContainText("2 partitions, DAY");
       // The page sent its sealed listing with the mark, so the counts come from what the operator saw.
       await expect(rows.nth(1)).toContainText(/as shown on the page, read from CAN at \d{4}-\d\d-\d\d \d\d:\d\d(?!:)/);
       await expect(rows.nth(1).getByText("ok", { exact: true })).toBeVisible();

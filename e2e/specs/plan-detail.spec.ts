@@ -8,7 +8,7 @@ test.describe("plan page", () => {
     const listed = Object.values(state.partitions).filter((p) => p.status === "success").length;
     await page.goto(`/t/acme/plans/${plan.uuid}`);
     await expect(page.getByRole("heading", { name: "Orders (daily)" })).toBeVisible();
-    await expect(page.getByText(`${listed} listed`)).toBeVisible();
+    await expect(page.getByText(`${listed.toLocaleString("en-US")} listed`)).toBeVisible();
     await page.getByText("Plan details").click();
     await expect(page.getByText("Granularity")).toBeVisible();
   });

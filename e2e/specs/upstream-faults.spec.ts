@@ -68,7 +68,7 @@ test.describe("plan page under CAN faults", () => {
       await alert.getByRole("button", { name: "Retry" }).click();
       await expect(page.locator('[data-hydrated="true"]')).toBeVisible();
       await expect(alert).toHaveCount(0);
-      await expect(page.getByText(`${listed} listed`)).toBeVisible(); // the whole list, every page
+      await expect(page.getByText(`${listed.toLocaleString("en-US")} listed`)).toBeVisible(); // the whole list, every page
       await expect(page.locator('button[data-key="2026-10-01"]')).toBeVisible();
     });
   }

@@ -12,7 +12,8 @@ import { keysOfMark, mayHaveApplied } from "./marks";
 // called CAN directly (the scheduler, a script). See docs/decisions/*-changes-seen-from-outside.md.
 
 export const OBSERVED_ACTION = "partition.observed";
-export const OUTSIDE_ACTOR = "outside the console";
+export { OUTSIDE_ACTOR } from "./actors";
+import { OUTSIDE_ACTOR } from "./actors";
 
 /** Between these two reads of CAN's list the change happened (ISO times). */
 export type ObservedInterval = { from: string; to: string };

@@ -4,6 +4,7 @@ import { getDb, type Db } from "@/lib/db";
 import { preparedPerDb } from "@/lib/db/prepared";
 import { account, session as sessionTable, tenantRole, user as userTable } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
+import { isLocale, type Locale } from "@/i18n/locales";
 import { isDemoMode } from "@/lib/tenants";
 import { getAuth } from "./auth";
 import { isRole, type Role, type SessionUser } from "./roles";
@@ -15,6 +16,8 @@ export type ResolvedSession = {
   twoFactorEnabled: boolean;
   /** An admin outside demo mode without TOTP: may only reach the security settings. */
   mustEnrollTotp: boolean;
+  /** The console language the user chose (it follows them to any browser), or null: never chosen. */
+  locale: Locale | null;
 };
 
 /** Last-activity writes are throttled: at most one per session per minute. */
@@ -60,6 +63,7 @@ export async function resolveSession(requestHeaders: Headers): Promise<ResolvedS
     // Only password accounts enrol here: a company user's second factor is the identity provider's
     // (ADR 0023), and enrolment asks for a password they do not have.
     mustEnrollTotp: adminWithoutTotp && (await hasPassword(db, row.userId)),
+    locale: isLocale(row.locale) ? row.locale : null,
   };
 }
 
@@ -88,6 +92,7 @@ function buildSessionQuery(db: Db) {
       username: userTable.username,
       disabled: userTable.disabled,
       twoFactorEnabled: userTable.twoFactorEnabled,
+      locale: userTable.locale,
       tenantId: tenantRole.tenantId,
       role: tenantRole.role,
       // One clock for every instance: the database's.

@@ -14,16 +14,13 @@ export type MarkChange =
 export type MarkEndpoint = "updatePartition" | "clearPartition";
 export type MarkBody = UpdatePartitionBody | ClearPartitionBody;
 
+// The words for each kind (its audit label, the dialog's title, what the partitions become) are in
+// the message files under `marks.<kind>`, one per language (ADR 0024); the audit action stays English.
+
 type KindSpec = {
   /** The audit row's action. */
   action: string;
   endpoint: MarkEndpoint;
-  /** Past tense, for the audit page, the history and filters. */
-  label: string;
-  /** The confirmation dialog's title. */
-  title: string;
-  /** What the partitions become, as the dialog and the toast say it. */
-  becomes: string;
   /** The status the partitions show afterwards (the optimistic update, the dialog's no-op count); null when it varies. */
   resultingStatus: "success" | "failed" | "cleared" | null;
   /** Failing or clearing a success partition takes data away from queries: the typed name is asked. */
@@ -51,9 +48,6 @@ export const MARK_KINDS = {
     refusesFuture: true,
     action: "partition.mark_success",
     endpoint: "updatePartition",
-    label: "Marked success",
-    title: "Mark partitions success",
-    becomes: "success",
     takesSuccessAway: false,
     partitionScoped: true,
     body: updateBody,
@@ -63,9 +57,6 @@ export const MARK_KINDS = {
     refusesFuture: true,
     action: "partition.mark_failed",
     endpoint: "updatePartition",
-    label: "Marked failed",
-    title: "Mark partitions failed",
-    becomes: "failed",
     takesSuccessAway: true,
     partitionScoped: true,
     body: updateBody,
@@ -75,9 +66,6 @@ export const MARK_KINDS = {
     refusesFuture: true,
     action: "partition.mark",
     endpoint: "updatePartition",
-    label: "Marked success and failed",
-    title: "Mark partitions success and failed",
-    becomes: "success or failed",
     takesSuccessAway: true,
     partitionScoped: true,
     body: updateBody,
@@ -87,9 +75,6 @@ export const MARK_KINDS = {
     refusesFuture: false,
     action: "partition.clear",
     endpoint: "clearPartition",
-    label: "Cleared",
-    title: "Clear partitions",
-    becomes: "cleared",
     takesSuccessAway: true,
     partitionScoped: true,
     body: clearBody,
@@ -99,9 +84,6 @@ export const MARK_KINDS = {
     refusesFuture: false,
     action: "plan.mark_refreshed",
     endpoint: "updatePartition",
-    label: "Marked refresh successful",
-    title: "Mark refresh successful",
-    becomes: "refreshed",
     takesSuccessAway: false,
     partitionScoped: false,
     body: updateBody,
@@ -156,7 +138,7 @@ export function isMarkAction(action: string): action is MarkAction {
   return ACTION_TO_KIND.has(action);
 }
 
-export function markLabelOf(action: string): string | undefined {
-  const kind = ACTION_TO_KIND.get(action);
-  return kind ? MARK_KINDS[kind].label : undefined;
+/** The kind of mark an audit action records, or undefined for other actions (the UI words it from the message files). */
+export function markKindOfAction(action: string): MarkKind | undefined {
+  return ACTION_TO_KIND.get(action);
 }

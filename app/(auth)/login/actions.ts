@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { refusal } from "@/lib/actions/refusal";
 import type { ErrorCode, Result } from "@/lib/api/result";
@@ -24,29 +25,28 @@ const totpInput = z.object({
 /** A refused second step keeps the form on the code (the field error names it: ./sign-in-state.ts). */
 const codeRefused = (message: string) => refusal("VALIDATION", message, { code: [message] });
 
-/** Each refusal as a Result error; only a wrong or reused code leaves the user on the code step. */
-function refused(reason: RefusalReason, retryAfterSeconds?: number): Result<never> {
+/** Each refusal as a Result error, in the reader's language; only a wrong or reused code leaves the user on the code step. */
+async function refused(reason: RefusalReason, retryAfterSeconds?: number): Promise<Result<never>> {
+  const t = await getTranslations("login.errors");
   const as = (code: ErrorCode, message: string) => refusal(code, message);
   switch (reason) {
     case "credentials":
-      return as("UNAUTHENTICATED", "Wrong username or password.");
-    case "rate-limited": {
-      const minutes = Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60));
-      return as("RATE_LIMITED", `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-    }
+      return as("UNAUTHENTICATED", t("credentials"));
+    case "rate-limited":
+      return as("RATE_LIMITED", t("rateLimited", { minutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)) }));
     case "totp-invalid":
-      return codeRefused("That code is not right. Enter the current 6-digit code from your authenticator app.");
+      return codeRefused(t("totpInvalid"));
     case "totp-replayed":
-      return codeRefused("That code was already used. Wait for the next code.");
+      return codeRefused(t("totpReplayed"));
     case "backup-code-invalid":
-      return codeRefused("That backup code is not right, or was used before: each works once.");
+      return codeRefused(t("backupCodeInvalid"));
     case "totp-expired":
-      return as("UNAUTHENTICATED", "The sign-in took too long. Enter your username and password again.");
+      return as("UNAUTHENTICATED", t("totpExpired"));
   }
 }
 
 async function finish(outcome: SignInOutcome, next: string | undefined, username: string | undefined): Promise<Result<SignInStep>> {
-  if (outcome.kind === "refused") return refused(outcome.reason, outcome.retryAfterSeconds);
+  if (outcome.kind === "refused") return await refused(outcome.reason, outcome.retryAfterSeconds);
   await applyCookies(outcome.cookies);
   if (outcome.kind === "totp-required") return { ok: true, data: { step: "totp", ...(username ? { username } : {}) } };
   redirect(safeReturnPath(next));
@@ -64,17 +64,18 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     const requestHeaders = new Headers(await headers());
     if (typeof raw.code === "string") {
       const input = totpInput.safeParse(raw);
-      if (!input.success) return codeRefused("Enter the 6-digit code from your authenticator app, or a backup code (xxxxx-xxxxx).");
+      if (!input.success) return codeRefused((await getTranslations("login.errors"))("codeFormat"));
       return await finish(await signInWithTotp({ code: input.data.code, headers: requestHeaders, meta }), input.data.next, undefined);
     }
     const input = passwordInput.safeParse(raw);
-    if (!input.success) return refusal("VALIDATION", "Enter your username and password.");
+    if (!input.success) return refusal("VALIDATION", (await getTranslations("login.errors"))("missing"));
     const outcome = await signInWithPassword({ username: input.data.username, password: input.data.password, headers: requestHeaders, meta });
     return await finish(outcome, input.data.next, input.data.username);
   } catch (e) {
     unstable_rethrow(e);
     const error = toAppError(e, "auth.sign_in");
-    return { ok: false, error: { ...error, message: `Signing in is not possible right now. Quote request id ${error.requestId ?? "?"} when you report it.` } };
+    const t = await getTranslations("login.errors");
+    return { ok: false, error: { ...error, message: t("unavailable", { requestId: error.requestId ?? "?" }) } };
   }
 }
 

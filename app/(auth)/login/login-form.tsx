@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { signInAction } from "./actions";
 import { stepOf, type SignInState } from "./sign-in-state";
@@ -7,6 +8,7 @@ import { stepOf, type SignInState } from "./sign-in-state";
 const field = "mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2";
 
 export function LoginForm({ next }: { next: string }) {
+  const t = useTranslations("login");
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, null);
   // The username typed last: the password step keeps it after a refusal, the code step names it.
   const [typed, setTyped] = useState("");
@@ -36,22 +38,21 @@ export function LoginForm({ next }: { next: string }) {
       {step === "password" ? (
         <>
           <label className="block text-sm font-medium">
-            Username
+            {t("username")}
             <input name="username" autoComplete="username" required autoFocus defaultValue={username} className={field} />
           </label>
           <label className="block text-sm font-medium">
-            Password
+            {t("password")}
             <input name="password" type="password" autoComplete="current-password" required className={field} />
           </label>
         </>
       ) : (
         <>
           <p id="code-hint" className="text-sm text-slate-700">
-            Two-factor sign-in is on for {username ? <strong>{username}</strong> : "this account"}. Enter the 6-digit code your authenticator app shows, or one
-            of your backup codes.
+            {username ? t.rich("codeHintFor", { user: () => <strong>{username}</strong> }) : t("codeHint")}
           </p>
           <label className="block text-sm font-medium">
-            Authentication code
+            {t("code")}
             <input
               ref={codeRef}
               name="code"
@@ -66,7 +67,7 @@ export function LoginForm({ next }: { next: string }) {
         </>
       )}
       <button type="submit" disabled={pending} className="w-full rounded bg-slate-900 px-4 py-2 font-medium text-white hover:bg-black disabled:opacity-60">
-        {pending ? "Signing in…" : step === "password" ? "Sign in" : "Verify code"}
+        {pending ? t("signingIn") : step === "password" ? t("submit") : t("verify")}
       </button>
     </form>
   );

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitcher } from "@/components/locale-switcher";
 import { redirect } from "next/navigation";
 import { getSessionUser, safeReturnPath } from "@/lib/auth/dal";
-import { oidcRefusalMessage, oidcRefusalOf } from "@/lib/auth/oidc/refusals";
+import { oidcRefusalOf } from "@/lib/auth/oidc/refusals";
 import { oidcSettings, passwordsForBreakGlassOnly } from "@/lib/auth/oidc/settings";
 import { isDemoMode } from "@/lib/tenants";
 import { CompanySignIn } from "./company-sign-in";
 import { LoginForm } from "./login-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -15,39 +19,39 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const next = safeReturnPath(first(params.next));
   if (await getSessionUser()) redirect(next);
+  const t = await getTranslations("login");
   const oidc = oidcSettings();
   // A company sign-in that came back refused (Better Auth's ?error=<code>): told in words, never the code alone.
   const error = first(params.error);
-  const problem = error ? oidcRefusalMessage(oidcRefusalOf(error), oidc?.label ?? "your company account") : null;
+  const problem = error ? t(`oidcRefusal.${oidcRefusalOf(error)}`, { label: oidc?.label ?? t("companyFallbackLabel") }) : null;
   const breakGlassOnly = passwordsForBreakGlassOnly();
   return (
     <main className="mx-auto mt-16 max-w-sm rounded border border-slate-300 bg-white p-8 shadow-sm">
-      <h1 className="text-2xl font-semibold">Sign in</h1>
-      <p className="mt-1 text-sm text-slate-600">CAN Partition Console</p>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <LocaleSwitcher signedIn={false} tone="light" />
+      </div>
+      <p className="mt-1 text-sm text-slate-600">{t("product")}</p>
       {problem && (
         <p role="alert" className="mt-6 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {problem}
         </p>
       )}
-      {oidc && <CompanySignIn label={oidc.label} next={next} />}
+      {oidc && <CompanySignIn text={t("company", { label: oidc.label })} next={next} />}
       {oidc && !breakGlassOnly && (
         <p className="mt-6 flex items-center gap-3 text-sm text-slate-600 before:h-px before:flex-1 before:bg-slate-300 after:h-px after:flex-1 after:bg-slate-300">
-          or with a local account
+          {t("orLocal")}
         </p>
       )}
       {breakGlassOnly ? (
         <details className="mt-6 text-sm">
-          <summary className="cursor-pointer text-slate-700">Administrator sign-in with a password (break-glass)</summary>
+          <summary className="cursor-pointer text-slate-700">{t("breakGlass")}</summary>
           <LoginForm next={next} />
         </details>
       ) : (
         <LoginForm next={next} />
       )}
-      {isDemoMode() && (
-        <p className="mt-6 text-xs text-slate-600">
-          Demo mode: sign in as <code>admin</code>, <code>operator</code> or <code>viewer</code> with the password <code>demo-password</code>.
-        </p>
-      )}
+      {isDemoMode() && <p className="mt-6 text-xs text-slate-600">{t.rich("demo", { code: (chunks) => <code>{chunks}</code> })}</p>}
     </main>
   );
 }

@@ -1,6 +1,6 @@
-// Every way a company sign-in can end without a session, in one table: the login page's message,
-// the audit row's reason and the metric's outcome all come from here, so they cannot disagree.
-// Client-safe (pure data): the login page imports it.
+// Every way a company sign-in can end without a session, in one table: the audit row's reason, the
+// metric's outcome and the login page's message (messages/*.json, login.oidcRefusal.<refusal>) are
+// keyed by it, so they cannot disagree. Client-safe (pure data): the login page imports it.
 
 export type OidcRefusal = "denied" | "state" | "issuer" | "code" | "profile" | "not-linked" | "disabled" | "rate-limited" | "unavailable" | "other";
 
@@ -37,30 +37,4 @@ const BY_CODE: Record<string, OidcRefusal> = {
 
 export function oidcRefusalOf(code: string | null | undefined): OidcRefusal {
   return code && Object.hasOwn(BY_CODE, code) ? (BY_CODE[code] ?? "other") : "other";
-}
-
-/** What the login page says; `label` is the provider's name as configured (OIDC_LABEL). */
-export function oidcRefusalMessage(refusal: OidcRefusal, label: string): string {
-  switch (refusal) {
-    case "denied":
-      return `Sign-in with ${label} was cancelled or refused by ${label}. Nothing was signed in.`;
-    case "state":
-      return "That sign-in could not be matched to this browser: it was started elsewhere, took too long, or was used twice. Start again.";
-    case "issuer":
-      return `The answer did not come from the configured ${label} provider, so it was refused. Tell your administrator if this repeats.`;
-    case "code":
-      return `The sign-in code from ${label} had expired or was already used. Start again.`;
-    case "profile":
-      return `The answer from ${label} could not be verified, or it named no e-mail address. Tell your administrator.`;
-    case "not-linked":
-      return `An account with your e-mail address already exists here and is not linked to ${label}. Ask an administrator.`;
-    case "disabled":
-      return "This account is disabled. Ask an administrator.";
-    case "rate-limited":
-      return "Too many sign-in attempts from here. Wait a few minutes and try again.";
-    case "unavailable":
-      return `${label} cannot be reached or is not set up correctly right now. Try again later, or tell your administrator.`;
-    case "other":
-      return `Sign-in with ${label} failed. Try again; if it keeps failing, tell your administrator.`;
-  }
 }

@@ -2,7 +2,8 @@ import { boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/p
 
 // Better Auth's tables (core + username + twoFactor plugins), as `npx auth generate` writes them for
 // 1.7, with time zones on every timestamp. Columns Better Auth does not know are ours:
-// user.disabled (blocks sign-in; see lib/auth/auth.ts) and session.last_active_at (idle timeout).
+// user.disabled (blocks sign-in; see lib/auth/auth.ts), user.locale (the console language the user
+// chose, null until they choose; i18n/request.ts) and session.last_active_at (idle timeout).
 const tz = { withTimezone: true } as const;
 
 export const user = pgTable("user", {
@@ -20,6 +21,7 @@ export const user = pgTable("user", {
   displayUsername: text("display_username"),
   twoFactorEnabled: boolean("two_factor_enabled").default(false),
   disabled: boolean("disabled").default(false).notNull(),
+  locale: text("locale"),
 });
 
 export const session = pgTable(

@@ -1,5 +1,6 @@
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requirePageAccess } from "@/lib/auth/dal";
 import { getQueryClient } from "@/lib/get-query-client";
 import { queryKeys } from "@/lib/query-keys";
@@ -8,7 +9,9 @@ import { getPlansPage } from "@/lib/services/plans";
 import { safeRead } from "@/lib/services/safe-read";
 import { PlansView } from "./_components/plans-view";
 
-export const metadata: Metadata = { title: "Plans" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("plans"))("title") };
+}
 
 export default async function PlansPage({
   params,
@@ -20,13 +23,14 @@ export default async function PlansPage({
   const { tenant } = await requirePageAccess((await params).tenant, "plans:read");
   const query = readPlansQuery(await searchParams);
   const queryClient = getQueryClient();
+  const t = await getTranslations("plans");
   await queryClient.prefetchQuery({
     queryKey: queryKeys.plans(tenant.id, query),
     queryFn: () => safeRead("plans.list", () => getPlansPage(tenant, query)),
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <h1 className="text-2xl font-semibold">Plans · {tenant.name}</h1>
+      <h1 className="text-2xl font-semibold">{t("heading", { tenant: tenant.name })}</h1>
       <PlansView tenantId={tenant.id} />
     </HydrationBoundary>
   );

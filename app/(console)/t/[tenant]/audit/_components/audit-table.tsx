@@ -1,17 +1,24 @@
 import type { AuditEntry } from "@/lib/audit";
+import { isRole } from "@/lib/auth/roles";
+import type { CanErrorKind } from "@/lib/can/errors";
 import Link from "next/link";
-import { actionLabel, actorLabel, observedInterval, OUTCOME_STYLE, outcomeLabel, rangesLabel } from "@/components/audit/labels";
-import { eventSubject } from "@/components/audit/subjects";
+import { useTranslations } from "next-intl";
+import { observedInterval, OUTCOME_STYLE, useAuditWords } from "@/components/audit/labels";
+import { useEventSubject } from "@/components/audit/subjects";
 import { ObservedWhen, StatusesRead } from "@/components/audit/time-phrases";
 import { Time, ZoneName } from "@/components/time/time";
 import { DataTable } from "@/components/data-table";
 
+const CAN_ERROR_KINDS: readonly string[] = ["network", "timeout", "http", "rejected", "malformed", "unsettled"] satisfies CanErrorKind[];
+const isCanErrorKind = (kind: string): kind is CanErrorKind => CAN_ERROR_KINDS.includes(kind);
+
 function Statuses({ value, details }: { value: Record<string, number> | null; details: Record<string, unknown> | null }) {
+  const words = useAuditWords();
   if (!value || Object.keys(value).length === 0) return null;
   return (
     <>
       {Object.entries(value)
-        .map(([s, n]) => `${n} ${s}`)
+        .map(([s, n]) => `${n} ${words.status(s)}`)
         .join(", ")}
       <StatusesRead details={details} />
     </>
@@ -25,31 +32,29 @@ function ObservedInterval({ details }: { details: Record<string, unknown> | null
 
 /** What the event was about ("admin to dora"), so the row says it without the JSON. */
 function Subject({ entry }: { entry: AuditEntry }) {
-  const subject = eventSubject(entry.action, entry.details);
+  const subject = useEventSubject()(entry.action, entry.details);
   return subject ? <div className="text-xs text-slate-700">{subject}</div> : null;
 }
 
 /** One row per action (its intent with the outcome merged in) or event; details fold out. */
 export function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenantId: string }) {
   const plans = `/t/${encodeURIComponent(tenantId)}/plans`;
+  const t = useTranslations("audit.table");
+  const tRole = useTranslations("roles");
+  const tErrors = useTranslations("errors");
+  const words = useAuditWords();
   return (
     <DataTable
-      label="Audit log"
+      label={t("label")}
       className="mt-4"
       columns={[
-        {
-          label: (
-            <>
-              Time (<ZoneName />)
-            </>
-          ),
-        },
-        { label: "Actor" },
-        { label: "Action" },
-        { label: "Plan" },
-        { label: "Partitions" },
-        { label: "Before" },
-        { label: "Outcome" },
+        { label: t.rich("time", { zone: () => <ZoneName /> }) },
+        { label: t("actor") },
+        { label: t("action") },
+        { label: t("plan") },
+        { label: t("partitions") },
+        { label: t("before") },
+        { label: t("outcome") },
       ]}
     >
       {entries.map((e) => (
@@ -58,18 +63,18 @@ export function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenan
             <Time iso={e.at} />
           </td>
           <td className="p-2">
-            {actorLabel(e.actor, e.actorKind)}
-            {e.actorRole && <div className="text-xs text-slate-600">{e.actorRole}</div>}
+            {words.actor(e.actor, e.actorKind)}
+            {e.actorRole && <div className="text-xs text-slate-600">{isRole(e.actorRole) ? tRole(e.actorRole) : e.actorRole}</div>}
           </td>
           <td className="p-2">
-            {actionLabel(e.action)}
+            {words.action(e.action)}
             <Subject entry={e} />
             <ObservedInterval details={e.details} />
           </td>
           <td className="p-2">
             {e.planUuid ? (
               <Link className="text-blue-800 underline" href={`${plans}/${encodeURIComponent(e.planUuid)}`}>
-                {e.planName ?? "Plan"}
+                {e.planName ?? t("plan")}
               </Link>
             ) : (
               (e.planName ?? "")
@@ -77,10 +82,11 @@ export function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenan
             {e.planUuid && <div className="break-all font-mono text-xs text-slate-600">{e.planUuid}</div>}
           </td>
           <td className="p-2">
-            {rangesLabel(e.ranges)}
+            {words.ranges(e.ranges)}
             {e.partitionCount !== null && (
               <div className="text-xs text-slate-600">
-                {e.partitionCount} partition(s){e.granularity ? `, ${e.granularity}` : ""}
+                {t("count", { count: e.partitionCount })}
+                {e.granularity ? `, ${e.granularity}` : ""}
               </div>
             )}
           </td>
@@ -90,31 +96,38 @@ export function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenan
           <td className="p-2">
             {e.outcome !== null && (
               <span className={`inline-block rounded border px-1.5 py-0.5 text-xs ${OUTCOME_STYLE[e.outcome] ?? ""}`}>
-                {outcomeLabel(e.outcome, e.pending)}
+                {words.outcome(e.outcome, e.pending)}
               </span>
             )}
             {e.outcomeDetail && (
               <div className="mt-1 text-xs">
-                {e.outcomeDetail.code && <div>code {e.outcomeDetail.code}</div>}
-                {e.outcomeDetail.errorMsg && <div>{e.outcomeDetail.errorMsg}</div>}
-                {e.outcomeDetail.detailErrorMsg && <div className="break-all">{e.outcomeDetail.detailErrorMsg}</div>}
+                {e.outcomeDetail.code && <div>{t("code", { code: e.outcomeDetail.code })}</div>}
+                {e.outcomeDetail.errorMsg && <div data-can>{e.outcomeDetail.errorMsg}</div>}
+                {e.outcomeDetail.detailErrorMsg && (
+                  <div className="break-all" data-can>
+                    {e.outcomeDetail.detailErrorMsg}
+                  </div>
+                )}
                 {e.outcomeDetail.traceId && <div className="font-mono">traceId {e.outcomeDetail.traceId}</div>}
-                {e.outcomeDetail.kind && <div>{e.outcomeDetail.kind}</div>}
-                {e.outcomeDetail.reason && <div>{e.outcomeDetail.reason}</div>}
+                {e.outcomeDetail.kind && (
+                  <div>{isCanErrorKind(e.outcomeDetail.kind) ? tErrors(`canKindNames.${e.outcomeDetail.kind}`) : e.outcomeDetail.kind}</div>
+                )}
+                {/* Recorded when it happened, in English like the rest of the log's data. */}
+                {e.outcomeDetail.reason && <div lang="en">{e.outcomeDetail.reason}</div>}
               </div>
             )}
             <details className="mt-1 text-xs">
-              <summary className="cursor-pointer text-blue-800">Details</summary>
+              <summary className="cursor-pointer text-blue-800">{t("details")}</summary>
               <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-2">
-                <dt>Request id</dt>
+                <dt>{t("requestId")}</dt>
                 <dd className="break-all font-mono">{e.requestId ?? "—"}</dd>
                 <dt>IP</dt>
                 <dd>{e.ip ?? "—"}</dd>
-                <dt>User agent</dt>
+                <dt>{t("userAgent")}</dt>
                 <dd className="break-all">{e.userAgent ?? "—"}</dd>
                 {e.canEndpoint && (
                   <>
-                    <dt>CAN call</dt>
+                    <dt>{t("canCall")}</dt>
                     <dd className="break-all font-mono">
                       {e.canEndpoint} {e.canRequest}
                     </dd>
@@ -122,11 +135,11 @@ export function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenan
                 )}
                 {e.details && (
                   <>
-                    <dt>Details</dt>
+                    <dt>{t("details")}</dt>
                     <dd className="break-all font-mono">{JSON.stringify(e.details)}</dd>
                   </>
                 )}
-                <dt>Row</dt>
+                <dt>{t("row")}</dt>
                 <dd className="break-all font-mono">
                   #{e.seq} {e.hash.slice(0, 16)}…
                 </dd>

@@ -1,6 +1,7 @@
 import "server-only";
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { hasPermission, requirePageAccess } from "@/lib/auth/dal";
 import { getEnv } from "@/lib/env";
@@ -23,7 +24,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { tenant } = await requirePageAccess(tenantId, "plans:read");
   const planId = planUuidParam.safeParse(uuid);
   const title = planId.success ? await readPlanTitle(tenant, planId.data) : null;
-  return { title: title ? `${title.displayName} · Plan` : "Plan" };
+  const t = await getTranslations("plan");
+  return { title: title ? t("tabTitle", { name: title.displayName }) : t("tabTitleBare") };
 }
 
 export default async function PlanPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useLinkStatus } from "next/link";
 
 /**
@@ -8,9 +9,10 @@ import { useLinkStatus } from "next/link";
  */
 export function LinkPending() {
   const { pending } = useLinkStatus();
+  const t = useTranslations("plans");
   return (
     <span role="status" className="ml-2 text-xs font-normal text-slate-600" data-testid="link-pending">
-      {pending ? "opening…" : ""}
+      {pending ? t("opening") : ""}
     </span>
   );
 }

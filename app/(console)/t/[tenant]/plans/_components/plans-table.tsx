@@ -1,24 +1,27 @@
 "use client";
 
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import type { PlansPage } from "@/lib/services/plans";
 import { DataTable } from "@/components/data-table";
 import { LinkPending } from "./link-pending";
 
 export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string; page: PlansPage; busy: boolean; onPage: (n: number) => void }) {
+  const t = useTranslations("plans.table");
+  const format = useFormatter();
   return (
     <div className="mt-4" aria-busy={busy}>
       <DataTable
-        label="Materialization plans"
+        label={t("label")}
         look="boxed"
         columns={[
-          { label: "Plan" },
-          { label: "Name" },
-          { label: "Type" },
-          { label: "Granularity" },
-          { label: "Refresh" },
-          { label: "Partitions", className: "text-right" },
-          { label: "Latest partition" },
+          { label: t("plan") },
+          { label: t("name") },
+          { label: t("type") },
+          { label: t("granularity") },
+          { label: t("refresh") },
+          { label: t("partitions"), className: "text-right" },
+          { label: t("latest") },
         ]}
       >
         {page.items.map((p) => (
@@ -31,36 +34,34 @@ export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string;
                 {p.displayName}
                 <LinkPending />
               </Link>
-              {p.problem && <p className="text-xs text-red-800">Details unavailable: {p.problem}</p>}
+              {p.problem && <p className="text-xs text-red-800">{t("problem", { problem: p.problem })}</p>}
             </td>
             <td className="px-3 py-2 font-mono text-xs">{p.name}</td>
             <td className="px-3 py-2">{p.materializeType}</td>
             <td className="px-3 py-2">{p.granularity ?? "—"}</td>
-            <td className="px-3 py-2">{p.isFullRefresh === null ? "—" : p.isFullRefresh ? "Full" : "Incremental"}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{p.partitionCount ?? "—"}</td>
+            <td className="px-3 py-2">{p.isFullRefresh === null ? "—" : p.isFullRefresh ? t("full") : t("incremental")}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{p.partitionCount === null ? "—" : format.number(p.partitionCount)}</td>
             <td className="px-3 py-2 tabular-nums">{p.latestPartition ?? "—"}</td>
           </tr>
         ))}
       </DataTable>
-      <nav aria-label="Pagination" className="mt-3 flex items-center gap-3 text-sm">
+      <nav aria-label={t("pagination")} className="mt-3 flex items-center gap-3 text-sm">
         <button
           type="button"
           className="rounded border border-slate-400 bg-white px-2 py-1 disabled:opacity-50"
           disabled={page.page <= 1}
           onClick={() => onPage(page.page - 1)}
         >
-          Previous
+          {t("previous")}
         </button>
-        <span>
-          Page {page.page} of {page.pageCount} · {page.total} plan{page.total === 1 ? "" : "s"}
-        </span>
+        <span>{t("pageOf", { page: page.page, pageCount: page.pageCount, total: page.total })}</span>
         <button
           type="button"
           className="rounded border border-slate-400 bg-white px-2 py-1 disabled:opacity-50"
           disabled={page.page >= page.pageCount}
           onClick={() => onPage(page.page + 1)}
         >
-          Next
+          {t("next")}
         </button>
       </nav>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
@@ -11,6 +12,7 @@ import { PlansFilters } from "./plans-filters";
 import { PlansTable } from "./plans-table";
 
 export function PlansView({ tenantId }: { tenantId: string }) {
+  const t = useTranslations("plans");
   const searchParams = useSearchParams();
   const query = readPlansQuery(searchParams);
   const { data, isFetching, refetch } = useQuery({
@@ -26,26 +28,26 @@ export function PlansView({ tenantId }: { tenantId: string }) {
   return (
     <section aria-labelledby="plans-heading" className="mt-4">
       <h2 id="plans-heading" className="sr-only">
-        Plan list
+        {t("listHeading")}
       </h2>
       <PlansFilters query={query} onChange={(q) => navigate({ ...q, page: 1 })} />
       <div aria-live="polite" className="sr-only">
-        {isFetching ? "Loading plans" : ""}
+        {isFetching ? t("loadingLive") : ""}
       </div>
       {!data ? (
         <p className="mt-6 text-slate-600" role="status">
-          Loading plans…
+          {t("loading")}
         </p>
       ) : !data.ok ? (
         <div className="mt-4">
-          <ErrorPanel title="The plans could not be loaded" error={data.error} onRetry={() => void refetch()} retrying={isFetching} />
+          <ErrorPanel title={t("loadFailed")} error={data.error} onRetry={() => void refetch()} retrying={isFetching} />
         </div>
       ) : data.data.total === 0 ? (
         <div className="mt-6 flex flex-wrap items-center gap-3 rounded border border-slate-300 bg-white p-6 text-slate-700">
-          <p role="status">{query.q || query.type ? "No plan matches these filters." : "This tenant has no materialization plans."}</p>
+          <p role="status">{query.q || query.type ? t("noMatch") : t("none")}</p>
           {(query.q || query.type) && (
             <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={clearFilters}>
-              Clear filters
+              {t("clearFilters")}
             </button>
           )}
         </div>

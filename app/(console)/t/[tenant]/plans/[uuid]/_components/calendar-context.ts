@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { PartitionKey, PartitionStatus } from "@/lib/partitions";
+import type { CellLabel } from "./cell-label";
 import type { PointerMods, SelectionStore } from "./use-selection";
 import type { ValueStore } from "./value-store";
 
@@ -16,6 +17,8 @@ export type CalendarCells = {
   /** The latest partition the plan expects, never after today: where Tab first lands in the grid. */
   latest: PartitionKey;
   readOnly: boolean;
+  /** What a screen reader hears for a cell, in the page's language (made once for all cells). */
+  cellLabel: CellLabel;
   store: SelectionStore;
   /** The day that last had the focus: the year grid's tab stop. */
   focused: ValueStore<PartitionKey | null>;

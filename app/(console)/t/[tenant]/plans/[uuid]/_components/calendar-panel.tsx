@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { StatusLegend } from "@/components/calendar/status-legend";
-import { futureRefusal } from "@/lib/marks/future";
+import { futureRefusal, type ServerToday } from "@/lib/marks/future";
 import { kindOf, markSpec, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
 import {
   countStatusesInRanges,
@@ -19,11 +20,13 @@ import {
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import { CalendarCellsContext, type CalendarCells } from "./calendar-context";
 import { CellDetails } from "./cell-details";
+import { useCellLabel } from "./cell-label";
 import { HistoryStrip } from "./history-strip";
 import { dismissCellDetails } from "./inspected-cell-store";
 import { markAvailability, shortcutMark } from "@/lib/marks/availability";
 import { MarkDialog, type MarkKind, type PendingMark } from "./mark-dialog";
 import { MonthGrid } from "./month-grid";
+import { useReadOnlyReason } from "./read-only-reason";
 import { SelectionBar } from "./selection-bar";
 import { sealedListingOf, useMarkMutation, mutationError } from "./use-mark-mutation";
 import { currentUrlParam, useSelection, useSelectionValue, writeUrlParam } from "./use-selection";
@@ -52,7 +55,9 @@ export function CalendarPanel({
   initialYear: string | null;
   initialSel: string | null;
 }) {
+  const t = useTranslations("plan.calendar");
   const today = useTodayKey(g, calendar.readAt);
+  const readOnlyReason = useReadOnlyReason(calendar);
   const windowEnd = calendar.window?.end ?? today;
   // Where Tab first lands in the grid: the newest partition the plan expects, never a future day.
   const latest = windowEnd < today ? windowEnd : today;
@@ -80,9 +85,10 @@ export function CalendarPanel({
   }, [year, g]);
 
   const readOnly = calendar.readOnlyReason !== null;
+  const cellLabel = useCellLabel();
   const cells = useMemo<CalendarCells>(
-    () => ({ statusOf: (key) => statusAt(runs, key), today, latest, readOnly, focused, ...sel }),
-    [runs, today, latest, readOnly, focused, sel],
+    () => ({ statusOf: (key) => statusAt(runs, key), today, latest, readOnly, cellLabel, focused, ...sel }),
+    [runs, today, latest, readOnly, cellLabel, focused, sel],
   );
 
   const years = useMemo(() => {
@@ -91,7 +97,7 @@ export function CalendarPanel({
     return Array.from({ length: last - first + 1 }, (_, i) => first + i);
   }, [calendar.window, today, windowEnd]);
 
-  const viewLabel = g === "DAY" ? String(year) : "view";
+  const viewLabel = g === "DAY" ? String(year) : t("view");
   const viewRange = useMemo<KeyRange>(
     () => (g === "DAY" ? { start: `${year}-01-01`, end: `${year}-12-31` } : { start: `${years[0]}-01`, end: `${years.at(-1)}-12` }),
     [g, year, years],
@@ -116,7 +122,7 @@ export function CalendarPanel({
         body: spec.body(calendar.plan.uuid, change),
         endpoint: spec.endpoint,
         needsName: needsTypedName(kindOf(change), partitions, countsBefore),
-        refusal: calendar.today ? (futureRefusal(change, calendar.today, g)?.message ?? null) : null,
+        refusal: refusalWithToday(change, calendar.today, g),
         offScreen: {
           shown: g === "DAY" ? String(year) : `${viewRange.start.slice(0, 4)}–${viewRange.end.slice(0, 4)}`,
           ranges: rangesOutside(selection, viewRange, g),
@@ -140,7 +146,7 @@ export function CalendarPanel({
     if (!dismissCellDetails()) sel.clear();
   };
   const area = useRef<HTMLDivElement>(null);
-  const gridHelp = "Arrows move, Shift+arrows extend the selection, Space toggles, Escape hides the details then clears the selection; S, F and C mark it.";
+  const gridHelp = t("help");
 
   return (
     <CalendarCellsContext.Provider value={cells}>
@@ -150,7 +156,7 @@ export function CalendarPanel({
           g={g}
           selection={selection}
           runs={runs}
-          readOnlyReason={calendar.readOnlyReason}
+          readOnlyReason={readOnlyReason}
           canMark={canMark}
           onMark={openMark}
           onSelect={setSelection}
@@ -164,14 +170,14 @@ export function CalendarPanel({
             <div className="flex items-center gap-3">
               <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year - 1)}>
                 <span aria-hidden="true">← </span>
-                <span className="sr-only">Previous year, </span>
+                <span className="sr-only">{t("previousYear")}</span>
                 {year - 1}
               </button>
               <h2 className="text-xl font-semibold tabular-nums" aria-live="polite">
                 {year}
               </h2>
               <button type="button" className="rounded border border-slate-400 px-2 py-1 text-sm" onClick={() => setYear(year + 1)}>
-                <span className="sr-only">Next year, </span>
+                <span className="sr-only">{t("nextYear")}</span>
                 {year + 1}
                 <span aria-hidden="true"> →</span>
               </button>
@@ -180,7 +186,7 @@ export function CalendarPanel({
               <div
                 id="calendar"
                 role="group"
-                aria-label={`Partitions of ${shownYear}. ${gridHelp}`}
+                aria-label={t("yearGrid", { year: shownYear, help: gridHelp })}
                 aria-busy={shownYear !== year}
                 className={shownYear !== year ? "opacity-60" : undefined}
                 onKeyDown={onEscape}
@@ -207,6 +213,12 @@ export function CalendarPanel({
       />
     </CalendarCellsContext.Provider>
   );
+}
+
+/** Why the server would refuse this mark (future partitions), with the today it was judged against. */
+function refusalWithToday(change: MarkChange, today: ServerToday | null, g: Granularity): PendingMark["refusal"] {
+  const refusal = today ? futureRefusal(change, today, g) : null;
+  return refusal && today ? { ...refusal, today } : null;
 }
 
 /** The parts of the runs of one status that fall inside the view, as ranges. */

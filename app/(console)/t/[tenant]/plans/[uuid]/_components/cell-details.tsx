@@ -1,9 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useLayoutEffect, useRef, type RefObject } from "react";
-import { becameLabel } from "@/components/audit/labels";
-import { STATUS_MEANING } from "@/components/calendar/status-meaning";
-import { STATUS_LOOK } from "@/components/calendar/status-style";
+import { useAuditWords } from "@/components/audit/labels";
 import { Time } from "@/components/time/time";
 import { statusAt, type StatusRun } from "@/lib/partitions";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
@@ -72,6 +71,9 @@ export function CellDetails({
 }
 
 function Details({ calendar, runs, cellKey: key, today }: { calendar: PlanCalendar; runs: readonly StatusRun[]; cellKey: string; today: string }) {
+  const t = useTranslations("plan.details");
+  const tStatus = useTranslations("status");
+  const words = useAuditWords();
   const status = statusAt(runs, key);
   const change = calendar.lastChanges.find((c) => c.start <= key && key <= c.end);
   const outside = calendar.outsideChanges.find((c) => c.start <= key && key <= c.end);
@@ -83,23 +85,31 @@ function Details({ calendar, runs, cellKey: key, today }: { calendar: PlanCalend
     <>
       <p>
         <span className="font-semibold tabular-nums">{key}</span>
-        {key === today && " (today)"}
+        {key === today && ` ${t("today")}`}
         {" · "}
         {future
-          ? "in the future: nothing can be marked yet"
+          ? t("future")
           : status
-            ? `${STATUS_LOOK[status].label}: ${STATUS_MEANING[calendar.listShape ?? "materialized-only"][status]}`
-            : "outside the plan's window"}
+            ? t("status", { label: tStatus(`label.${status}`), meaning: tStatus(`meaning.${calendar.listShape ?? "materialized-only"}.${status}`) })
+            : t("outside")}
       </p>
       {change && (
         <p className="mt-1">
-          This console: last marked {change.status} by <span className="font-medium">{change.actor}</span> at <Time iso={change.at} />
-          {change.outcome === "unknown" ? " (outcome unknown)" : ""}
+          {t.rich("lastMarked", {
+            status: words.status(change.status),
+            actor: () => <span className="font-medium">{change.actor}</span>,
+            at: () => <Time iso={change.at} />,
+          })}
+          {change.outcome === "unknown" ? ` ${t("outcomeUnknown")}` : ""}
         </p>
       )}
       {outside && outsideIsNewer && (
         <p className="mt-1" data-testid="outside-change">
-          {becameLabel(outside.after)} between <Time iso={outside.from} /> and <Time iso={outside.to} />, not through this console
+          {t.rich("outsideChange", {
+            became: words.became(outside.after),
+            from: () => <Time iso={outside.from} />,
+            to: () => <Time iso={outside.to} />,
+          })}
         </p>
       )}
       {disagreement && <p className="mt-1 text-amber-900">⚠ {disagreement.message}</p>}

@@ -5,7 +5,6 @@ import type { DayButtonProps } from "react-day-picker";
 import { STATUS_LOOK } from "@/components/calendar/status-style";
 import { tabTarget } from "@/lib/partitions/year-layout";
 import { useCalendarCells } from "./calendar-context";
-import { cellLabel } from "./cell-label";
 import { useIsSelected } from "./use-selection";
 
 /**
@@ -31,7 +30,7 @@ const DayCell = memo(function DayCell({ dayKey, className }: { dayKey: string; c
   const status = cells.statusOf(dayKey);
   const future = dayKey > cells.today;
   const isToday = dayKey === cells.today;
-  const label = cellLabel(dayKey, status, selected, future, isToday);
+  const label = cells.cellLabel(dayKey, status, selected, future, isToday);
   // The look comes from .day-cell in globals.css, keyed by these attributes.
   return (
     <button

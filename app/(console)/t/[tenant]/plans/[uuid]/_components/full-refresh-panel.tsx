@@ -1,23 +1,28 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { MARK_KINDS } from "@/lib/marks/kinds";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import { MarkDialog, type PendingMark } from "./mark-dialog";
+import { useReadOnlyReason } from "./read-only-reason";
 import { mutationError, useMarkMutation } from "./use-mark-mutation";
 
 /** Full-refresh tables have no partitions: their state, and the one mark CAN takes for them. */
 export function FullRefreshPanel({ tenantId, calendar, canMark }: { tenantId: string; calendar: PlanCalendar; canMark: boolean }) {
+  const t = useTranslations("plan.fullRefresh");
+  const readOnlyReason = useReadOnlyReason(calendar);
   const [pending, setPending] = useState<PendingMark | null>(null);
   const mutation = useMarkMutation(tenantId, calendar.plan.uuid, null, () => setPending(null));
   return (
     <section aria-labelledby="refresh-heading" className="rounded border border-slate-300 bg-white p-4">
       <h2 id="refresh-heading" className="text-lg font-semibold">
-        Full-refresh table
+        {t("heading")}
       </h2>
       <p className="mt-1 text-sm">
-        This plan&apos;s table is rebuilt whole on each refresh, so it has no partitions. Table state:{" "}
-        <strong data-testid="has-data">{calendar.hasData ? "has data (queries can hit it)" : "no data recorded"}</strong>.
+        {t.rich("state", {
+          state: () => <strong data-testid="has-data">{calendar.hasData ? t("hasData") : t("noData")}</strong>,
+        })}
       </p>
       {canMark ? (
         <button
@@ -40,16 +45,16 @@ export function FullRefreshPanel({ tenantId, calendar, canMark }: { tenantId: st
             });
           }}
         >
-          Mark refresh successful
+          {t("mark")}
         </button>
       ) : (
         <p className="mt-2 text-sm text-slate-700" role="note">
-          Your role in this tenant can browse but not mark.
+          {t("roleCannotMark")}
         </p>
       )}
-      {calendar.readOnlyReason && (
+      {readOnlyReason && (
         <p className="mt-2 text-sm text-slate-700" role="note">
-          Marking is disabled: {calendar.readOnlyReason}
+          {t("disabled", { reason: readOnlyReason })}
         </p>
       )}
       <MarkDialog

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useMemo } from "react";
 import { keyToOrdinal, ordinalToKey, statusAt, type KeyRange, type PartitionStatus, type StatusRun } from "@/lib/partitions";
 
@@ -41,8 +42,9 @@ export const HistoryStrip = memo(function HistoryStrip({
   onYear: (year: number) => void;
 }) {
   const rows = useMemo(() => summarize(runs, window), [runs, window]);
+  const t = useTranslations("plan.history");
   return (
-    <nav aria-label="History by year" className="space-y-1 overflow-x-auto">
+    <nav aria-label={t("label")} className="space-y-1 overflow-x-auto">
       {rows.map((r) => (
         <HistoryRow key={r.year} row={r} current={r.year === year} onYear={onYear} />
       ))}
@@ -52,6 +54,7 @@ export const HistoryStrip = memo(function HistoryStrip({
 
 /** One year's row: memoised, so switching years re-renders the two rows whose highlight changes. */
 const HistoryRow = memo(function HistoryRow({ row: r, current, onYear }: { row: YearRow; current: boolean; onYear: (year: number) => void }) {
+  const t = useTranslations("plan.history");
   return (
     <button
       type="button"
@@ -59,7 +62,7 @@ const HistoryRow = memo(function HistoryRow({ row: r, current, onYear }: { row: 
       aria-current={current ? "true" : undefined}
       className={`flex w-full min-w-max items-center gap-2 rounded px-1 py-0.5 text-left hover:bg-slate-100 ${current ? "bg-slate-200" : ""}`}
     >
-      <span className="sr-only">Show </span>
+      <span className="sr-only">{t("show")}</span>
       <span className="w-10 text-xs font-semibold tabular-nums">{r.year}</span>
       <span aria-hidden="true" className="flex gap-[1px]">
         {r.weeks.map((s, i) => (
@@ -67,17 +70,10 @@ const HistoryRow = memo(function HistoryRow({ row: r, current, onYear }: { row: 
         ))}
       </span>
       <span className="text-[11px] text-slate-600" data-testid={`year-summary-${r.year}`}>
-        {yearSummary(r)}
+        {[r.failed > 0 && t("failed", { n: r.failed }), r.cleared > 0 && t("cleared", { n: r.cleared }), r.missing > 0 && t("missing", { n: r.missing })]
+          .filter(Boolean)
+          .join(t("separator"))}
       </span>
     </button>
   );
 });
-
-/** The year's partitions that need attention, in words: "3 failed, 2 cleared, 10 not materialized". */
-function yearSummary(r: YearRow): string {
-  const parts: string[] = [];
-  if (r.failed > 0) parts.push(`${r.failed} failed`);
-  if (r.cleared > 0) parts.push(`${r.cleared} cleared`);
-  if (r.missing > 0) parts.push(`${r.missing} not materialized`);
-  return parts.join(", ");
-}

@@ -1,13 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { ErrorPanel } from "@/components/error-panel";
 import type { AppError } from "@/lib/api/result";
-import { describeRanges } from "@/lib/marks/future";
+import type { FutureRefusal, ServerToday } from "@/lib/marks/future";
 import { markEffect } from "@/lib/marks/effect";
-import { MARK_KINDS, type MarkEndpoint, type MarkKind as TableMarkKind } from "@/lib/marks/kinds";
+import type { MarkEndpoint, MarkKind as TableMarkKind } from "@/lib/marks/kinds";
 import type { KeyRange, PartitionStatus } from "@/lib/partitions";
 import { MarkEffectSummary } from "./mark-effect-summary";
+import { useDescribeRanges, useFutureRefusalText } from "./range-words";
 
 /** The kinds a person starts from the page (a mixed mark comes only from machines). */
 export type MarkKind = Exclude<TableMarkKind, "mixed">;
@@ -21,15 +23,12 @@ export type PendingMark = {
   endpoint: MarkEndpoint;
   needsName: boolean;
   /** Why the server would refuse this mark (future partitions): shown, and nothing can be sent. */
-  refusal: string | null;
+  refusal: (FutureRefusal & { today: ServerToday }) | null;
   /** The part of the selection the calendar does not show now (another year), so nothing is marked unseen. */
   offScreen: { shown: string; ranges: KeyRange[] };
   /** The part outside the plan's window (never expected by its schedule): the typed name is asked for it. */
   outsideWindow: { window: KeyRange; ranges: KeyRange[] } | null;
 };
-
-const TITLE = (kind: MarkKind) => MARK_KINDS[kind].title;
-const NEW_STATUS = (kind: MarkKind) => MARK_KINDS[kind].becomes;
 
 /** Shows exactly what will happen (ranges, status changes, CAN's request body) before anything is sent. */
 export function MarkDialog({
@@ -47,6 +46,10 @@ export function MarkDialog({
   onConfirm: (confirmName: string | undefined) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("plan.mark");
+  const tKind = useTranslations("marks");
+  const describeRanges = useDescribeRanges();
+  const futureText = useFutureRefusalText();
   const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState("");
   const titleId = useId();
@@ -85,43 +88,49 @@ export function MarkDialog({
           }}
         >
           <h2 id={titleId} className="text-lg font-semibold">
-            {TITLE(pending.kind)}
+            {tKind(`${pending.kind}.title`)}
           </h2>
           {pending.kind === "refresh" ? (
-            <p>
-              CAN will record a successful full refresh of <strong>{planName}</strong>. No data is written; only the metadata changes.
-            </p>
+            <p>{t.rich("refresh", { plan: () => <strong>{planName}</strong> })}</p>
           ) : (
             <>
               <p>
-                <strong>{pending.partitions}</strong> partition{pending.partitions === 1 ? "" : "s"} in <strong>{pending.ranges.length}</strong> range
-                {pending.ranges.length === 1 ? "" : "s"} will be sent as <strong>{NEW_STATUS(pending.kind)}</strong>. Metadata only: the physical table is
-                untouched.
+                {t.rich("summary", {
+                  partitions: pending.partitions,
+                  ranges: pending.ranges.length,
+                  status: tKind(`${pending.kind}.becomes`),
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
               </p>
               {effect && <MarkEffectSummary effect={effect} />}
               {pending.refusal && (
                 <p role="alert" className="rounded border border-red-800 bg-red-50 p-2 text-sm text-red-900">
-                  <span className="font-semibold">This mark cannot be sent. </span>
-                  {pending.refusal}
+                  <span className="font-semibold">{t("cannotSend")} </span>
+                  {futureText(pending.refusal, pending.refusal.today)}
                 </p>
               )}
               {pending.offScreen.ranges.length > 0 && (
                 <p className="text-sm" data-testid="off-screen">
-                  <span className="font-semibold">Not on screen</span> (the calendar shows {pending.offScreen.shown}):{" "}
-                  <span className="font-mono text-xs">{describeRanges(pending.offScreen.ranges, 5)}</span>
+                  {t.rich("offScreen", {
+                    shown: pending.offScreen.shown,
+                    b: (chunks) => <span className="font-semibold">{chunks}</span>,
+                    ranges: () => <span className="font-mono text-xs">{describeRanges(pending.offScreen.ranges, 5)}</span>,
+                  })}
                 </p>
               )}
               {pending.outsideWindow && pending.outsideWindow.ranges.length > 0 && (
                 <p className="text-sm" data-testid="outside-window">
-                  <span className="font-semibold">Outside the plan&apos;s window</span> ({pending.outsideWindow.window.start} to{" "}
-                  {pending.outsideWindow.window.end}, what its schedule expects by now):{" "}
-                  <span className="font-mono text-xs">{describeRanges(pending.outsideWindow.ranges, 5)}</span>. Its schedule never expected these, so the plan
-                  name is asked.
+                  {t.rich("outsideWindow", {
+                    start: pending.outsideWindow.window.start,
+                    end: pending.outsideWindow.window.end,
+                    b: (chunks) => <span className="font-semibold">{chunks}</span>,
+                    ranges: () => <span className="font-mono text-xs">{describeRanges(pending.outsideWindow?.ranges ?? [], 5)}</span>,
+                  })}
                 </p>
               )}
               <div>
-                <h3 className="text-sm font-semibold">Ranges</h3>
-                <ul className="mt-1 max-h-28 overflow-auto font-mono text-xs" aria-label="Ranges to change">
+                <h3 className="text-sm font-semibold">{t("ranges")}</h3>
+                <ul className="mt-1 max-h-28 overflow-auto font-mono text-xs" aria-label={t("rangesLabel")}>
                   {pending.ranges.map((r) => (
                     <li key={r.start}>{r.start === r.end ? r.start : `${r.start} .. ${r.end}`}</li>
                   ))}
@@ -130,7 +139,7 @@ export function MarkDialog({
             </>
           )}
           <details open>
-            <summary className="cursor-pointer text-sm font-semibold">Exact request to CAN ({pending.endpoint})</summary>
+            <summary className="cursor-pointer text-sm font-semibold">{t("request", { endpoint: pending.endpoint })}</summary>
             <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="can-request-body">
               {JSON.stringify(pending.body, null, 2)}
             </pre>
@@ -138,8 +147,8 @@ export function MarkDialog({
           {pending.needsName && (
             <div>
               <label htmlFor={nameId} className="block text-sm font-medium">
-                {pending.kind === "clear" || pending.kind === "failed" ? "This removes partitions that queries hit today. " : ""}
-                Type the plan name <span className="font-mono">{planName}</span> to confirm
+                {pending.kind === "clear" || pending.kind === "failed" ? t("removes") : ""}
+                {t.rich("typeName", { name: () => <span className="font-mono">{planName}</span> })}
               </label>
               <input
                 id={nameId}
@@ -151,10 +160,10 @@ export function MarkDialog({
               />
             </div>
           )}
-          {error && <ErrorPanel title="CAN did not apply the change" error={error} />}
+          {error && <ErrorPanel title={t("failed")} error={error} />}
           <div className="flex justify-end gap-3">
             <button type="button" onClick={onCancel} disabled={busy} className="rounded border border-slate-400 px-3 py-1.5">
-              Cancel
+              {t("cancel")}
             </button>
             <button
               type="submit"
@@ -162,7 +171,7 @@ export function MarkDialog({
               data-autofocus={pending.needsName ? undefined : true}
               className={`rounded px-3 py-1.5 text-white disabled:opacity-50 ${pending.kind === "clear" || pending.kind === "failed" ? "bg-red-800" : "bg-blue-800"}`}
             >
-              {busy ? "Sending…" : `${nothingChanges ? "Confirm anyway" : "Confirm"}: ${TITLE(pending.kind).toLowerCase()}`}
+              {busy ? t("sending") : t(nothingChanges ? "confirmAnyway" : "confirm", { action: tKind(`${pending.kind}.action`) })}
             </button>
           </div>
         </form>

@@ -1,20 +1,28 @@
 "use client";
 
-import { useState, type KeyboardEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo, useState, type KeyboardEvent } from "react";
 import { OUTSIDE_LOOK, STATUS_LOOK } from "@/components/calendar/status-style";
 import { addKeys, rangeContains } from "@/lib/partitions";
+import { INTL_LOCALE } from "@/i18n/locales";
 import { useCalendarCells } from "./calendar-context";
-import { cellLabel } from "./cell-label";
 import { inspectCell } from "./inspected-cell-store";
 import { useSelectionValue } from "./use-selection";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS = Array.from({ length: 12 }, (_, m) => m);
 const ARROW_MONTHS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -12, ArrowDown: 12 };
 const key = (year: number, month: number) => `${year}-${String(month + 1).padStart(2, "0")}`;
 
 /** MONTH plans: one row per year, twelve month cells, with the same selection keys as the day grid. */
 export function MonthGrid({ years, initialFocus, help }: { years: number[]; initialFocus: string; help: string }) {
   const cells = useCalendarCells();
+  const t = useTranslations("plan.calendar");
+  const locale = useLocale();
+  // Short month names in the page's language ("Jan", "1月"), from fixed UTC dates so every zone agrees.
+  const monthNames = useMemo(() => {
+    const f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: "short", timeZone: "UTC" });
+    return MONTHS.map((m) => f.format(Date.UTC(2000, m, 1)));
+  }, [locale]);
   const selection = useSelectionValue(cells.store);
   const [focusKey, setFocusKey] = useState(initialFocus);
   const first = key(years[0] ?? 2000, 0);
@@ -41,7 +49,7 @@ export function MonthGrid({ years, initialFocus, help }: { years: number[]; init
   return (
     <table
       role="grid"
-      aria-label={`Monthly partitions. ${help}`}
+      aria-label={t("monthly", { help })}
       className="border-separate border-spacing-1"
       onMouseLeave={() =>
         inspectCell(
@@ -57,11 +65,11 @@ export function MonthGrid({ years, initialFocus, help }: { years: number[]; init
       <thead>
         <tr>
           <th scope="col" className="text-left text-xs font-medium text-slate-600">
-            Year
+            {t("year")}
           </th>
           {MONTHS.map((m) => (
             <th key={m} scope="col" className="w-12 text-xs font-medium text-slate-600">
-              {m}
+              {monthNames[m]}
             </th>
           ))}
         </tr>
@@ -86,7 +94,7 @@ export function MonthGrid({ years, initialFocus, help }: { years: number[]; init
                     data-status={future ? "future" : (status ?? "outside")}
                     disabled={future}
                     tabIndex={k === focusKey ? 0 : -1}
-                    aria-label={cellLabel(k, status, selected, future, k === cells.today)}
+                    aria-label={cells.cellLabel(k, status, selected, future, k === cells.today)}
                     data-today={k === cells.today ? "" : undefined}
                     className={`month-cell relative h-9 w-12 select-none rounded text-xs ${look.cell} ${selected ? "ring-[3px] ring-slate-950 ring-offset-2" : ""} ${future ? "opacity-60" : ""}`}
                     onKeyDown={(e) => onKey(e, k)}

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent } from "react";
 import { PlanHistory } from "@/components/audit/plan-history";
 import { ErrorPanel } from "@/components/error-panel";
@@ -12,6 +13,7 @@ import { CalendarPanel } from "./calendar-panel";
 import { FullRefreshPanel } from "./full-refresh-panel";
 import { ReadOnlyPartitions } from "./read-only-partitions";
 import { PlanDetailsCard } from "./plan-details-card";
+import { useReadOnlyReason } from "./read-only-reason";
 import { ReadAge } from "./read-age";
 
 const noSubscription = () => () => undefined;
@@ -39,6 +41,7 @@ export function PlanScreen({
 }) {
   // Reload and Retry read CAN anew; the background refresh and other reads take the read this
   // instance shares between its requests (a few seconds old at most).
+  const t = useTranslations("plan");
   const freshNext = useRef(false);
   const { data, isFetching, refetch } = useQuery({
     queryKey: queryKeys.plan(tenantId, uuid),
@@ -63,6 +66,7 @@ export function PlanScreen({
     () => false,
   );
   const failure = data && !data.ok ? data.error : null;
+  const readOnlyReason = useReadOnlyReason(calendar);
   const top = (
     <>
       <a
@@ -70,17 +74,17 @@ export function PlanScreen({
         onClick={skipToCalendar}
         className="sr-only rounded bg-white px-2 py-1 text-blue-800 underline focus:not-sr-only focus:absolute focus:z-50"
       >
-        Skip to calendar
+        {t("skip")}
       </a>
       <Link href={`/t/${encodeURIComponent(tenantId)}/plans`} className="text-sm text-blue-800 hover:underline">
-        ← All plans
+        ← {t("allPlans")}
       </Link>
     </>
   );
   const history = (
     <section aria-labelledby="history-heading" className="space-y-2">
       <h2 id="history-heading" className="text-lg font-semibold">
-        History of changes
+        {t("historyHeading")}
       </h2>
       <PlanHistory tenantId={tenantId} planUuid={uuid} limit={20} />
     </section>
@@ -95,9 +99,9 @@ export function PlanScreen({
       <div className="space-y-4" data-hydrated={hydrated}>
         {top}
         <div className="flex flex-wrap items-baseline gap-3">
-          <PlanHeading displayName={title?.displayName ?? `Plan ${uuid}`} name={title?.name ?? null} />
+          <PlanHeading displayName={title?.displayName ?? t("untitled", { uuid })} name={title?.name ?? null} />
         </div>
-        <ErrorPanel title="The plan could not be loaded" error={failure} onRetry={retry} retrying={isFetching} />
+        <ErrorPanel title={t("loadFailed")} error={failure} onRetry={retry} retrying={isFetching} />
         {history}
       </div>
     );
@@ -112,35 +116,28 @@ export function PlanScreen({
         {calendar.plan.granularity && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">{calendar.plan.granularity}</span>}
         <p className="ml-auto text-xs text-slate-600" data-testid="read-status">
           {isFetching ? (
-            <span role="status">Reading partitions from CAN…</span>
+            <span role="status">{t("reading")}</span>
           ) : (
-            <>
-              Partitions <ReadAge readAt={calendar.readAt} /> · {calendar.listedCount} listed · {calendar.pagesFetched} page
-              {calendar.pagesFetched === 1 ? "" : "s"}
-            </>
+            t.rich("readStatus", { age: () => <ReadAge readAt={calendar.readAt} />, listed: calendar.listedCount, pages: calendar.pagesFetched })
           )}{" "}
           <button type="button" className="ml-1 underline" onClick={retry} disabled={isFetching}>
-            Reload
+            {t("reload")}
           </button>
         </p>
       </div>
-      {failure && (
-        <ErrorPanel
-          title="The latest read of CAN failed; the partitions below are from the read before"
-          error={failure}
-          onRetry={retry}
-          retrying={isFetching}
-        />
-      )}
+      {failure && <ErrorPanel title={t("staleRead")} error={failure} onRetry={retry} retrying={isFetching} />}
       {calendar.unreadableValues.length > 0 && (
         <p role="note" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm">
-          CAN listed {calendar.unreadableValues.length} value(s) that are not {calendar.plan.granularity} partitions and are not drawn:{" "}
-          {calendar.unreadableValues.slice(0, 5).join(", ")}
+          {t("unreadable", {
+            count: calendar.unreadableValues.length,
+            granularity: calendar.plan.granularity ?? "—",
+            values: calendar.unreadableValues.slice(0, 5).join(", "),
+          })}
         </p>
       )}
       {calendar.disagreements.length > 0 && (
         <p role="note" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm">
-          {calendar.disagreements.length} partition(s) are shown as Unknown because CAN and this console&apos;s record disagree; hover one for details.
+          {t("disagreements", { count: calendar.disagreements.length })}
         </p>
       )}
       {calendar.mode.kind === "grid" ? (
@@ -159,7 +156,7 @@ export function PlanScreen({
       ) : (
         <div id="calendar" tabIndex={-1} className="space-y-4">
           <p role="note" className="rounded border border-slate-300 bg-white p-3 text-sm">
-            Read-only: {calendar.readOnlyReason}
+            {t("readOnlyNote", { reason: readOnlyReason ?? "" })}
           </p>
           <ReadOnlyPartitions calendar={calendar} />
         </div>
@@ -189,6 +186,7 @@ function PlanHeading({ displayName, name }: { displayName: string; name: string 
 
 /** Before the first answer (the server normally renders one): the same words as the route's loading state. */
 function PlanReading({ title }: { title: PlanTitle | null }) {
+  const t = useTranslations("plan");
   return (
     <div className="space-y-4">
       {title && (
@@ -196,7 +194,7 @@ function PlanReading({ title }: { title: PlanTitle | null }) {
           <PlanHeading displayName={title.displayName} name={title.name} />
         </div>
       )}
-      <p role="status">Reading partitions from CAN…</p>
+      <p role="status">{t("reading")}</p>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
-import { ageLabel } from "@/lib/read-age";
+import { readAge } from "@/lib/read-age";
 
 const TICK_MS = 15_000;
 
@@ -15,10 +16,11 @@ const nowTick = () => Math.floor(Date.now() / TICK_MS);
 
 /** The age of the data on screen, growing while the page stays open (the server renders "just now"). */
 export function ReadAge({ readAt }: { readAt: string }) {
+  const t = useTranslations("plan.age");
   const tick = useSyncExternalStore(subscribeTick, nowTick, () => Math.floor(Date.parse(readAt) / TICK_MS));
   return (
     <time dateTime={readAt} title={new Date(readAt).toISOString()} data-testid="read-age">
-      read {ageLabel(readAt, Math.max(tick * TICK_MS, Date.parse(readAt)))}
+      {t("read", readAge(readAt, Math.max(tick * TICK_MS, Date.parse(readAt))))}
     </time>
   );
 }

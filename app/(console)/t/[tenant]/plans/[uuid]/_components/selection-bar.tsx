@@ -1,7 +1,7 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { STATUS_LOOK } from "@/components/calendar/status-style";
 import type { ServerToday } from "@/lib/marks/future";
 import {
   countStatusesInRanges,
@@ -16,6 +16,7 @@ import {
 } from "@/lib/partitions";
 import { MARK_SHORTCUTS, markAvailability, type GridMarkKind } from "@/lib/marks/availability";
 import type { MarkKind } from "./mark-dialog";
+import { useFutureRefusalText } from "./range-words";
 
 /** What is selected, in numbers, and what can be done with it. */
 export function SelectionBar({
@@ -43,6 +44,10 @@ export function SelectionBar({
   /** The server's today: success and failed are refused after it (lib/marks/future.ts). */
   today: ServerToday | null;
 }) {
+  const t = useTranslations("plan.selection");
+  const locale = useLocale();
+  const tStatus = useTranslations("status.lower");
+  const futureText = useFutureRefusalText();
   const [text, setText] = useState("");
   const [inputError, setInputError] = useState<string | null>(null);
   const size = selectionSize(selection, g);
@@ -51,18 +56,18 @@ export function SelectionBar({
   const placeholder = g === "DAY" ? "2025-10-01..2025-10-31, 2025-11-03" : "2025-01..2025-06";
 
   return (
-    <section aria-label="Selection" className="z-10 space-y-2 md:sticky md:top-0 rounded border border-slate-300 bg-white p-3 shadow-sm">
+    <section aria-label={t("label")} className="z-10 space-y-2 md:sticky md:top-0 rounded border border-slate-300 bg-white p-3 shadow-sm">
       <div className="flex flex-wrap items-center gap-3">
         <p className="font-medium" aria-live="polite" data-testid="selection-summary">
-          {size === 0 ? "No partition selected" : `${size} partition${size === 1 ? "" : "s"} in ${selection.length} range${selection.length === 1 ? "" : "s"}`}
+          {size === 0 ? t("none") : t("summary", { size, ranges: selection.length })}
         </p>
         {size > 0 && (
-          <ul className="flex flex-wrap gap-2 text-xs" aria-label="Selected partitions by current status">
+          <ul className="flex flex-wrap gap-2 text-xs" aria-label={t("byStatus")}>
             {(Object.entries(counts) as [PartitionStatus | "outside", number][])
               .filter(([, n]) => n > 0)
               .map(([s, n]) => (
                 <li key={s} className="rounded bg-slate-100 px-2 py-0.5">
-                  {s === "outside" ? "outside window" : STATUS_LOOK[s].label.toLowerCase()} {n}
+                  {s === "outside" ? t("outside") : tStatus(s)} {n}
                 </li>
               ))}
           </ul>
@@ -71,13 +76,13 @@ export function SelectionBar({
           {canMark && (
             <>
               <MarkButton kind="success" enabled={enabled.success} describedBy={future ? "future-refusal" : undefined} onMark={onMark} className="bg-blue-800">
-                Mark success
+                {t("markSuccess")}
               </MarkButton>
               <MarkButton kind="failed" enabled={enabled.failed} describedBy={future ? "future-refusal" : undefined} onMark={onMark} className="bg-orange-800">
-                Mark failed
+                {t("markFailed")}
               </MarkButton>
               <MarkButton kind="clear" enabled={enabled.clear} onMark={onMark} className="bg-red-800">
-                Clear
+                {t("clear")}
               </MarkButton>
             </>
           )}
@@ -87,28 +92,28 @@ export function SelectionBar({
             onClick={() => onSelect([])}
             className="rounded border border-slate-400 px-3 py-1.5 text-sm disabled:opacity-50"
           >
-            Clear selection
+            {t("clearSelection")}
           </button>
         </div>
       </div>
       {canMark && !readOnlyReason && future && today && (
         <div className="flex flex-wrap items-center gap-3 rounded border border-amber-700 bg-amber-50 p-2 text-sm" role="note">
           <p id="future-refusal">
-            <span className="font-semibold">Success and failed are refused for future partitions.</span> {future.message}
+            <span className="font-semibold">{t("futureRefused")}</span> {futureText(future, today)}
           </p>
           <button type="button" onClick={() => onSelect(rangesUpTo(selection, today.key, g))} className="rounded border border-slate-500 bg-white px-2 py-1">
-            Keep only up to {today.key}
+            {t("keepUpTo", { today: today.key })}
           </button>
         </div>
       )}
       {canMark && readOnlyReason && (
         <p className="text-sm text-slate-700" role="note">
-          Marking is disabled: {readOnlyReason}
+          {t("disabled", { reason: readOnlyReason })}
         </p>
       )}
       {!canMark && (
         <p className="text-sm text-slate-700" role="note">
-          Your role in this tenant can browse but not mark partitions.
+          {t("roleCannotMark")}
         </p>
       )}
       <div className="flex flex-wrap items-end gap-3 text-sm">
@@ -119,7 +124,8 @@ export function SelectionBar({
             const parsed = parseRangeInput(text, g);
             if (!parsed.ok) {
               // Never leave an earlier selection standing silently behind a typing error: it is cleared, and said so.
-              setInputError(size > 0 ? `${parsed.error} The previous selection was cleared.` : parsed.error);
+              const error = locale === "en" ? parsed.error : t("inputInvalid", { example: placeholder });
+              setInputError(size > 0 ? t("inputCleared", { error }) : error);
               return onSelect([]);
             }
             setInputError(null);
@@ -127,7 +133,7 @@ export function SelectionBar({
           }}
         >
           <label className="flex min-w-0 flex-col">
-            <span className="font-medium">Select by typing ranges</span>
+            <span className="font-medium">{t("typeRanges")}</span>
             <input
               value={text}
               onChange={(e) => setText(e.target.value)}
@@ -137,18 +143,18 @@ export function SelectionBar({
               className="mt-1 w-80 max-w-full rounded border border-slate-400 px-2 py-1 font-mono text-xs"
             />
           </label>
-          <button type="submit" className="rounded border border-slate-400 px-2 py-1">
-            Select
+          <button type="submit" className="shrink-0 whitespace-nowrap rounded border border-slate-400 px-2 py-1">
+            {t("select")}
           </button>
         </form>
         <button type="button" onClick={() => onSelectStatusInView("failed")} className="rounded border border-slate-400 px-2 py-1">
-          Select failed in {viewLabel}
+          {t("selectFailed", { view: viewLabel })}
         </button>
         <button type="button" onClick={() => onSelectStatusInView("missing")} className="rounded border border-slate-400 px-2 py-1">
-          Select not materialized in {viewLabel}
+          {t("selectMissing", { view: viewLabel })}
         </button>
         {size > 0 && (
-          <span className="font-mono text-xs text-slate-600" title="Also in the page URL">
+          <span className="font-mono text-xs text-slate-600" title={t("inUrl")}>
             {selectionToUrlParam(selection).slice(0, 80)}
             {selectionToUrlParam(selection).length > 80 ? "…" : ""}
           </span>

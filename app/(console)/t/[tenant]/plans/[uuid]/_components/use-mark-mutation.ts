@@ -1,7 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useToast } from "@/components/toast";
+import { useErrorText } from "@/components/use-error-text";
 import type { AppError, Result } from "@/lib/api/result";
 import { applyStatusToRuns, countByStatus, type Granularity, type KeyRange } from "@/lib/partitions";
 import { MAX_LISTING_RUNS } from "@/lib/marks/limits";
@@ -35,6 +37,9 @@ class MarkFailure extends Error {
 export function useMarkMutation(tenantId: string, planUuid: string, g: Granularity | null, onDone: () => void) {
   const queryClient = useQueryClient();
   const toast = useToast();
+  const t = useTranslations("plan.toast");
+  const tKind = useTranslations("marks");
+  const errorText = useErrorText();
   const key = queryKeys.plan(tenantId, planUuid);
 
   return useMutation({
@@ -42,7 +47,7 @@ export function useMarkMutation(tenantId: string, planUuid: string, g: Granulari
       const base = { tenantId, planUuid, confirmName: req.confirmName };
       let result: Result<MarkReceipt>;
       if (req.kind === "refresh") result = await markRefreshedAction(base);
-      else if (!g) throw new MarkFailure({ code: "VALIDATION", message: "This plan cannot be marked." });
+      else if (!g) throw new MarkFailure({ code: "VALIDATION", message: t("cannotMark") });
       else if (req.kind === "clear") result = await clearPartitionsAction({ ...base, granularity: g, ranges: req.ranges, listing: req.listing });
       else result = await markPartitionsAction({ ...base, granularity: g, [req.kind]: req.ranges, listing: req.listing });
       if (!result.ok) throw new MarkFailure(result.error);
@@ -65,10 +70,13 @@ export function useMarkMutation(tenantId: string, planUuid: string, g: Granulari
       const appError = error instanceof MarkFailure ? error.appError : undefined;
       toast.show({
         tone: "error",
-        title: "Nothing was changed",
+        title: t("nothingChanged"),
+        // CAN's own words as CAN sent them; our own errors in the page's language.
         detail: appError?.can
           ? [appError.can.errorMsg, appError.can.detailErrorMsg, appError.can.traceId && `traceId ${appError.can.traceId}`].filter(Boolean).join(" · ")
-          : (appError?.message ?? "The request failed."),
+          : appError
+            ? errorText(appError)
+            : t("requestFailed"),
       });
     },
     onSuccess: (receipt, req) => {
@@ -76,9 +84,11 @@ export function useMarkMutation(tenantId: string, planUuid: string, g: Granulari
         tone: "success",
         title:
           req.kind === "refresh"
-            ? "Refresh marked successful"
-            : `${receipt.partitions} partition${receipt.partitions === 1 ? "" : "s"} ${req.kind === "clear" ? "" : "marked "}${MARK_KINDS[req.kind].becomes}`,
-        detail: `${receipt.ranges} range${receipt.ranges === 1 ? "" : "s"} · request ${receipt.requestId}`,
+            ? t("refreshed")
+            : req.kind === "clear"
+              ? t("cleared", { count: receipt.partitions })
+              : t("marked", { count: receipt.partitions, status: tKind(`${req.kind}.becomes`) }),
+        detail: t("detail", { ranges: receipt.ranges, requestId: receipt.requestId }),
       });
       onDone();
     },

@@ -1,7 +1,18 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { memo, useMemo, useRef, type HTMLAttributes } from "react";
-import { DayPicker, getDefaultClassNames, type ClassNames, type CustomComponents, type Formatters, type Labels } from "react-day-picker";
+import {
+  DayPicker,
+  getDefaultClassNames,
+  type ClassNames,
+  type CustomComponents,
+  type Formatters,
+  type Labels,
+  type Locale as DayPickerLocale,
+} from "react-day-picker";
+import { enGB, zhCN } from "react-day-picker/locale";
+import { INTL_LOCALE, type Locale } from "@/i18n/locales";
 import { DayButton } from "./day-cell";
 import { Week, Weeks } from "./positional-rows";
 import { useYearGridEvents } from "./use-year-grid-events";
@@ -27,13 +38,32 @@ function CaptionLabel({ className, children }: HTMLAttributes<HTMLSpanElement>) 
 
 const COMPONENTS: Partial<CustomComponents> = { DayButton, CaptionLabel, Weeks, Week };
 // react-day-picker formats every day's number and label with date-fns on each render (about a
-// thousand calls per year shown); our DayButton draws both from the day's key, so those are skipped,
-// and the weekday headers come from fixed names (the console is English only).
-const WEEKDAY_SHORT = ["Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"];
-const WEEKDAY_LONG = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+// thousand calls per year shown); our DayButton draws both from the day's key, so those are skipped.
+// The weekday headers and month captions are fixed names per language, made once with Intl.
 const UNUSED = () => "";
-const FORMATTERS: Partial<Formatters> = { formatDay: UNUSED, formatWeekdayName: (d) => WEEKDAY_SHORT[d.getDay()] ?? "" };
-const LABELS: Partial<Labels> = { labelDayButton: UNUSED, labelWeekday: (d) => WEEKDAY_LONG[d.getDay()] ?? "" };
+const DAY_PICKER_LOCALE: Record<Locale, DayPickerLocale> = { en: enGB, "zh-CN": zhCN };
+type PickerText = { formatters: Partial<Formatters>; labels: Partial<Labels> };
+const PICKER_TEXT = new Map<Locale, PickerText>();
+
+/** The weekday names (a week of 2000-01-02..08, Sunday first, as Date#getDay counts) and the caption, per language. */
+function pickerText(locale: Locale): PickerText {
+  let text = PICKER_TEXT.get(locale);
+  if (!text) {
+    const names = (weekday: "short" | "long") => {
+      const f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { weekday, timeZone: "UTC" });
+      return Array.from({ length: 7 }, (_, d) => f.format(Date.UTC(2000, 0, 2 + d)));
+    };
+    const short = names("short");
+    const long = names("long");
+    const caption = new Intl.DateTimeFormat(INTL_LOCALE[locale], { year: "numeric", month: "long" });
+    text = {
+      formatters: { formatDay: UNUSED, formatWeekdayName: (d) => short[d.getDay()] ?? "", formatCaption: (d) => caption.format(d) },
+      labels: { labelDayButton: UNUSED, labelWeekday: (d) => long[d.getDay()] ?? "" },
+    };
+    PICKER_TEXT.set(locale, text);
+  }
+  return text;
+}
 // react-day-picker renders day buttons only when the calendar is interactive; selection is ours.
 const NO_DAY_CLICK = () => undefined;
 
@@ -58,6 +88,8 @@ export const YearGrid = memo(function YearGrid({ year, today, onYearChange }: { 
 });
 
 const MonthPicker = memo(function MonthPicker({ year, month, today }: { year: number; month: number; today: string }) {
+  const locale = useLocale();
+  const text = pickerText(locale);
   // Local dates, as react-day-picker formats its days' isoDate keys in local time.
   const shown = useMemo(() => new Date(year, month, 1), [year, month]);
   const todayDate = useMemo(() => {
@@ -68,14 +100,16 @@ const MonthPicker = memo(function MonthPicker({ year, month, today }: { year: nu
     <DayPicker
       month={shown}
       today={todayDate}
+      locale={DAY_PICKER_LOCALE[locale]}
+      // Monday first in both languages (ISO weeks, as in China and in CAN's own console).
       weekStartsOn={1}
       showOutsideDays={false}
       hideNavigation
       disableNavigation
       onDayClick={NO_DAY_CLICK}
       components={COMPONENTS}
-      formatters={FORMATTERS}
-      labels={LABELS}
+      formatters={text.formatters}
+      labels={text.labels}
       classNames={CLASS_NAMES}
     />
   );
