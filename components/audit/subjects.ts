@@ -14,6 +14,15 @@ const text = (d: Details, key: string): string | undefined => {
   return typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : undefined;
 };
 
+/**
+ * A recorded code (a sign-in method or refusal reason): English shows it as recorded, as the export
+ * and the CLI do; another language words the ones it knows, and shows a code it does not as stored.
+ */
+function recorded(t: T, group: "methods" | "reasons", code: string): string {
+  const key = `${group}.${code}` as Parameters<T>[0];
+  return t.has(key) ? t(key) : code;
+}
+
 const SUBJECTS: Record<string, (d: Details, t: T, role: Role) => string | undefined> = {
   "role.grant": (d, t, role) => {
     const [user, granted, previous] = [text(d, "user"), text(d, "role"), text(d, "previous")];
@@ -54,8 +63,14 @@ const SUBJECTS: Record<string, (d: Details, t: T, role: Role) => string | undefi
     const sessions = text(d, "sessions");
     return user ? (sessions ? t("sessions", { user, count: Number(sessions) }) : t("allSessions", { user })) : undefined;
   },
-  "auth.sign_in": (d, t) => (text(d, "method") ? t("with", { method: text(d, "method") ?? "" }) : undefined),
-  "auth.sign_in_failed": (d) => text(d, "reason"),
+  "auth.sign_in": (d, t) => {
+    const method = text(d, "method");
+    return method ? t("with", { method: recorded(t, "methods", method) }) : undefined;
+  },
+  "auth.sign_in_failed": (d, t) => {
+    const reason = text(d, "reason");
+    return reason ? recorded(t, "reasons", reason) : undefined;
+  },
 };
 
 /** "admin to dora", "ed: viewer → operator", "“nightly” as operator, never expires"…; null when the row has nothing to add. */

@@ -25,6 +25,7 @@ describe("index", () => {
       "rangesToCanTimeRanges",
       "canTimeRangesToRanges",
       "parseRangeInput",
+      "rangeProblemMessage",
       "encodeRuns",
       "statusAt",
       "countByStatus",

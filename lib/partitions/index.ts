@@ -30,12 +30,15 @@ export {
   keysToRanges,
   normalizeRanges,
   parseRangeInput,
+  rangeProblemMessage,
   rangeContains,
   rangesToCanTimeRanges,
   keyRangesAsCanTimeRanges,
   rangesToKeys,
   type CanTimeRange,
   type KeyRange,
+  type RangeInputParse,
+  type RangeInputProblem,
   type RangeParse,
 } from "./ranges";
 export { countByStatus, encodeRuns, fillRuns, PARTITION_STATUSES, statusAt, type PartitionStatus, type StatusRun } from "./runs";

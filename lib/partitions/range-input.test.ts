@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseRangeInput } from "./ranges";
+import { createTranslator } from "next-intl";
+import en from "@/messages/en.json";
+import { parseRangeInput, rangeProblemMessage } from "./ranges";
+
+// The page words a problem through the message files; English is checked here word for word.
+const english = createTranslator({ locale: "en", messages: en }) as unknown as (key: string, values: Record<string, string>) => string;
 
 describe("parseRangeInput", () => {
   it("empty or blank input is an empty selection", () => {
@@ -38,8 +43,11 @@ describe("parseRangeInput", () => {
     ["2024-02", "DAY", '"2024-02" is a whole month, but this plan is partitioned by day. Write 2024-02-01..2024-02-29 for the whole month.'],
     ["2025-13", "MONTH", '"2025-13" is not a valid month. Use YYYY-MM, YYYYMM, YYYY-MM-DD or YYYYMMDD.'],
     ["2025-10-01 2025/10/02", "DAY", '"2025/10/02" is not a valid day. Use YYYY-MM-DD or YYYYMMDD.'],
-  ] as const)("rejects %j (%s)", (text, g, error) => {
-    expect(parseRangeInput(text, g)).toEqual({ ok: false, error });
+  ] as const)("rejects %j (%s), and says why in English", (text, g, error) => {
+    const parsed = parseRangeInput(text, g);
+    if (parsed.ok) throw new Error("accepted");
+    const { key, values } = rangeProblemMessage(parsed.problem);
+    expect(english(`plan.selection.rangeProblem.${key}`, values)).toBe(error);
   });
 
   it("does not enumerate: a 9,000-year range parses instantly", () => {

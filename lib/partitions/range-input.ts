@@ -2,31 +2,46 @@ import { daysInMonth } from "./calendar";
 import type { Granularity } from "./granularity";
 import type { PartitionKey } from "./keys";
 import { isMonthOnlyValue, parsePartitionValue } from "./parse-value";
-import type { RangeParse } from "./can-ranges";
 import { normalizeRanges, type KeyRange } from "./range-set";
 
-const ACCEPTED: Record<Granularity, string> = {
-  DAY: "YYYY-MM-DD or YYYYMMDD",
-  MONTH: "YYYY-MM, YYYYMM, YYYY-MM-DD or YYYYMMDD",
-};
+/**
+ * What is wrong with a typed range, as facts the page words in the reader's language (messages:
+ * plan.selection.rangeProblem.<kind>). `item` is the whole item typed, `value` the part that failed.
+ */
+export type RangeInputProblem =
+  | { kind: "not-a-range"; item: string; example: string }
+  | { kind: "whole-month"; value: string; suggestion: string }
+  | { kind: "invalid-key"; value: string; item: string; granularity: Granularity }
+  | { kind: "reversed"; item: string };
 
-type KeyParse = { ok: true; key: PartitionKey } | { ok: false; error: string };
+/** The message key (under plan.selection.rangeProblem) and its arguments for a problem. */
+export function rangeProblemMessage(p: RangeInputProblem): { key: RangeInputProblem["kind"]; values: Record<string, string> } {
+  switch (p.kind) {
+    case "invalid-key":
+      return { key: p.kind, values: { value: p.value, item: p.item, inItem: p.value === p.item ? "no" : "yes", granularity: p.granularity } };
+    case "whole-month":
+      return { key: p.kind, values: { value: p.value, suggestion: p.suggestion } };
+    case "not-a-range":
+      return { key: p.kind, values: { item: p.item, example: p.example } };
+    case "reversed":
+      return { key: p.kind, values: { item: p.item } };
+  }
+}
+
+export type RangeInputParse = { ok: true; ranges: KeyRange[] } | { ok: false; problem: RangeInputProblem };
+
+type KeyParse = { ok: true; key: PartitionKey } | { ok: false; problem: RangeInputProblem };
 
 function parseKey(raw: string, item: string, g: Granularity): KeyParse {
   const key = parsePartitionValue(raw, g);
   if (key !== null) return { ok: true, key };
-  const quoted = raw === item ? `"${raw}"` : `"${raw}" (in "${item}")`;
   if (g === "DAY" && isMonthOnlyValue(raw)) {
     // A month typed on a DAY plan is a likely slip; show the range they probably meant.
     const ym = parsePartitionValue(raw, "MONTH") ?? raw;
     const last = daysInMonth(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)));
-    return {
-      ok: false,
-      error: `${quoted} is a whole month, but this plan is partitioned by day. Write ${ym}-01..${ym}-${last} for the whole month.`,
-    };
+    return { ok: false, problem: { kind: "whole-month", value: raw, suggestion: `${ym}-01..${ym}-${last}` } };
   }
-  const unit = g === "DAY" ? "day" : "month";
-  return { ok: false, error: `${quoted} is not a valid ${unit}. Use ${ACCEPTED[g]}.` };
+  return { ok: false, problem: { kind: "invalid-key", value: raw, item, granularity: g } };
 }
 
 /**
@@ -36,7 +51,7 @@ function parseKey(raw: string, item: string, g: Granularity): KeyParse {
  * ranges are normalized. A reversed range is an error rather than silently
  * swapped, because it usually means a typo in one of the two dates.
  */
-export function parseRangeInput(text: string, g: Granularity): RangeParse {
+export function parseRangeInput(text: string, g: Granularity): RangeInputParse {
   const items = text
     .replace(/\s*\.\.\s*/g, "..")
     .split(/[\s,]+/)
@@ -45,7 +60,7 @@ export function parseRangeInput(text: string, g: Granularity): RangeParse {
   for (const item of items) {
     const parts = item.split("..");
     if (parts.length > 2 || parts.some((p) => p === "")) {
-      return { ok: false, error: `"${item}" is not a date or a range. Write a range as START..END, e.g. ${example(g)}.` };
+      return { ok: false, problem: { kind: "not-a-range", item, example: example(g) } };
     }
     const [a = "", b = a] = parts;
     const start = parseKey(a, item, g);
@@ -53,7 +68,7 @@ export function parseRangeInput(text: string, g: Granularity): RangeParse {
     const end = parseKey(b, item, g);
     if (!end.ok) return end;
     if (end.key < start.key) {
-      return { ok: false, error: `"${item}" ends before it starts. Write the earlier date first.` };
+      return { ok: false, problem: { kind: "reversed", item } };
     }
     ranges.push({ start: start.key, end: end.key });
   }

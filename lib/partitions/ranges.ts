@@ -4,4 +4,4 @@
  */
 export { countKeysInRanges, keysToRanges, normalizeRanges, rangeContains, rangesToKeys, type KeyRange } from "./range-set";
 export { canTimeRangesToRanges, keyRangesAsCanTimeRanges, rangesToCanTimeRanges, type CanTimeRange, type RangeParse } from "./can-ranges";
-export { parseRangeInput } from "./range-input";
+export { parseRangeInput, rangeProblemMessage, type RangeInputParse, type RangeInputProblem } from "./range-input";

@@ -66,13 +66,18 @@ describe("rule 1: CAN sends a recognised status", () => {
   it("is unknown when our different mark is newer than CAN's update", () => {
     const r = one([{ key: K, status: "SUCCESS", updatedAt: "2025-10-12T09:00:00Z" }], [mark("failed", "2025-10-12T09:00:01Z")]);
     expect(r.status).toBe("unknown");
-    expect(r.disagreement).toBe("CAN reports success (updated 2025-10-12T09:00:00Z), but alice marked it failed at 2025-10-12T09:00:01Z");
+    expect(r.disagreement).toEqual({
+      kind: "status-but-marked",
+      canStatus: "success",
+      canUpdatedAt: "2025-10-12T09:00:00Z",
+      mark: mark("failed", "2025-10-12T09:00:01Z"),
+    });
   });
 
   it("is unknown when CAN has no updatedAt (or an unreadable one) and our mark differs", () => {
     const r = one([{ key: K, status: "FAILED" }], [mark("success", "2020-01-01T00:00:00Z")]);
     expect(r.status).toBe("unknown");
-    expect(r.disagreement).toMatch(/CAN reports failed with no update time, but alice marked it success/);
+    expect(r.disagreement).toEqual({ kind: "status-but-marked", canStatus: "failed", canUpdatedAt: null, mark: mark("success", "2020-01-01T00:00:00Z") });
     expect(one([{ key: K, status: "FAILED", updatedAt: "last tuesday" }], [mark("success", "2020-01-01T00:00:00Z")]).status).toBe("unknown");
   });
 
@@ -86,7 +91,7 @@ describe("rule 1: CAN sends a recognised status", () => {
 
   it("treats an unrecognised CAN status as unknown, not as materialized", () => {
     const r = one([{ key: K, status: "RUNNING" }], []);
-    expect(r).toEqual({ key: K, status: "unknown", disagreement: 'CAN reports status "RUNNING", which the console does not recognise' });
+    expect(r).toEqual({ key: K, status: "unknown", disagreement: { kind: "unrecognised", raw: "RUNNING" } });
   });
 });
 
@@ -100,7 +105,7 @@ describe("rule 2: CAN lists the key without a status", () => {
   it.each(["failed", "cleared"] as const)("is unknown when we recorded %s", (status) => {
     const r = one([{ key: K }], [mark(status, "2025-10-12T00:00:00Z")]);
     expect(r.status).toBe("unknown");
-    expect(r.disagreement).toBe(`CAN lists it as materialized, but alice marked it ${status} at 2025-10-12T00:00:00Z`);
+    expect(r.disagreement).toEqual({ kind: "listed-but-marked", mark: mark(status, "2025-10-12T00:00:00Z") });
   });
 });
 
@@ -114,7 +119,7 @@ describe("rule 3: CAN does not list the key", () => {
   it("is unknown when we marked it success", () => {
     const r = one([], [mark("success", "2025-10-12T00:00:00Z")]);
     expect(r.status).toBe("unknown");
-    expect(r.disagreement).toBe("alice marked it success at 2025-10-12T00:00:00Z, but CAN does not list it");
+    expect(r.disagreement).toEqual({ kind: "not-listed", mark: mark("success", "2025-10-12T00:00:00Z") });
   });
   it("uses the newest of several marks for a key", () => {
     const marks = [mark("failed", "2025-10-12T00:00:00Z"), mark("cleared", "2025-10-14T00:00:00Z"), mark("success", "2025-10-13T00:00:00Z")];

@@ -11,7 +11,17 @@ export type CanPartition = { key: PartitionKey; status?: string | undefined; upd
 /** The console's own last mark per partition, from its audit log. */
 export type RecordedMark = { key: PartitionKey; status: "success" | "failed" | "cleared"; at: string; actor: string };
 
-export type ResolvedPartition = { key: PartitionKey; status: PartitionStatus; disagreement?: string | undefined };
+/**
+ * Why a partition is "unknown": what CAN says against what the console recorded, as facts the page
+ * words in the reader's language (messages: plan.cell.disagreement.<kind>).
+ */
+export type Disagreement =
+  | { kind: "not-listed"; mark: RecordedMark }
+  | { kind: "listed-but-marked"; mark: RecordedMark }
+  | { kind: "unrecognised"; raw: string }
+  | { kind: "status-but-marked"; canStatus: PartitionStatus; canUpdatedAt: string | null; mark: RecordedMark };
+
+export type ResolvedPartition = { key: PartitionKey; status: PartitionStatus; disagreement?: Disagreement | undefined };
 
 export type ResolveArgs = {
   window: KeyRange;
@@ -58,7 +68,7 @@ function latestByOrdinal<T>(items: readonly T[], ordinalOf: (t: T) => number | n
   return map;
 }
 
-type Decision = { status: PartitionStatus; disagreement?: string };
+type Decision = { status: PartitionStatus; disagreement?: Disagreement };
 
 /**
  * Decide each window key's status from CAN's list and the console's own marks.
@@ -103,31 +113,29 @@ const SUCCESS: Decision = { status: "success" };
 
 function decide(c: Stamped<CanPartition> | undefined, m: Stamped<RecordedMark> | undefined): Decision {
   const mark = m?.item;
-  const marked = (): string => (mark ? `${mark.actor} marked it ${mark.status} at ${mark.at}` : "");
   if (c === undefined) {
     // Rule 3: CAN does not list the key.
     if (!mark) return MISSING;
     if (mark.status !== "success") return { status: mark.status };
-    return { status: "unknown", disagreement: `${marked()}, but CAN does not list it` };
+    return { status: "unknown", disagreement: { kind: "not-listed", mark } };
   }
   const raw = typeof c.item.status === "string" ? c.item.status.trim() : "";
   if (raw === "") {
     // Rule 2: listed without a status means materialized.
     if (mark && mark.status !== "success") {
-      return { status: "unknown", disagreement: `CAN lists it as materialized, but ${marked()}` };
+      return { status: "unknown", disagreement: { kind: "listed-but-marked", mark } };
     }
     return SUCCESS;
   }
   const status = normalizeCanStatus(raw);
   if (status === null) {
-    return { status: "unknown", disagreement: `CAN reports status "${raw}", which the console does not recognise` };
+    return { status: "unknown", disagreement: { kind: "unrecognised", raw } };
   }
   // Rule 1: CAN's status, unless our different mark is newer (or cannot be ordered against it).
   if (mark && mark.status !== status) {
     const markAt = m?.at ?? null;
     if (c.at === null || markAt === null || markAt > c.at) {
-      const when = c.item.updatedAt ? ` (updated ${c.item.updatedAt})` : " with no update time";
-      return { status: "unknown", disagreement: `CAN reports ${status}${when}, but ${marked()}` };
+      return { status: "unknown", disagreement: { kind: "status-but-marked", canStatus: status, canUpdatedAt: c.item.updatedAt ?? null, mark } };
     }
   }
   return { status };
@@ -159,9 +167,9 @@ export function resolveStatuses(args: ResolveArgs): StatusRun[] {
   return out;
 }
 
-/** Only the conflicting keys, each with a sentence an operator can act on. */
-export function describeDisagreements(args: ResolveArgs): { key: PartitionKey; status: PartitionStatus; disagreement: string }[] {
-  const out: { key: PartitionKey; status: PartitionStatus; disagreement: string }[] = [];
+/** Only the conflicting keys, each with what CAN and the console say. */
+export function describeDisagreements(args: ResolveArgs): { key: PartitionKey; status: PartitionStatus; disagreement: Disagreement }[] {
+  const out: { key: PartitionKey; status: PartitionStatus; disagreement: Disagreement }[] = [];
   for (const p of resolvePartitions(args)) {
     if (p.disagreement !== undefined) out.push({ key: p.key, status: p.status, disagreement: p.disagreement });
   }

@@ -1,6 +1,6 @@
 import type { PlanDetails } from "@/lib/can/types";
 import type { ServerToday } from "@/lib/marks/future";
-import type { Granularity, KeyRange, ListingChange, PartitionKey, PartitionStatus, RawItem, StatusRun } from "@/lib/partitions";
+import type { Disagreement, Granularity, KeyRange, ListingChange, PartitionKey, PartitionStatus, RawItem, StatusRun } from "@/lib/partitions";
 
 // What the plan page receives: status as runs, so its size follows the number of status changes,
 // not the number of partitions (a 10-year DAY plan is a few hundred runs, not 3,650 rows).
@@ -42,7 +42,7 @@ export type PlanCalendar = {
   lastChanges: LastChangeRun[];
   /** The plan's recent changes seen from outside the console, newest event first. */
   outsideChanges: OutsideChangeRun[];
-  disagreements: { key: PartitionKey; status: PartitionStatus; message: string }[];
+  disagreements: { key: PartitionKey; status: PartitionStatus; disagreement: Disagreement }[];
   /** CAN values that are not partition keys of this granularity (shown, never guessed). */
   unreadableValues: string[];
   /** For non-grid modes: CAN's raw values and statuses, newest first (capped). */

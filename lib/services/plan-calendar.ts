@@ -115,7 +115,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     counts: countByStatus(runs, g),
     lastChanges: compressMarks(marks, g),
     outsideChanges: outside,
-    disagreements: describeDisagreements(args).map((d) => ({ key: d.key, status: d.status, message: d.disagreement })),
+    disagreements: describeDisagreements(args),
     unreadableValues: unreadable,
     rawItems: [],
   };

@@ -16,8 +16,8 @@ export type PlanOverview = PlanSummary & {
   partitionCount: number | null;
   latestPartition: string | null;
   hasData: boolean | null;
-  /** Set when the plan is listed but its details could not be read. */
-  problem?: string | undefined;
+  /** Set when the plan is listed but its details could not be read: CAN's message, or null when CAN gave none. */
+  problem?: string | null | undefined;
 };
 
 export type PlansPage = {
@@ -64,7 +64,8 @@ async function overviewOf(tenant: Tenant, summary: PlanSummary): Promise<PlanOve
       hasData: first.hasData,
     };
   } catch (e) {
-    const problem = e instanceof CanError ? e.message : "details unavailable";
+    // CAN's words as it sent them; for any other failure the page says it in its own words.
+    const problem = e instanceof CanError ? e.message : null;
     return { ...summary, granularity: null, isFullRefresh: null, partitionCount: null, latestPartition: null, hasData: null, problem };
   }
 }

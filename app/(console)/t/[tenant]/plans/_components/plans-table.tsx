@@ -34,7 +34,7 @@ export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string;
                 {p.displayName}
                 <LinkPending />
               </Link>
-              {p.problem && <p className="text-xs text-red-800">{t("problem", { problem: p.problem })}</p>}
+              {p.problem !== undefined && <p className="text-xs text-red-800">{p.problem ? t("problem", { problem: p.problem }) : t("problemUnknown")}</p>}
             </td>
             <td className="px-3 py-2 font-mono text-xs">{p.name}</td>
             <td className="px-3 py-2">{p.materializeType}</td>

@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef, type RefObject } from "react";
 import { useAuditWords } from "@/components/audit/labels";
 import { Time } from "@/components/time/time";
 import { statusAt, type StatusRun } from "@/lib/partitions";
+import type { Disagreement } from "@/lib/partitions";
 import type { PlanCalendar } from "@/lib/services/plan-calendar-types";
 import { useInspectedCell } from "./inspected-cell-store";
 
@@ -112,7 +113,32 @@ function Details({ calendar, runs, cellKey: key, today }: { calendar: PlanCalend
           })}
         </p>
       )}
-      {disagreement && <p className="mt-1 text-amber-900">⚠ {disagreement.message}</p>}
+      {disagreement && (
+        <p className="mt-1 text-amber-900">
+          ⚠ <DisagreementText disagreement={disagreement.disagreement} />
+        </p>
+      )}
+    </>
+  );
+}
+
+/** What CAN says against what this console recorded, in the reader's words; CAN's own status string is shown as sent. */
+function DisagreementText({ disagreement: d }: { disagreement: Disagreement }) {
+  const t = useTranslations("plan.details.disagreement");
+  const words = useAuditWords();
+  if (d.kind === "unrecognised") return <>{t("unrecognised", { raw: d.raw })}</>;
+  const marked = {
+    status: words.status(d.mark.status),
+    actor: () => <span className="font-medium">{d.mark.actor}</span>,
+    at: () => <Time iso={d.mark.at} />,
+  };
+  if (d.kind !== "status-but-marked") return <>{t.rich(d.kind, marked)}</>;
+  const canStatus = words.status(d.canStatus);
+  return (
+    <>
+      {d.canUpdatedAt
+        ? t.rich("status-but-marked", { ...marked, canStatus, canUpdatedAt: d.canUpdatedAt })
+        : t.rich("status-but-marked-untimed", { ...marked, canStatus })}
     </>
   );
 }

@@ -1,16 +1,18 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ServerToday } from "@/lib/marks/future";
 import {
   countStatusesInRanges,
   parseRangeInput,
+  rangeProblemMessage,
   rangesUpTo,
   selectionSize,
   selectionToUrlParam,
   type Granularity,
   type PartitionStatus,
+  type RangeInputProblem,
   type Selection,
   type StatusRun,
 } from "@/lib/partitions";
@@ -45,7 +47,10 @@ export function SelectionBar({
   today: ServerToday | null;
 }) {
   const t = useTranslations("plan.selection");
-  const locale = useLocale();
+  const rangeProblemText = (problem: RangeInputProblem) => {
+    const { key, values } = rangeProblemMessage(problem);
+    return t(`rangeProblem.${key}`, values);
+  };
   const tStatus = useTranslations("status.lower");
   const futureText = useFutureRefusalText();
   const [text, setText] = useState("");
@@ -124,7 +129,7 @@ export function SelectionBar({
             const parsed = parseRangeInput(text, g);
             if (!parsed.ok) {
               // Never leave an earlier selection standing silently behind a typing error: it is cleared, and said so.
-              const error = locale === "en" ? parsed.error : t("inputInvalid", { example: placeholder });
+              const error = rangeProblemText(parsed.problem);
               setInputError(size > 0 ? t("inputCleared", { error }) : error);
               return onSelect([]);
             }
