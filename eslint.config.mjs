@@ -7,9 +7,6 @@ import i18n from "./eslint-rules/i18n.mjs";
 // lib/ is the application's core: it may not reach into the sandbox, the tests or the pages.
 const OUTSIDE_LIB = ["sandbox", "tests", "e2e", "app", "bench", "scripts"];
 
-// The pages still in English only (the account pages: settings and admin), see ADR 0024.
-const NOT_YET_TRANSLATED = ["app/(console)/(account)/admin/**", "app/(console)/(account)/settings/**"];
-
 const config = [
   {
     ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "**/*.cjs", "**/*.js"],
@@ -38,10 +35,8 @@ const config = [
     rules: { "boundaries/client-imports": "error" },
   },
   {
-    // Every word a person reads comes from the message files (ADR 0024). Pages listed in
-    // NOT_YET_TRANSLATED still speak English only; each leaves the list when it is translated.
+    // Every word a person reads comes from the message files (ADR 0024).
     files: ["app/**/*.tsx", "components/**/*.tsx"],
-    ignores: NOT_YET_TRANSLATED,
     plugins: { i18n },
     rules: { "i18n/no-literal-text": "error" },
   },

@@ -99,6 +99,6 @@ test("an admin of one tenant cannot enumerate accounts of another, nor sign out 
     .getByRole("button", { name: `Sign out everywhere: ${both}` })
     .click();
   await admin.confirmation.getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(admin.lastResult.getByRole("status")).toContainText(`${both}: 1 session(s) ended`);
+  await expect(admin.lastResult.getByRole("status")).toContainText(`${both}: 1 session ended`);
   expect(await signedIn(bothCookie)).toBe(false);
 });

@@ -40,8 +40,8 @@ async function allowedWords(): Promise<Set<string>> {
  * folded audit details (a user agent, JSON), CAN's own words ([data-can]) and reasons the audit log
  * recorded in English ([lang=en]) are data, not words.
  */
-async function englishLeft(page: Page): Promise<string[]> {
-  const allowed = await allowedWords();
+async function englishLeft(page: Page, extra: readonly string[] = []): Promise<string[]> {
+  const allowed = new Set([...(await allowedWords()), ...extra]);
   const text = await page.locator("body").evaluate((body) => {
     const clone = body.cloneNode(true) as HTMLElement;
     clone
@@ -61,9 +61,10 @@ async function englishLeft(page: Page): Promise<string[]> {
   return [...new Set(words.filter((w) => w.length > 1 && !allowed.has(w)))];
 }
 
-async function expectChinese(page: Page): Promise<void> {
+/** `extra`: identifiers this page shows beyond the shared ones (a header name, a CLI's name). */
+async function expectChinese(page: Page, extra: readonly string[] = []): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-  expect(await englishLeft(page)).toEqual([]);
+  expect(await englishLeft(page, extra)).toEqual([]);
 }
 
 test("signs in through the Chinese login form", async ({ browser, expectAccessible }) => {
@@ -121,6 +122,26 @@ test("marks a range of 2023 days success in Chinese", async ({ page, expectAcces
 
 test.describe("as admin", () => {
   test.use({ user: "admin" });
+
+  test("the security settings and the admin page", async ({ page, expectAccessible }) => {
+    await page.goto("/settings");
+    await expect(page.getByRole("heading", { name: "安全设置" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "两步验证登录（TOTP）" })).toBeVisible();
+    // The demo admin's account (demo mode asks no second factor of it) offers to set one up.
+    await expect(page.getByRole("button", { name: "设置验证器应用" })).toBeVisible();
+    await expectChinese(page, ["TOTP"]);
+    await expectAccessible(page);
+
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { name: "用户与角色" })).toBeVisible();
+    const acme = page.getByRole("table", { name: "Acme Retail 的成员" });
+    await expect(acme.getByRole("columnheader", { name: "来源" })).toBeVisible();
+    await expect(acme.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^operator/ }) })).toContainText("手动");
+    await expect(page.getByRole("heading", { name: "Acme Retail 的调度器 API 令牌" })).toBeVisible();
+    // The CLI, the scheduler's header names and the token roles are identifiers.
+    await expectChinese(page, ["CLI", "README", "For", "schedulers", "auth", "value", "type", "APIKEY", "tenant", "airflow", "prod", "cpc"]);
+    await expectAccessible(page);
+  });
 
   test("the audit page and its export: Chinese on screen, English columns in the file", async ({ page, expectAccessible }) => {
     await page.goto("/t/acme/audit");

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "@/lib/actions/define-action";
 import type { Result } from "@/lib/api/result";
@@ -27,7 +28,8 @@ function refused(message: string): Result<never> {
   return { ok: false, error: { code: "VALIDATION", message } };
 }
 
-const NOT_FOUND: Result<never> = { ok: false, error: { code: "NOT_FOUND", message: "Not found." } };
+/** The page's own words for what it did or refused, in the reader's language (these answers go nowhere else). */
+const words = () => getTranslations("admin.results");
 
 /** Expected refusals from the users service become messages; anything else is the wrapper's INTERNAL. */
 async function run(work: () => Promise<string>): Promise<Result<string>> {
@@ -36,7 +38,7 @@ async function run(work: () => Promise<string>): Promise<Result<string>> {
     revalidatePath("/admin");
     return { ok: true, data: message };
   } catch (e) {
-    if (e instanceof NotInTenantError) return NOT_FOUND;
+    if (e instanceof NotInTenantError) return { ok: false, error: { code: "NOT_FOUND", message: (await getTranslations("errors.codes"))("NOT_FOUND") } };
     if (e instanceof UserAdminError) return refused(e.message);
     throw e;
   }
@@ -44,32 +46,37 @@ async function run(work: () => Promise<string>): Promise<Result<string>> {
 
 const saveRole = defineAction({ name: "admin.saveRole", input: roleInput, permission: "users:manage" }, async (ctx) => {
   const { username, role, name, password } = ctx.input;
-  if (username === ctx.actor.username) return refused("You cannot change your own role. Ask another administrator.");
+  const t = await words();
+  if (username === ctx.actor.username) return refused(t("ownRole"));
   return run(async () => {
     const { previous } = await saveTenantRole(ctx.actor, { username, role, name, password }, changeBy(ctx));
-    return previous ? `${username}: ${previous} → ${role} in ${ctx.tenant.name}.` : `${username} is now ${role} in ${ctx.tenant.name}.`;
+    const tRole = await getTranslations("roles");
+    const about = { user: username, role: tRole(role), tenant: ctx.tenant.name };
+    return previous ? t("changed", { ...about, previous: tRole(previous) }) : t("granted", about);
   });
 });
 
 const removeRole = defineAction({ name: "admin.revokeRole", input: target, permission: "users:manage" }, async (ctx) => {
   const { username } = ctx.input;
-  if (username === ctx.actor.username) return refused("You cannot remove your own role. Ask another administrator.");
+  const t = await words();
+  if (username === ctx.actor.username) return refused(t("ownRoleRemove"));
   return run(async () => {
     const { previous } = await revokeTenantRole(ctx.actor, username, changeBy(ctx));
-    return `${username} no longer holds ${previous} in ${ctx.tenant.name}.`;
+    return t("removed", { user: username, previous: previous ? (await getTranslations("roles"))(previous) : "", tenant: ctx.tenant.name });
   });
 });
 
 const endSessions = defineAction({ name: "admin.revokeSessions", input: target, permission: "users:manage" }, async (ctx) =>
-  run(async () => `${ctx.input.username}: ${await endSessionsOf(ctx.actor, ctx.input.username, changeBy(ctx))} session(s) ended.`),
+  run(async () => (await words())("sessionsEnded", { user: ctx.input.username, count: await endSessionsOf(ctx.actor, ctx.input.username, changeBy(ctx)) })),
 );
 
 const disable = defineAction({ name: "admin.setDisabled", input: disableInput, permission: "users:manage" }, async (ctx) => {
   const { username, disabled } = ctx.input;
-  if (username === ctx.actor.username) return refused("You cannot disable your own account.");
+  const t = await words();
+  if (username === ctx.actor.username) return refused(t("ownDisable"));
   return run(async () => {
     await setDisabledAsAdmin(ctx.actor, username, disabled === "true", changeBy(ctx));
-    return `${username} ${disabled === "true" ? "disabled and signed out" : "enabled"}.`;
+    return t(disabled === "true" ? "disabled" : "enabled", { user: username });
   });
 });
 

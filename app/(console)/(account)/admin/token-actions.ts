@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "@/lib/actions/define-action";
 import type { Result } from "@/lib/api/result";
@@ -42,14 +43,14 @@ const create = defineAction({ name: "admin.createApiToken", input: createInput, 
   const { tenantId, name, role, expires } = ctx.input;
   return expected(async () => {
     const { token, view } = await createApiToken({ tenantId, name, role, expiresAt: expires ? new Date(`${expires}T00:00:00Z`) : null }, changeBy(ctx));
-    return { token, message: `${view.name} (${view.role}) created. Copy the token now: it is not shown again.` };
+    return { token, message: (await getTranslations("admin.tokens"))("created", { name: view.name, role: view.role }) };
   });
 });
 
 const revoke = defineAction({ name: "admin.revokeApiToken", input: revokeInput, permission: "users:manage" }, async (ctx) =>
   expected(async () => {
     const view = await revokeApiToken(ctx.input.tenantId, ctx.input.tokenId, changeBy(ctx));
-    return `${view.name} revoked: it is refused from the next request on.`;
+    return (await getTranslations("admin.tokens"))("revokedNow", { name: view.name });
   }),
 );
 

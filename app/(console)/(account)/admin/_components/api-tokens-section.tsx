@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Time, ZoneName } from "@/components/time/time";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { CreateTokenForm } from "./create-token-form";
@@ -7,73 +8,54 @@ import { DataTable } from "@/components/data-table";
 /** A tenant's API tokens for schedulers and scripts: who made them, when they were last used, revoke. */
 export async function ApiTokensSection({ tenantId, tenantName }: { tenantId: string; tenantName: string }) {
   const tokens = await listApiTokens(tenantId);
+  const t = await getTranslations("admin.tokens");
+  const time = (iso: string) =>
+    function TimeAt() {
+      return <Time iso={iso} />;
+    };
   return (
     // Not a landmark of its own: the tenant's section around it is the region a reader navigates by.
     <div className="mt-6">
       <h3 id={`tokens-${tenantId}`} className="text-base font-semibold">
-        API tokens for schedulers in {tenantName}
+        {t("heading", { tenant: tenantName })}
       </h3>
-      <p className="mt-1 text-sm text-slate-600">
-        A scheduler calls CAN&apos;s API through the console with a token, so its marks are checked and recorded like a person&apos;s.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       {tokens.length === 0 ? (
-        <p className="mt-2 text-sm">No tokens yet.</p>
+        <p className="mt-2 text-sm">{t("none")}</p>
       ) : (
         <DataTable
-          label={`API tokens of ${tenantName}`}
+          label={t("label", { tenant: tenantName })}
           className="mt-2"
           columns={[
-            { label: "Token" },
-            { label: "Role" },
-            {
-              label: (
-                <>
-                  Created (<ZoneName />)
-                </>
-              ),
-            },
-            { label: "Last used" },
-            { label: "State" },
-            { label: "Actions" },
+            { label: t("columns.token") },
+            { label: t("columns.role") },
+            { label: t.rich("columns.created", { zone: () => <ZoneName /> }) },
+            { label: t("columns.lastUsed") },
+            { label: t("columns.state") },
+            { label: t("columns.actions") },
           ]}
         >
-          {tokens.map((t) => {
-            const state = t.revokedAt ? (
-              <>
-                revoked <Time iso={t.revokedAt} /> by {t.revokedBy ?? "?"}
-              </>
-            ) : t.status === "expired" && t.expiresAt ? (
-              <>
-                expired <Time iso={t.expiresAt} />
-              </>
-            ) : t.expiresAt ? (
-              <>
-                active, expires <Time iso={t.expiresAt} />
-              </>
-            ) : (
-              "active, no expiry"
-            );
+          {tokens.map((token) => {
+            const state = token.revokedAt
+              ? t.rich("revoked", { time: time(token.revokedAt), by: token.revokedBy ?? "?" })
+              : token.status === "expired" && token.expiresAt
+                ? t.rich("expired", { time: time(token.expiresAt) })
+                : token.expiresAt
+                  ? t.rich("activeExpires", { time: time(token.expiresAt) })
+                  : t("activeNoExpiry");
             return (
-              <tr key={t.id} className="border-b border-slate-200 align-top">
+              <tr key={token.id} className="border-b border-slate-200 align-top">
                 <th scope="row" className="p-2 text-left font-medium">
-                  {t.name}
-                  <div className="font-mono text-xs font-normal text-slate-600">cpc_{t.id}_…</div>
+                  {token.name}
+                  <div className="font-mono text-xs font-normal text-slate-600">{t("shown", { id: token.id })}</div>
                 </th>
-                <td className="p-2">{t.role}</td>
+                <td className="p-2">{token.role}</td>
+                <td className="p-2">{t.rich("createdBy", { time: time(token.createdAt), by: token.createdBy })}</td>
                 <td className="p-2">
-                  <Time iso={t.createdAt} /> by {t.createdBy}
-                </td>
-                <td className="p-2">
-                  {t.lastUsedAt ? (
-                    <>
-                      <Time iso={t.lastUsedAt} /> from {t.lastUsedIp ?? "an unknown address"}
-                    </>
-                  ) : (
-                    "never"
-                  )}
+                  {token.lastUsedAt ? t.rich("usedFrom", { time: time(token.lastUsedAt), ip: token.lastUsedIp ?? t("unknownAddress") }) : t("never")}
                 </td>
                 <td className="p-2">{state}</td>
-                <td className="p-2">{t.status === "active" ? <RevokeTokenButton tenantId={tenantId} tokenId={t.id} name={t.name} /> : null}</td>
+                <td className="p-2">{token.status === "active" ? <RevokeTokenButton tenantId={tenantId} tokenId={token.id} name={token.name} /> : null}</td>
               </tr>
             );
           })}

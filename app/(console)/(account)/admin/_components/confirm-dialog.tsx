@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef } from "react";
 
-export type Confirmation = { title: string; body: string; confirmLabel: string };
+export type Confirmation = { title: string; body: string; confirmLabel: string; cancelLabel: string };
 
 /** A modal question before a destructive action; Escape or Cancel leaves everything as it was. */
 export function ConfirmDialog({
@@ -44,7 +44,7 @@ export function ConfirmDialog({
       </p>
       <div className="mt-4 flex justify-end gap-3">
         <button type="button" onClick={onCancel} className="rounded border border-slate-400 px-3 py-1.5 text-sm">
-          Cancel
+          {confirmation.cancelLabel}
         </button>
         <button type="button" onClick={onConfirm} className="rounded bg-red-800 px-3 py-1.5 text-sm text-white hover:bg-red-900">
           {confirmation.confirmLabel}

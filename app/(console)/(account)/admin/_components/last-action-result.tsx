@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { AdminState } from "../actions";
 
 // One place for the outcome of the page's user actions, showing only the last one: a message kept
@@ -32,6 +33,7 @@ export function useReportResult(): Report {
 /** Sticky at the top of the page, so the outcome is seen wherever the action was taken. */
 export function LastActionResult() {
   const shown = useContext(ShownContext);
+  const t = useTranslations("admin");
   return (
     <div className="sticky top-0 z-10 min-h-0" data-testid="admin-last-result">
       {shown && (
@@ -41,7 +43,7 @@ export function LastActionResult() {
           role={shown.result.ok ? "status" : "alert"}
           className={`mt-3 rounded border p-2 text-sm shadow-sm ${shown.result.ok ? "border-green-800 bg-green-50 text-green-900" : "border-red-800 bg-red-50 text-red-900"}`}
         >
-          <span className="font-semibold">{shown.result.ok ? "Done: " : "Not done: "}</span>
+          <span className="font-semibold">{shown.result.ok ? t("done") : t("notDone")} </span>
           {shown.result.ok ? shown.result.data : shown.result.error.message}
         </p>
       )}

@@ -2,12 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/use-error-text";
 import { revokeApiTokenAction } from "../token-actions";
 
 /** Revoking stops a scheduler at once, so it asks first. */
 export function RevokeTokenButton({ tenantId, tokenId, name }: { tenantId: string; tokenId: string; name: string }) {
   const [state, formAction, pending] = useActionState(revokeApiTokenAction, null);
   const [asking, setAsking] = useState(false);
+  const t = useTranslations("admin");
+  const errorText = useErrorText();
   const router = useRouter();
   const done = state?.ok === true;
   // The table's State column then says "revoked"; this button's row has no action left.
@@ -27,22 +31,22 @@ export function RevokeTokenButton({ tenantId, tokenId, name }: { tenantId: strin
       <input type="hidden" name="tokenId" value={tokenId} />
       {asking ? (
         <>
-          <span className="text-sm">Revoke {name}? Its scheduler is refused from the next request.</span>
+          <span className="text-sm">{t("tokens.revokeAsk", { name })}</span>
           <button type="submit" disabled={pending} className="rounded bg-red-800 px-2 py-1 text-sm text-white hover:bg-red-900">
-            Confirm revoke
+            {t("tokens.confirmRevoke")}
           </button>
           <button type="button" className={small} onClick={() => setAsking(false)}>
-            Cancel
+            {t("cancel")}
           </button>
         </>
       ) : (
-        <button type="button" className={small} aria-label={`Revoke token ${name}`} onClick={() => setAsking(true)}>
-          Revoke
+        <button type="button" className={small} aria-label={t("tokens.revokeAria", { name })} onClick={() => setAsking(true)}>
+          {t("tokens.revoke")}
         </button>
       )}
       {state && !state.ok && (
         <p role="alert" className="w-full text-sm text-red-800">
-          {state.error.message}
+          {errorText(state.error)}
         </p>
       )}
     </form>

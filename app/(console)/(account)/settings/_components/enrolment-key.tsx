@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { TotpEnrolment } from "@/lib/auth/totp-enrolment";
 
 /**
@@ -9,13 +10,14 @@ import type { TotpEnrolment } from "@/lib/auth/totp-enrolment";
  * copies it without spaces) and the otpauth link.
  */
 export function EnrolmentKey({ enrolment }: { enrolment: TotpEnrolment }) {
+  const t = useTranslations("settings");
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const { qr } = enrolment;
   return (
     <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:gap-6">
       <svg
         role="img"
-        aria-label="QR code of the authenticator key"
+        aria-label={t("qrLabel")}
         viewBox={`0 0 ${qr.size} ${qr.size}`}
         width={208}
         height={208}
@@ -26,7 +28,7 @@ export function EnrolmentKey({ enrolment }: { enrolment: TotpEnrolment }) {
         <path d={qr.d} fill="#000" />
       </svg>
       <dl className="grid min-w-0 flex-1 grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
-        <dt className="font-medium">Key</dt>
+        <dt className="font-medium">{t("key")}</dt>
         <dd className="min-w-0">
           <span className="font-mono tracking-wide" data-testid="totp-key">
             {enrolment.groupedKey}
@@ -41,13 +43,13 @@ export function EnrolmentKey({ enrolment }: { enrolment: TotpEnrolment }) {
               )
             }
           >
-            Copy key
+            {t("copyKey")}
           </button>
           <span role="status" className="ml-2 text-xs text-slate-700">
-            {copied === "yes" ? "Copied." : copied === "no" ? "Copying is not allowed here: select the key instead." : ""}
+            {copied === "yes" ? t("copied") : copied === "no" ? t("copyRefused") : ""}
           </span>
         </dd>
-        <dt className="font-medium">Link</dt>
+        <dt className="font-medium">{t("link")}</dt>
         <dd className="min-w-0 break-all">
           <a className="text-blue-800 underline" href={enrolment.totpURI}>
             {enrolment.totpURI}

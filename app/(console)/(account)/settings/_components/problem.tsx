@@ -1,12 +1,14 @@
+"use client";
+
 import type { Result } from "@/lib/api/result";
+import { useErrorText } from "@/components/use-error-text";
 
-/** The message of a refused action, or nothing before the first answer and after a success. */
-export const problemOf = (state: Result<unknown> | null): string | undefined => (state && !state.ok ? state.error.message : undefined);
-
-export function Problem({ text }: { text: string | undefined }) {
-  return text ? (
+/** A refused action's message in the reader's language, or nothing before the first answer and after a success. */
+export function Problem({ state }: { state: Result<unknown> | null }) {
+  const text = useErrorText();
+  return state && !state.ok ? (
     <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-      {text}
+      {text(state.error)}
     </p>
   ) : null;
 }

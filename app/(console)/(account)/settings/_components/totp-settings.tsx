@@ -1,26 +1,28 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { confirmTotpAction, disableTotpAction, startTotpAction, type SettingsState, type StartTotpData } from "../actions";
 import { EnrolmentKey } from "./enrolment-key";
-import { Problem, problemOf } from "./problem";
+import { Problem } from "./problem";
 
 const field = "mt-1 block w-64 max-w-full rounded border border-slate-400 bg-white px-3 py-2";
 const button = "rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-black disabled:opacity-60";
 
 export function EnableTotp() {
+  const t = useTranslations("settings");
   const [start, startAction, starting] = useActionState<SettingsState<StartTotpData>, FormData>(startTotpAction, null);
   const [confirm, confirmAction, confirming] = useActionState<SettingsState<never>, FormData>(confirmTotpAction, null);
   if (!start?.ok) {
     return (
       <form action={startAction} className="mt-4 space-y-3">
-        <Problem text={problemOf(start)} />
+        <Problem state={start} />
         <label className="block text-sm font-medium">
-          Your password
+          {t("yourPassword")}
           <input name="password" type="password" autoComplete="current-password" required className={field} />
         </label>
         <button type="submit" className={button} disabled={starting}>
-          Set up an authenticator app
+          {t("setUp")}
         </button>
       </form>
     );
@@ -28,14 +30,11 @@ export function EnableTotp() {
   const enrolment = start.data;
   return (
     <div className="mt-4 space-y-4">
-      <p className="text-sm">
-        Scan the QR code with your authenticator app (Google Authenticator, 1Password, Aegis…), or type the key, or open the link on a device that has one. Then
-        enter the code it shows.
-      </p>
+      <p className="text-sm">{t("scan")}</p>
       <EnrolmentKey enrolment={enrolment} />
       {enrolment.backupCodes.length > 0 && (
         <details className="text-sm">
-          <summary className="cursor-pointer font-medium">Backup codes (keep them somewhere safe; each works once)</summary>
+          <summary className="cursor-pointer font-medium">{t("backupCodes")}</summary>
           <ul className="mt-2 grid grid-cols-2 gap-1 font-mono sm:grid-cols-5">
             {enrolment.backupCodes.map((c) => (
               <li key={c}>{c}</li>
@@ -44,13 +43,13 @@ export function EnableTotp() {
         </details>
       )}
       <form action={confirmAction} className="space-y-3">
-        <Problem text={problemOf(confirm)} />
+        <Problem state={confirm} />
         <label className="block text-sm font-medium">
-          Code from the app
+          {t("codeFromApp")}
           <input name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required className={`${field} font-mono`} />
         </label>
         <button type="submit" className={button} disabled={confirming}>
-          Turn on two-factor sign-in
+          {t("turnOn")}
         </button>
       </form>
     </div>
@@ -58,16 +57,17 @@ export function EnableTotp() {
 }
 
 export function DisableTotp() {
+  const t = useTranslations("settings");
   const [state, action, pending] = useActionState<SettingsState<never>, FormData>(disableTotpAction, null);
   return (
     <form action={action} className="mt-4 space-y-3">
-      <Problem text={problemOf(state)} />
+      <Problem state={state} />
       <label className="block text-sm font-medium">
-        Your password
+        {t("yourPassword")}
         <input name="password" type="password" autoComplete="current-password" required className={field} />
       </label>
       <button type="submit" className={button} disabled={pending}>
-        Turn off two-factor sign-in
+        {t("turnOff")}
       </button>
     </form>
   );
