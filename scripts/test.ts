@@ -19,6 +19,13 @@ mkdirSync(out, { recursive: true });
 // A DATABASE_URL from the caller's shell must not leak into the PGlite runs or the e2e server.
 const { DATABASE_URL: _callerDatabase, ...callerEnv } = process.env;
 const env = { ...callerEnv, NEXT_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" };
+/**
+ * The Playwright suite in two shards side by side, each with its own sandbox, app and database
+ * (E2E_PORT_BASE moves them): most of a test's time is waiting on the app, CAN's simulated latency or
+ * a timeout, which the other shard's work fills.
+ */
+const E2E_SHARDS = 2;
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
 
@@ -118,13 +125,6 @@ try {
 } finally {
   await pg?.stop();
 }
-
-/**
- * The Playwright suite in two shards side by side, each with its own sandbox, app and database
- * (E2E_PORT_BASE moves them): most of a test's time is waiting on the app, CAN's simulated latency or
- * a timeout, which the other shard's work fills.
- */
-const E2E_SHARDS = 2;
 
 async function browserTests(chromium: string, soffice: string | undefined): Promise<void> {
   console.log(`\n=== browser tests (Playwright, ${E2E_SHARDS} shards side by side) ===`);
