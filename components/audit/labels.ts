@@ -2,7 +2,7 @@
 // audit action names themselves (`role.grant`, `partition.mark_success`) stay English: they are
 // what exports, the CLI and scripts read (ADR 0024). Mark kinds are worded under `marks.<kind>`.
 import { useTranslations } from "next-intl";
-import { OUTSIDE_ACTOR } from "@/lib/audit/actors";
+import { OUTSIDE_ACTOR, PROVIDER_ACTOR } from "@/lib/audit/actors";
 import { markKindOfAction } from "@/lib/marks/kinds";
 
 type Range = { start: string; end: string; status?: string; before?: string; after?: string };
@@ -35,7 +35,8 @@ export function useAuditWords() {
       return known(key) ? t(key) : action;
     },
     /** Who, as the tables say it: a machine is named by its API token; changes seen in CAN by the console's own words. */
-    actor: (actor: string, kind: "person" | "machine") => (kind === "machine" ? t("machine", { actor }) : actor === OUTSIDE_ACTOR ? t("outsideActor") : actor),
+    actor: (actor: string, kind: "person" | "machine") =>
+      kind === "machine" ? t("machine", { actor }) : actor === OUTSIDE_ACTOR ? t("outsideActor") : actor === PROVIDER_ACTOR ? t("providerActor") : actor,
     outcome(outcome: string | null, pending: boolean): string {
       if (outcome === null) return "—";
       if (pending) return t("outcomes.pending");

@@ -5,9 +5,10 @@ import { getDb } from "@/lib/db";
 import { tenantRole } from "@/lib/db/schema";
 import { isRole, type RequestMeta, type Role } from "@/lib/auth/roles";
 import { planRoleChanges, rolesFromClaim, type HeldRole, type RoleChange, type RoleMapping } from "./role-mapping";
+import { PROVIDER_ACTOR as PROVIDER_ACTOR_NAME } from "@/lib/audit/actors";
 
 /** Who changes a role at a company sign-in, as the tenant's audit log shows it. */
-const PROVIDER_ACTOR: AuditActor = { userId: null, username: "identity provider", role: null };
+const PROVIDER_ACTOR: AuditActor = { userId: null, username: PROVIDER_ACTOR_NAME, role: null };
 
 /**
  * Brings the user's provider roles in line with the claim, at every company sign-in: roles whose
