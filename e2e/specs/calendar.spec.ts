@@ -66,6 +66,8 @@ for (const shape of ["documented", "detailed"] as const) {
 }
 
 test("a DAY year is twelve labelled month grids drawn by react-day-picker, one tab stop", async ({ page, expectAccessible }) => {
+  // Whole years of cells and an axe scan of them: past 30 s when npm test's two shards share the CPU.
+  test.slow();
   const plan = await planByName("acme", "orders_daily");
   const cal = new CalendarPage(page);
   await cal.goto("acme", plan.uuid, "?year=2026");
@@ -88,6 +90,8 @@ test("a DAY year is twelve labelled month grids drawn by react-day-picker, one t
 });
 
 test("switching years redraws every day of the new year from CAN's list, and arrows cross into it", async ({ page, expectAccessible }) => {
+  // Whole years of cells and an axe scan of them: past 30 s when npm test's two shards share the CPU.
+  test.slow();
   const plan = await planByName("acme", "orders_daily");
   const cal = new CalendarPage(page);
   await cal.goto("acme", plan.uuid, "?year=2026");
