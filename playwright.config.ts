@@ -26,7 +26,9 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 30_000,
+  // npm test runs two shards side by side on two cores: a test that takes 15 s alone can take 35 s
+  // there (the slowest do a year of cells and an axe scan). Waiting longer costs nothing when it passes.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   outputDir: `test-results/run${runSuffix}`,
