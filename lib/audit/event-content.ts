@@ -2,6 +2,21 @@ import type { RequestMeta } from "@/lib/auth/roles";
 import type { AuditContent } from "./chain";
 import type { AuditActor } from "./types";
 
+/** The columns only a mark fills, empty: an event row's, and the starting point of generated rows (generate.ts). */
+export const NO_MARK_COLUMNS = {
+  intentId: null,
+  planUuid: null,
+  planName: null,
+  granularity: null,
+  ranges: null,
+  partitionCount: null,
+  statusesBefore: null,
+  canEndpoint: null,
+  canRequest: null,
+  outcome: null,
+  outcomeDetail: null,
+} satisfies Partial<AuditContent>;
+
 /** An event row's content: who did what, with details; none of a mark's columns. */
 export function eventContent(action: string, actor: AuditActor, details: Record<string, unknown> | null, meta: RequestMeta | null = null): AuditContent {
   return {
@@ -10,17 +25,7 @@ export function eventContent(action: string, actor: AuditActor, details: Record<
     actorRole: actor.role,
     action,
     phase: "event",
-    intentId: null,
-    planUuid: null,
-    planName: null,
-    granularity: null,
-    ranges: null,
-    partitionCount: null,
-    statusesBefore: null,
-    canEndpoint: null,
-    canRequest: null,
-    outcome: null,
-    outcomeDetail: null,
+    ...NO_MARK_COLUMNS,
     details,
     requestId: meta?.requestId ?? null,
     ip: meta?.ip ?? null,

@@ -9,6 +9,7 @@ import { GENESIS_HASH } from "./canonical";
 import { chainContents, type AuditContent } from "./chain";
 import type { AuditRow } from "./types";
 import { resolveAuditKey } from "./mac";
+import { NO_MARK_COLUMNS } from "./event-content";
 
 /**
  * Years of a busy tenant's audit log in minutes, for the bench and for sizing: marks (an intent and
@@ -48,23 +49,7 @@ function random(seed: number): () => number {
 
 type Draft = { content: AuditContent; outcomeOf?: number };
 
-const base = {
-  intentId: null,
-  planUuid: null,
-  planName: null,
-  granularity: null,
-  ranges: null,
-  partitionCount: null,
-  statusesBefore: null,
-  canEndpoint: null,
-  canRequest: null,
-  outcome: null,
-  outcomeDetail: null,
-  details: null,
-  requestId: null,
-  ip: null,
-  userAgent: null,
-} satisfies Partial<AuditContent>;
+const base = { ...NO_MARK_COLUMNS, details: null, requestId: null, ip: null, userAgent: null } satisfies Partial<AuditContent>;
 
 function drafts(rand: () => number, count: number): Draft[] {
   const out: Draft[] = [];
