@@ -28,6 +28,14 @@ const E2E_SHARDS = 2;
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
+/** Wall time per phase, for the summary: where CI's minutes go. */
+const laps: string[] = [];
+let lapStart = Date.now();
+function lap(phase: string): void {
+  const now = Date.now();
+  laps.push(`${phase} ${Math.round((now - lapStart) / 1000)} s`);
+  lapStart = now;
+}
 
 function record(name: string, passed: number, failed: number, skipped = 0): void {
   totals.passed += passed;
@@ -76,13 +84,26 @@ record("chromium available", chromium ? 1 : 0, chromium ? 0 : 1);
 // Without it the spreadsheet test of the CSV export skips itself; this line keeps that a failure.
 const soffice = await ensureLibreOffice();
 record("libreoffice-calc available", soffice ? 1 : 0, soffice ? 0 : 1);
+lap("install");
 
-record("typecheck", ...passFail(await step("typecheck", "npx", ["tsc", "--noEmit"])));
-record("lint", ...passFail(await step("lint", "npx", ["eslint", "--max-warnings", "0", "."])));
-record("format (prettier --check)", ...passFail(await step("format", "npx", ["prettier", "--check", "--log-level", "warn", "."])));
+// Three single-threaded tools side by side on CI's two cores; each line says which one wrote it.
+console.log("\n=== typecheck, lint, format (side by side) ===");
+const staticChecks = await Promise.all(
+  (
+    [
+      ["typecheck", ["tsc", "--noEmit"]],
+      ["lint", ["eslint", "--max-warnings", "0", "."]],
+      ["format (prettier --check)", ["prettier", "--check", "--log-level", "warn", "."]],
+    ] as const
+  ).map(async ([name, args]) => [name, await runPrefixed(`[${name.split(" ")[0]}]`, "npx", args, { cwd: root, env })] as const),
+);
+for (const [name, code] of staticChecks) record(name, ...passFail(code));
+lap("typecheck+lint+format");
 // Both zones for everything: the database tests take their second zone on PostgreSQL below.
 await vitestRun("unit (TZ=America/Los_Angeles)", "America/Los_Angeles");
+lap("unit LA");
 await vitestRun("unit without database tests (TZ=Asia/Shanghai)", "Asia/Shanghai", { filter: ["--exclude", "**/*.db.test.ts"] });
+lap("unit Shanghai");
 
 // The database tests (*.db.test.ts) ran above on embedded PGlite; run them again on a real
 // PostgreSQL server: Debian's postgresql (apt-installed when absent), a throw-away cluster on a
@@ -97,6 +118,7 @@ try {
       extraEnv: { DATABASE_URL: pg.url },
       tag: "postgres",
     });
+  lap("PostgreSQL + its DB tests");
 
   // `npm run build`: next build, then the CycloneDX SBOM (.next/sbom.cdx.json).
   const built = (await step("build", "npm", ["run", "build"])) === 0;
@@ -106,6 +128,7 @@ try {
     const code = await step("supply chain (npm audit --omit=dev, SBOM)", "npx", ["tsx", "scripts/supply-chain.ts"]);
     record("supply chain", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
   }
+  lap("build + supply chain");
 
   // Several app instances of the build over the one PostgreSQL server: shared sessions, limits and
   // audit chains, graceful shutdown (tests/instances).
@@ -115,9 +138,11 @@ try {
       extraEnv: { DATABASE_URL: pg.url },
       tag: "instances",
     });
+    lap("app processes");
     // The load run of issue 6: 20 operators for 60 s through two instances (report in its output).
     const soak = await step("soak (20 operators, 60 s)", "npx", ["tsx", "scripts/soak.ts", "--seconds", "60", "--operators", "20"], { DATABASE_URL: pg.url });
     record("soak", soak === 0 ? 1 : 0, soak === 0 ? 0 : 1);
+    lap("soak");
   } else {
     record("app instances (not run: build or PostgreSQL missing)", 0, 1);
   }
@@ -137,6 +162,9 @@ async function browserTests(chromium: string, soffice: string | undefined): Prom
         env: {
           ...env,
           E2E_PORT_BASE: String(10 * (shard - 1)),
+          // CI keeps only its log, so a trace would never be read; recording one (a DOM snapshot per
+          // action) was a fifth of the browser's CPU.
+          E2E_TRACE: "off",
           PLAYWRIGHT_JSON_OUTPUT_NAME: file,
           CHROMIUM_PATH: chromium,
           ...(soffice ? { SOFFICE_PATH: soffice } : {}),
@@ -160,18 +188,21 @@ async function browserTests(chromium: string, soffice: string | undefined): Prom
 async function browserAndBench(built: boolean): Promise<void> {
   if (built && chromium) await browserTests(chromium, soffice);
   else record("e2e (not run: build or browser missing)", 0, 1);
+  lap("e2e");
 
   // The bench's smallest scenario, once, in report-only mode: it proves the script still runs and
   // never fails CI on a timing (only a crash of the bench itself counts).
   if (built) {
     const code = await step("bench --quick (report only)", "npx", ["tsx", "scripts/bench.ts", "--quick"]);
     record("bench --quick runs", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+    lap("bench --quick");
   }
 }
 
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 console.log("\n=== summary ===");
 for (const line of lines) console.log(line);
+console.log(`time: ${laps.join(", ")}`);
 writeFileSync(join(out, "summary.txt"), `${lines.join("\n")}\n${summary}\n`);
 console.log(summary);
 process.exit(totals.failed > 0 ? 1 : 0);
