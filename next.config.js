@@ -1,8 +1,12 @@
 // @ts-check
 import createNextIntlPlugin from "next-intl/plugin";
 
-// next-intl finds the request's language and messages in i18n/request.ts (ADR 0024).
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// next-intl finds the request's language and messages in i18n/request.ts (ADR 0024). The catalogues
+// are compiled at build time, so the browser gets no ICU parser (12.7 kB gzip of every page).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
