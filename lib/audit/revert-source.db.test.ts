@@ -55,7 +55,7 @@ describe(`reverting marks: what the audit log keeps and links (${dbKind})`, () =
     expect(history.find((e) => e.id === old)?.revert.state).toBe("no-before");
     expect(history.find((e) => e.id === id)?.revert.state).toBe("revertible");
     const report = await verifyChain(testDb.current().db, p.tenantId);
-    expect(report.ok, JSON.stringify(report.problems)).toBe(true);
+    expect(report.ok, JSON.stringify(report.problem)).toBe(true);
   });
 
   it("links a revert to the mark it reverts, both ways, and a revert can itself be reverted", async () => {

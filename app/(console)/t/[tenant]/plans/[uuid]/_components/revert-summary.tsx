@@ -121,7 +121,7 @@ function ChangedRow({
   const c = s.changed;
   const to = restoreTarget(s.before);
   return (
-    <li>
+    <li className="flex flex-wrap items-center gap-x-3">
       <span className="font-mono text-xs">
         {c?.by === "mark"
           ? t.rich("changedByMark", { range, actor: c.actor, time: () => <Time iso={c.at} /> })
@@ -130,7 +130,7 @@ function ChangedRow({
             : t("changedListing", { range, set: statusWord(s.set), now: statusWord(c?.now ?? "unknown") })}
       </span>
       {to !== null && (
-        <span className="ml-2 inline-flex items-center gap-1">
+        <span className="inline-flex items-center gap-1">
           <input id={id} type="checkbox" checked={included} onChange={(e) => onToggle(e.target.checked)} />
           <label htmlFor={id}>{t("include", { to: statusWord(to) })}</label>
         </span>
