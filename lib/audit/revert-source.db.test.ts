@@ -63,6 +63,8 @@ describe(`reverting marks: what the audit log keeps and links (${dbKind})`, () =
     const original = await p.record();
     const revert = await p.record({ action: "partition.mark", revertOf: original });
     const again = await p.record({ action: "partition.clear", revertOf: revert });
+    // A revert CAN refused reverted nothing: it is not listed as one.
+    await p.record({ action: "partition.mark", revertOf: original }, "rejected");
     const links = await revertsOf(p.tenantId, [original, revert, again]);
     expect(links.get(original)?.map((l) => l.id)).toEqual([revert]);
     expect(links.get(revert)?.map((l) => l.id)).toEqual([again]);

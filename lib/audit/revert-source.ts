@@ -102,7 +102,10 @@ export async function changesAfter(tenantId: string, planUuid: string, afterSeq:
 
 export type RevertLink = { id: string; at: string; actor: string; outcome: OutcomeName; pending: boolean };
 
-/** The reverts recorded for each of these intents (by `details.revertOf`), oldest first. */
+/**
+ * The reverts recorded for each of these intents (by `details.revertOf`), oldest first: those that
+ * may have applied (ok, unknown, in flight); a revert CAN refused reverted nothing.
+ */
 export async function revertsOf(tenantId: string, intentIds: readonly string[]): Promise<Map<string, RevertLink[]>> {
   const out = new Map<string, RevertLink[]>();
   if (intentIds.length === 0) return out;
@@ -116,6 +119,7 @@ export async function revertsOf(tenantId: string, intentIds: readonly string[]):
     .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.phase, "intent"), sql`${auditLog.details} ? 'revertOf'`, inArray(revertOf, [...intentIds])))
     .orderBy(asc(auditLog.seq));
   for (const r of rows) {
+    if (!mayHaveApplied(r.outcome)) continue;
     const list = out.get(r.of) ?? [];
     list.push({ id: r.id, at: r.at.toISOString(), actor: r.actor, outcome: (r.outcome as OutcomeName | null) ?? "unknown", pending: r.outcomeId === null });
     out.set(r.of, list);
