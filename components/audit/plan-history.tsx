@@ -10,13 +10,26 @@ import { Time, ZoneName } from "@/components/time/time";
 import { OUTCOME_STYLE, useAuditWords } from "./labels";
 import { ObservedWhen } from "./time-phrases";
 import { DataTable } from "@/components/data-table";
+import type { ReactNode } from "react";
+import { RevertLinksView } from "./revert-links";
 
 /**
  * A plan's audit history, newest first, changes seen from outside the console included. Reads
  * through GET /api/t/[tenant]/plans/[uuid]/history (plans:read); invalidate
  * `queryKeys.planHistory(tenantId, planUuid)` after a mark to refresh it.
  */
-export function PlanHistory({ tenantId, planUuid, limit = 50 }: { tenantId: string; planUuid: string; limit?: number }) {
+export function PlanHistory({
+  tenantId,
+  planUuid,
+  limit = 50,
+  revertButton,
+}: {
+  tenantId: string;
+  planUuid: string;
+  limit?: number;
+  /** Revert for a mark, given by pages whose viewer may mark (ADR 0029). */
+  revertButton?: (markId: string) => ReactNode;
+}) {
   const t = useTranslations("planHistory");
   const words = useAuditWords();
   const { data, isFetching, refetch } = useQuery({
@@ -77,6 +90,7 @@ export function PlanHistory({ tenantId, planUuid, limit = 50 }: { tenantId: stri
                 {e.outcomeDetail.reason}
               </div>
             )}
+            <RevertLinksView links={e.revert} button={revertButton?.(e.id)} />
           </td>
         </tr>
       ))}

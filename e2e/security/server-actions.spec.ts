@@ -59,7 +59,15 @@ const signOut: Call[] = [
 
 const planPath = (t: TenantId, refs: Refs, plan: "daily" | "snapshot" = "daily") => `/t/${t}/plans/${refs[t][plan]}`;
 
+/** A mark id no tenant has: a missing permission check would answer NOT_FOUND instead of the refusal. */
+const SOME_MARK_ID = "00000000-0000-4000-8000-000000000000";
+
 const ACTIONS: Record<string, ActionCase> = {
+  revertMarkAction: {
+    path: (t, r) => planPath(t, r),
+    args: (t) => [{ tenantId: t, markId: SOME_MARK_ID, include: [], pick: [], expected: "[]" }],
+    calls: tenantMutation("operator"),
+  },
   markPartitionsAction: {
     path: (t, r) => planPath(t, r),
     args: (t, r) => [{ tenantId: t, planUuid: r[t].daily, granularity: "DAY", success: [{ start: MARK_DAY, end: MARK_DAY }], failed: [] }],
@@ -130,6 +138,8 @@ const ROUTES: Record<string, { query: string; calls: RouteCall[] }> = {
   "/api/t/[tenant]/plans": { query: "", calls: readRefusals() },
   "/api/t/[tenant]/plans/[uuid]": { query: "", calls: readRefusals() },
   "/api/t/[tenant]/plans/[uuid]/history": { query: "?limit=5", calls: readRefusals() },
+  // What a revert would send: for those who may mark (ADR 0029).
+  "/api/t/[tenant]/marks/[markId]/revert": { query: "", calls: [...readRefusals(), { caller: "viewer", tenant: "acme", status: 403 }] },
   "/api/t/[tenant]/audit/export": {
     query: "?format=json",
     calls: [...readRefusals(), { caller: "viewer", tenant: "acme", status: 403 }, { caller: "operator", tenant: "acme", status: 403 }],
@@ -192,6 +202,7 @@ function fillRoute(pattern: string, tenant: TenantId, refs: Refs): string {
     if (name === "tenant") return tenant;
     if (name === "uuid") return refs[tenant].daily;
     if (name === "provider") return "oidc";
+    if (name === "markId") return SOME_MARK_ID;
     throw new Error(`no value for the dynamic segment [${name}] of ${pattern}: add one here`);
   });
 }

@@ -29,9 +29,9 @@ function markContent(intent: MarkIntent): Omit<AuditContent, "phase" | "outcome"
   };
 }
 
-/** A machine's mark says so on both of its rows, so the people / machines filter finds either. */
+/** A machine's mark says so on both of its rows, so the people / machines filter finds either; so does a revert. */
 function detailsOf(intent: MarkIntent, extra: Record<string, unknown>): Record<string, unknown> | null {
-  const details = intent.machine ? { ...extra, machine: intent.machine } : extra;
+  const details = { ...extra, ...(intent.machine ? { machine: intent.machine } : {}), ...(intent.revertOf ? { revertOf: intent.revertOf } : {}) };
   return Object.keys(details).length > 0 ? details : null;
 }
 
@@ -47,7 +47,10 @@ export async function recordMarkIntent(intent: MarkIntent): Promise<{ intentId: 
     canRequest: body,
     outcome: null,
     outcomeDetail: null,
-    details: detailsOf(intent, intent.statusesRead ? { statusesRead: intent.statusesRead } : {}),
+    details: detailsOf(intent, {
+      ...(intent.statusesRead ? { statusesRead: intent.statusesRead } : {}),
+      ...(intent.before ? { before: intent.before } : {}),
+    }),
   });
   return { intentId: row.id };
 }

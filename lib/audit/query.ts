@@ -5,7 +5,10 @@ import { getDb, type Db } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import type { AuditCursor, AuditFilters } from "@/lib/schemas/audit";
 import { startOfDayIn } from "@/lib/time/format";
+import { revertOfDetails } from "@/lib/marks/before-runs";
+import { revertStateOf, type RevertLinks } from "@/lib/marks/revert-state";
 import { OBSERVED_ACTION } from "./observed";
+import { markSummaries, revertsOf } from "./revert-source";
 import { tenantPlanNames } from "./plan-names";
 import type { OutcomeName } from "./types";
 
@@ -264,7 +267,25 @@ export type PlanHistoryEntry = Pick<
 > & {
   /** For changes seen from outside the console: between which two reads of CAN's list it happened. */
   interval: { from: string; to: string } | null;
+  /** Whether it can be reverted, which mark it reverted, and its reverts (docs/decisions/0029-revert-a-mark.md). */
+  revert: RevertLinks;
 };
+
+/** The revert links of a page of entries: one indexed query for the reverts that name them. */
+export async function revertLinksFor(
+  tenantId: string,
+  entries: readonly Pick<AuditEntry, "id" | "action" | "outcome" | "pending" | "details">[],
+): Promise<Map<string, RevertLinks>> {
+  const states = entries.map((e) => ({ id: e.id, state: revertStateOf(e.action, e.outcome, e.pending, e.details), of: revertOfDetails(e.details) }));
+  const [by, of] = await Promise.all([
+    revertsOf(
+      tenantId,
+      states.filter((s) => s.state !== null).map((s) => s.id),
+    ),
+    markSummaries(tenantId, [...new Set(states.flatMap((s) => (s.of ? [s.of] : [])))]),
+  ]);
+  return new Map(states.map((s) => [s.id, { state: s.state, of: s.of ? (of.get(s.of) ?? null) : null, by: by.get(s.id) ?? [] }]));
+}
 
 /** A plan's marks and the changes seen from outside the console, newest first, for the plan page's History tab (no IPs or user agents). */
 export async function listAuditForPlan(tenantId: string, planUuid: string, limit = 50): Promise<PlanHistoryEntry[]> {
@@ -276,21 +297,22 @@ export async function listAuditForPlan(tenantId: string, planUuid: string, limit
     .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.planUuid, planUuid), or(eq(auditLog.phase, "intent"), eq(auditLog.action, OBSERVED_ACTION))))
     .orderBy(desc(auditLog.seq))
     .limit(Math.max(1, Math.min(limit, 500)))) as Selected[];
-  return rows
-    .map(toEntry)
-    .map(({ id, at, actor, actorKind, action, ranges, partitionCount, outcome, pending, outcomeAt, outcomeDetail, requestId, details }) => ({
-      id,
-      at,
-      actor,
-      actorKind,
-      action,
-      ranges,
-      partitionCount,
-      outcome,
-      pending,
-      outcomeAt,
-      outcomeDetail,
-      requestId,
-      interval: action === OBSERVED_ACTION ? ((details?.interval as PlanHistoryEntry["interval"] | undefined) ?? null) : null,
-    }));
+  const entries = rows.map(toEntry);
+  const links = await revertLinksFor(tenantId, entries);
+  return entries.map(({ id, at, actor, actorKind, action, ranges, partitionCount, outcome, pending, outcomeAt, outcomeDetail, requestId, details }) => ({
+    id,
+    at,
+    actor,
+    actorKind,
+    action,
+    ranges,
+    partitionCount,
+    outcome,
+    pending,
+    outcomeAt,
+    outcomeDetail,
+    requestId,
+    interval: action === OBSERVED_ACTION ? ((details?.interval as PlanHistoryEntry["interval"] | undefined) ?? null) : null,
+    revert: links.get(id) ?? { state: null, of: null, by: [] },
+  }));
 }

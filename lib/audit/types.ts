@@ -1,5 +1,6 @@
 import type { Actor, RequestMeta, Role } from "@/lib/auth/roles";
 
+import type { RecordedBefore } from "@/lib/marks/before-runs";
 import type { MarkAction } from "@/lib/marks/kinds";
 
 export type { MarkAction };
@@ -16,6 +17,10 @@ export type MarkIntent = {
   statusesBefore: Record<string, number>; // status -> count
   /** Where statusesBefore was counted from: the page's sealed listing, or a read made for this mark. */
   statusesRead?: { from: "page listing" | "fresh read"; readAt: string };
+  /** Each partition's status before the mark, as runs over its ranges (kept in `details.before`); absent for whole-plan marks. */
+  before?: RecordedBefore;
+  /** The intent id of the mark this one reverts (kept in `details.revertOf`). */
+  revertOf?: string;
   canRequest: { endpoint: string; body: unknown };
   /** Set when a machine (an API token) made the mark: the audit row says so. */
   machine?: { tokenId: string; tokenName: string };

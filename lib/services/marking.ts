@@ -6,6 +6,7 @@ import type { Actor, RequestMeta } from "@/lib/auth/roles";
 import { canAppError } from "@/lib/api/to-app-error";
 import { CanError } from "@/lib/can/errors";
 import { sendMark } from "@/lib/can/mutations";
+import { beforeRunsIn, type RecordedBefore } from "@/lib/marks/before-runs";
 import { futureRefusal } from "@/lib/marks/future";
 import { MARK_KINDS, changedRanges, granularityOf, kindOf, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
 import { countStatusesInRanges, type Granularity, type StatusRun } from "@/lib/partitions";
@@ -39,6 +40,8 @@ export type MarkRequest = {
   change: MarkChange;
   partitionCount: number;
   confirmation: MarkConfirmation;
+  /** Set when this mark reverts an earlier one: that mark's intent id, recorded as `details.revertOf`. */
+  revertOf?: string | undefined;
 };
 
 const fail = (error: AppError): Result<never> => ({ ok: false, error });
@@ -102,17 +105,28 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark, onSent
 
   const statusesBefore: Record<string, number> = {};
   let statusesRead: MarkIntent["statusesRead"];
-  // A machine's mark counts nothing first: one CAN call per mark, whatever the plan's size.
+  // A machine's mark reads nothing first: one CAN call per mark, whatever the plan's size. So its
+  // prior statuses are recorded as not known (docs/decisions/0029-revert-a-mark.md).
+  let before: RecordedBefore | undefined = granularity !== null ? { known: false } : undefined;
   if (granularity !== null && confirmation.by === "person") {
-    const before = await statusesBeforeMark(tenant, req.planUuid, granularity, confirmation.listing, meta.requestId);
-    if (!before) return fail({ code: "CONFLICT", message: "This plan has no partitions to mark." });
+    const read = await statusesBeforeMark(tenant, req.planUuid, granularity, confirmation.listing, meta.requestId);
+    if (!read) return fail({ code: "CONFLICT", message: "This plan has no partitions to mark." });
+    // Each partition's status, not only the counts: what a revert restores.
+    before = {
+      known: true,
+      runs: beforeRunsIn(
+        read.runs,
+        ranges.map((r) => r.range),
+        granularity,
+      ),
+    };
     const counts = countStatusesInRanges(
-      before.runs,
+      read.runs,
       ranges.map((r) => r.range),
       granularity,
     );
     for (const [status, n] of Object.entries(counts)) if (n > 0) statusesBefore[status] = n;
-    statusesRead = before.read;
+    statusesRead = read.read;
   }
   if (confirmation.by === "person" && needsTypedName(kind, req.partitionCount, statusesBefore) && confirmation.confirmName !== plan.name) {
     return fail({
@@ -134,6 +148,8 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark, onSent
     partitionCount: req.partitionCount,
     statusesBefore,
     ...(statusesRead ? { statusesRead } : {}),
+    ...(before ? { before } : {}),
+    ...(req.revertOf ? { revertOf: req.revertOf } : {}),
     canRequest: { endpoint: spec.endpoint, body },
     ...(confirmation.by === "machine" ? { machine: { tokenId: confirmation.tokenId, tokenName: confirmation.tokenName } } : {}),
   };

@@ -59,6 +59,11 @@ export const auditLog = pgTable(
     // The plan filter's name search: the tenant's distinct names are read by skipping through this
     // index, matched, and each matching name's rows come from it in seq order.
     index("audit_log_tenant_plan_name_idx").on(t.tenantId, t.planName, t.seq),
+    // A mark's reverts (intents whose details name it in `revertOf`), found per page of history
+    // without reading the tenant's rows (docs/decisions/0029-revert-a-mark.md).
+    index("audit_log_revert_of_idx")
+      .on(t.tenantId, sql`(${t.details}->>'revertOf')`)
+      .where(sql`${t.phase} = 'intent' and ${t.details} ? 'revertOf'`),
     // Exactly one outcome per intent, whichever instance writes it.
     uniqueIndex("audit_log_outcome_of_intent_idx")
       .on(t.intentId)

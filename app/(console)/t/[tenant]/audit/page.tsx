@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listAudit } from "@/lib/audit";
+import { revertLinksFor } from "@/lib/audit/query";
 import { requirePageAccess } from "@/lib/auth/dal";
+import { hasPermission } from "@/lib/auth/roles";
 import { AUDIT_PAGE_SIZE, auditFiltersQuery, readAuditCursor, readAuditFilters } from "@/lib/schemas/audit";
 import { AuditFiltersForm } from "./_components/audit-filters";
 import { AuditTable } from "./_components/audit-table";
@@ -19,10 +21,11 @@ export default async function AuditPage({
   params: Promise<{ tenant: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { tenant } = await requirePageAccess((await params).tenant, "audit:read");
+  const { tenant, actor } = await requirePageAccess((await params).tenant, "audit:read");
   const sp = await searchParams;
   const filters = readAuditFilters(sp);
   const page = await listAudit(tenant.id, filters, readAuditCursor(sp), AUDIT_PAGE_SIZE);
+  const reverts = await revertLinksFor(tenant.id, page.entries);
   const base = `/t/${encodeURIComponent(tenant.id)}/audit`;
   const t = await getTranslations("audit");
   const exportBase = `/api/t/${encodeURIComponent(tenant.id)}/audit/export`;
@@ -47,7 +50,7 @@ export default async function AuditPage({
           {t("empty")}
         </p>
       ) : (
-        <AuditTable entries={page.entries} tenantId={tenant.id} />
+        <AuditTable entries={page.entries} tenantId={tenant.id} reverts={reverts} canRevert={hasPermission(actor.role, "partitions:mark")} />
       )}
       <nav aria-label={t("pages")} className="mt-4 flex gap-4 text-sm">
         {page.newerCursor !== null && (

@@ -8,6 +8,10 @@ import { useEventSubject } from "@/components/audit/subjects";
 import { ObservedWhen, StatusesRead } from "@/components/audit/time-phrases";
 import { Time, ZoneName } from "@/components/time/time";
 import { DataTable } from "@/components/data-table";
+import { RevertLinksView } from "@/components/audit/revert-links";
+import type { RevertLinks } from "@/lib/marks/revert-state";
+// The mark dialog and Revert live with the plan page; the audit page offers the same Revert.
+import { RevertButton } from "../../plans/[uuid]/_components/revert-button";
 
 const CAN_ERROR_KINDS: readonly string[] = ["network", "timeout", "http", "rejected", "malformed", "unsettled"] satisfies CanErrorKind[];
 const isCanErrorKind = (kind: string): kind is CanErrorKind => CAN_ERROR_KINDS.includes(kind);
@@ -36,8 +40,21 @@ function Subject({ entry }: { entry: AuditEntry }) {
   return subject ? <div className="text-xs text-slate-700">{subject}</div> : null;
 }
 
+const NO_LINKS: RevertLinks = { state: null, of: null, by: [] };
+
 /** One row per action (its intent with the outcome merged in) or event; details fold out. */
-export function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenantId: string }) {
+export function AuditTable({
+  entries,
+  tenantId,
+  reverts,
+  canRevert,
+}: {
+  entries: AuditEntry[];
+  tenantId: string;
+  reverts: ReadonlyMap<string, RevertLinks>;
+  /** Only who may mark may revert: auditors see the links, never the button. */
+  canRevert: boolean;
+}) {
   const plans = `/t/${encodeURIComponent(tenantId)}/plans`;
   const t = useTranslations("audit.table");
   const tRole = useTranslations("roles");
@@ -115,6 +132,9 @@ export function AuditTable({ entries, tenantId }: { entries: AuditEntry[]; tenan
                 {/* Recorded when it happened, in English like the rest of the log's data. */}
                 {e.outcomeDetail.reason && <div lang="en">{e.outcomeDetail.reason}</div>}
               </div>
+            )}
+            {reverts.get(e.id) && (
+              <RevertLinksView links={reverts.get(e.id) ?? NO_LINKS} button={canRevert ? <RevertButton tenantId={tenantId} markId={e.id} /> : undefined} />
             )}
             <details className="mt-1 text-xs">
               <summary className="cursor-pointer text-blue-800">{t("details")}</summary>

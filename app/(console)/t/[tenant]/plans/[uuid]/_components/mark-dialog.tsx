@@ -10,6 +10,7 @@ import type { MarkEndpoint, MarkKind as TableMarkKind } from "@/lib/marks/kinds"
 import type { KeyRange, PartitionStatus } from "@/lib/partitions";
 import { MarkEffectSummary } from "./mark-effect-summary";
 import { useDescribeRanges, useFutureRefusalText } from "./range-words";
+import { RevertSummary, type PendingRevert } from "./revert-summary";
 
 /** The kinds a person starts from the page (a mixed mark comes only from machines). */
 export type MarkKind = Exclude<TableMarkKind, "mixed">;
@@ -30,7 +31,10 @@ export type PendingMark = {
   outsideWindow: { window: KeyRange; ranges: KeyRange[] } | null;
 };
 
-/** Shows exactly what will happen (ranges, status changes, CAN's request body) before anything is sent. */
+/**
+ * Shows exactly what will happen (ranges, status changes, CAN's request body) before anything is
+ * sent; a revert of a mark is confirmed here too, with each of its requests.
+ */
 export function MarkDialog({
   planName,
   pending,
@@ -40,7 +44,7 @@ export function MarkDialog({
   onCancel,
 }: {
   planName: string;
-  pending: PendingMark | null;
+  pending: PendingMark | PendingRevert | null;
   busy: boolean;
   error: AppError | null;
   onConfirm: (confirmName: string | undefined) => void;
@@ -66,9 +70,14 @@ export function MarkDialog({
     } else if (!pending && dialog.open) dialog.close();
   }, [pending]);
 
-  const effect = pending ? markEffect(pending.kind, pending.countsBefore) : null;
+  const tRevert = useTranslations("revert");
+  const mark = pending && pending.kind !== "revert" ? pending : null;
+  const effect = mark ? markEffect(mark.kind, mark.countsBefore) : null;
   const nothingChanges = effect !== null && effect.changingTotal === 0;
-  const canConfirm = !!pending && !busy && !pending.refusal && (!pending.needsName || typed === planName);
+  const sendable = mark ? !mark.refusal : pending?.kind === "revert" && pending.plan.changes.length > 0;
+  const canConfirm = !!pending && !busy && sendable && (!pending.needsName || typed === planName);
+  const requests = pending?.kind === "revert" ? pending.requests : mark ? [{ endpoint: mark.endpoint, body: mark.body }] : [];
+  const takesAway = pending?.kind === "clear" || pending?.kind === "failed";
   return (
     <dialog
       ref={ref}
@@ -88,9 +97,11 @@ export function MarkDialog({
           }}
         >
           <h2 id={titleId} className="text-lg font-semibold">
-            {tKind(`${pending.kind}.title`)}
+            {pending.kind === "revert" ? tRevert("title") : tKind(`${pending.kind}.title`)}
           </h2>
-          {pending.kind === "refresh" ? (
+          {pending.kind === "revert" ? (
+            <RevertSummary pending={pending} />
+          ) : pending.kind === "refresh" ? (
             <p>{t.rich("refresh", { plan: () => <strong>{planName}</strong> })}</p>
           ) : (
             <>
@@ -138,16 +149,20 @@ export function MarkDialog({
               </div>
             </>
           )}
-          <details open>
-            <summary className="cursor-pointer text-sm font-semibold">{t("request", { endpoint: pending.endpoint })}</summary>
-            <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="can-request-body">
-              {JSON.stringify(pending.body, null, 2)}
-            </pre>
-          </details>
+          {requests.map((r, i) => (
+            <details open key={i}>
+              <summary className="cursor-pointer text-sm font-semibold">
+                {requests.length > 1 ? tRevert("requestN", { n: i + 1, of: requests.length, endpoint: r.endpoint }) : t("request", { endpoint: r.endpoint })}
+              </summary>
+              <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="can-request-body">
+                {JSON.stringify(r.body, null, 2)}
+              </pre>
+            </details>
+          ))}
           {pending.needsName && (
             <div>
               <label htmlFor={nameId} className="block text-sm font-medium">
-                {pending.kind === "clear" || pending.kind === "failed" ? t("removes") : ""}
+                {takesAway ? t("removes") : ""}
                 {t.rich("typeName", { name: () => <span className="font-mono">{planName}</span> })}
               </label>
               <input
@@ -169,9 +184,11 @@ export function MarkDialog({
               type="submit"
               disabled={!canConfirm}
               data-autofocus={pending.needsName ? undefined : true}
-              className={`rounded px-3 py-1.5 text-white disabled:opacity-50 ${pending.kind === "clear" || pending.kind === "failed" ? "bg-red-800" : "bg-blue-800"}`}
+              className={`rounded px-3 py-1.5 text-white disabled:opacity-50 ${takesAway ? "bg-red-800" : "bg-blue-800"}`}
             >
-              {busy ? t("sending") : t(nothingChanges ? "confirmAnyway" : "confirm", { action: tKind(`${pending.kind}.action`) })}
+              {busy
+                ? t("sending")
+                : t(nothingChanges ? "confirmAnyway" : "confirm", { action: pending.kind === "revert" ? tRevert("action") : tKind(`${pending.kind}.action`) })}
             </button>
           </div>
         </form>

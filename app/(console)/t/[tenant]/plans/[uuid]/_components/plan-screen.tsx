@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent } from "react";
 import { PlanHistory } from "@/components/audit/plan-history";
+import { RevertButton } from "./revert-button";
 import { ErrorPanel } from "@/components/error-panel";
 import { fetchResult } from "@/lib/api/fetch-result";
 import { queryKeys } from "@/lib/query-keys";
@@ -86,7 +87,12 @@ export function PlanScreen({
       <h2 id="history-heading" className="text-lg font-semibold">
         {t("historyHeading")}
       </h2>
-      <PlanHistory tenantId={tenantId} planUuid={uuid} limit={20} />
+      <PlanHistory
+        tenantId={tenantId}
+        planUuid={uuid}
+        limit={20}
+        revertButton={canMark ? (markId) => <RevertButton tenantId={tenantId} markId={markId} /> : undefined}
+      />
     </section>
   );
   const retry = () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_revert_of_idx" ON "audit_log" USING btree ("tenant_id",("details"->>'revertOf')) WHERE "audit_log"."phase" = 'intent' and "audit_log"."details" ? 'revertOf';
