@@ -56,6 +56,8 @@ function statementTimeout(ms: number | undefined): number {
 }
 
 /** `dataDir` undefined = in memory (tests). Migrations are applied before the handle is returned. */
+const PGLITE_SHARED_BUFFERS = "32MB";
+
 export async function openPglite(dataDir?: string, statementTimeoutMs?: number): Promise<DbHandle> {
   let release = () => {};
   if (dataDir) {
@@ -65,7 +67,10 @@ export async function openPglite(dataDir?: string, statementTimeoutMs?: number):
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = dataDir ? new PGlite(dataDir) : new PGlite();
+    // PostgreSQL's default 128 MB of shared buffers lives in PGlite's WebAssembly memory, inside the
+    // app's own process; the files behind it are still in the OS page cache (issue 23 item 3).
+    const options = { postgresqlconf: `shared_buffers = ${PGLITE_SHARED_BUFFERS}` };
+    const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
     await client.waitReady;
     await migratePglite(client);
     // PGlite is one session: a session-level setting covers every later query.
