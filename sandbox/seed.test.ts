@@ -73,11 +73,11 @@ describe("seedState", () => {
     }
   });
 
-  it("gives acme one late plan: its loads stopped six days before the seed end", () => {
+  it("gives acme one late plan: its loads stopped 35 days before the seed end", () => {
     const late = plansOf("acme").find((p) => p.name === "stock_levels_daily");
     expect(late).toMatchObject({ materializeType: "EXTERNAL", metricTimeGranularity: "DAY", isFullRefresh: false });
-    expect(keysOf(late).at(-1)).toBe(addKeys(SEED_END, -6, "DAY"));
-    expect(keysOf(late)).toHaveLength(114);
+    expect(keysOf(late).at(-1)).toBe(addKeys(SEED_END, -35, "DAY"));
+    expect(keysOf(late)).toHaveLength(85);
   });
 
   it("gives acme alone a WEEK plan whose values are Mondays", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { todayKeyInZone } from "@/lib/partitions";
-import { expectedPartition, lateness, needsAttention, stripLength, stripWindow, windowCounts } from "./freshness";
+import { expectedPartition, lateDays, lateness, needsAttention, stripLength, stripWindow, windowCounts } from "./freshness";
 
 // Run under TZ=America/Los_Angeles and TZ=Asia/Shanghai: every answer here is a calendar date and
 // must not move with the process's zone.
@@ -54,6 +54,15 @@ describe("lateness", () => {
   it("counts months across year ends", () => {
     expect(lateness("2026-02", "2025-10", "MONTH")).toBe(4);
     expect(lateness("2026-01", "2025-12", "MONTH")).toBe(1);
+  });
+
+  it("is told in days for sorting, a MONTH plan by its months' last days", () => {
+    expect(lateDays("2026-11", "2026-09", "MONTH")).toBe(61);
+    expect(lateDays("2024-03", "2024-01", "MONTH")).toBe(60);
+    expect(lateDays("2026-02", "2026-01", "MONTH")).toBe(28);
+    expect(lateDays("2026-12-04", "2026-10-25", "DAY")).toBe(40);
+    expect(lateDays("2026-02", "2026-03", "MONTH")).toBe(0);
+    expect(lateDays("2026-02", null, "MONTH")).toBeNull();
   });
 
   it("is zero when on time or ahead, and null when no success is known", () => {

@@ -32,6 +32,18 @@ export function lateness(expected: PartitionKey, latestSuccess: PartitionKey | n
   return Math.max(0, keyDistance(latestSuccess, expected, g));
 }
 
+/**
+ * Lateness in days whatever the granularity, so plans of both can be sorted together: days from the
+ * last day of the newest success to the last day of the expected partition (a MONTH plan two months
+ * late at the end of November is 61 days late).
+ */
+export function lateDays(expected: PartitionKey, latestSuccess: PartitionKey | null, g: Granularity): number | null {
+  if (latestSuccess === null) return null;
+  if (g === "DAY") return lateness(expected, latestSuccess, g);
+  const lastDay = (month: PartitionKey) => addKeys(`${addKeys(month, 1, "MONTH")}-01`, -1, "DAY");
+  return Math.max(0, keyDistance(lastDay(latestSuccess), lastDay(expected), "DAY"));
+}
+
 export type WindowCounts = { failed: number; missing: number; unknown: number };
 
 export function windowCounts(statuses: readonly (PartitionStatus | null)[]): WindowCounts {

@@ -6,7 +6,7 @@ import { CanError } from "@/lib/can/errors";
 import { getPartitionPage, listAllPartitions } from "@/lib/can/partitions";
 import type { PartitionItem } from "@/lib/can/types";
 import { getEnv } from "@/lib/env";
-import { expectedPartition, lateness, needsAttention, stripWindow, windowCounts, type WindowCounts } from "@/lib/health/freshness";
+import { expectedPartition, lateDays, lateness, needsAttention, stripWindow, windowCounts, type WindowCounts } from "@/lib/health/freshness";
 import { windowCoverage } from "@/lib/health/window-cover";
 import {
   compareKeys,
@@ -38,8 +38,10 @@ export type PlanHealth =
       counts: WindowCounts;
       latestSuccess: PartitionKey | null;
       expected: PartitionKey;
-      /** Null: no success among the partitions read. */
+      /** Partitions late (days or months); null: no success among the partitions read. */
       lateBy: number | null;
+      /** The same in days, for sorting DAY and MONTH plans together. */
+      lateDays: number | null;
       attention: boolean;
     }
   | { kind: "full-refresh"; lastRefresh: LastRefresh | null }
@@ -97,7 +99,17 @@ export async function getPlanHealth(tenant: Tenant, uuid: string, now = new Date
   const counts = windowCounts(cells.map((c) => c.status));
   const latestSuccess = first === null ? null : newestSuccess(first, last, g, canList, recorded);
   const lateBy = lateness(expected, latestSuccess, g);
-  return { kind: "grid", granularity: g, cells, counts, latestSuccess, expected, lateBy, attention: needsAttention(lateBy, counts) };
+  return {
+    kind: "grid",
+    granularity: g,
+    cells,
+    counts,
+    latestSuccess,
+    expected,
+    lateBy,
+    lateDays: lateDays(expected, latestSuccess, g),
+    attention: needsAttention(lateBy, counts),
+  };
 }
 
 /** The newest key from `first` to `last` whose status, decided as the calendar decides it, is success. */
