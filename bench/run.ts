@@ -4,7 +4,7 @@
 //              10,000 rows): for CI
 //   --audit-rows=N  the audit scenario's size (default 5,000,000; --quick: 10,000)
 //   --strict   exit 1 when a budget does not hold (default: report only, exit 0)
-//   --only=a,b run some scenarios: proxy, paging, load, defaults, weight, lighthouse, interaction, scaling, marking, api, audit
+//   --only=a,b run some scenarios: proxy, paging, load, defaults, weight, lighthouse, interaction, scaling, marking, api, audit, morning
 //   --verbose  show the sandbox's and the app's output
 //   --postgres (scripts/bench.ts starts the server) the app on PostgreSQL instead of PGlite
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -23,6 +23,7 @@ import { scaling } from "./scenarios/scaling";
 import { sharedViewers } from "./scenarios/shared-viewers";
 import { bigTenant } from "./scenarios/big-tenant";
 import { lighthouse } from "./scenarios/lighthouse";
+import { morningView } from "./scenarios/morning-view";
 import { withDefaultInstance } from "./default-instance";
 import { schedulerApi } from "./scenarios/scheduler-api";
 import { weight } from "./scenarios/weight";
@@ -192,7 +193,7 @@ try {
   log(`services up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const control = sandboxControl(sandboxUrl);
   const session = await openSession(root, appUrl, "operator", "demo-password");
-  const needsBrowser = ["load", "defaults", "interaction", "scaling", "marking"].some(wants);
+  const needsBrowser = ["load", "defaults", "interaction", "scaling", "marking", "morning"].some(wants);
   if (needsBrowser) {
     browser = await launchBrowser();
     chromiumVersion = browser.version();
@@ -228,6 +229,7 @@ try {
   await scenario("scaling", () => scaling(ctx, requireBrowser(), { years: [1, 3, 10, 30], loads: 5, selections: 5 }));
   await scenario("api", () => schedulerApi(ctx, { sequential: 200, concurrent: 800 }));
   await scenario("audit", () => auditScale(ctx, root, auditRows));
+  await scenario("morning", () => morningView(ctx, requireBrowser()));
   let confirmed = 0;
   await scenario("marking", async () => {
     confirmed = await marking(ctx, requireBrowser(), [

@@ -32,6 +32,12 @@ function requestedPage(endpoint: CanEndpointName, url: URL, body: unknown): numb
   return undefined;
 }
 
+/** Which plan a call names, so a fault can stand for one plan's trouble only. */
+function requestedPlan(url: URL, body: unknown): string | undefined {
+  const fromBody = body !== null && typeof body === "object" ? (body as { uuid?: unknown }).uuid : undefined;
+  return url.searchParams.get("uuid") ?? (typeof fromBody === "string" ? fromBody : undefined);
+}
+
 /**
  * One CAN call, in the order a real deployment would show: count it, read the body, let the
  * configured latency and any faults act (faults stand for the network and gateway in front of CAN,
@@ -57,6 +63,7 @@ export async function handleCanRequest(ctx: SandboxContext, req: IncomingMessage
     endpoint: endpointName,
     tenant: tenantHeader,
     page: requestedPage(endpointName, url, body),
+    uuid: requestedPlan(url, body),
   });
   if (await playFaults(outcome, ctx.config.latencyMs, ctx.sleeper, req, res)) return;
 

@@ -78,7 +78,7 @@ describe("sandbox/main.ts", () => {
         headers: authHeaders(ACME),
         body: JSON.stringify({ pager: { pageNumber: 1, pageSize: 1 } }),
       });
-      expect(await res.json()).toMatchObject({ success: true, total: 7 });
+      expect(await res.json()).toMatchObject({ success: true, total: 8 });
       expect((await stat(stateFilePath(dataDir))).isFile()).toBe(true);
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
       child.kill("SIGTERM");

@@ -112,6 +112,20 @@ describe("fault targeting", () => {
     expect(globex.success).toBe(true);
   });
 
+  it("fires for the named plan only (query uuid or body uuid)", async () => {
+    await setFaults([{ kind: "rejected", uuid: UUID.ordersDaily, message: "orders down" }]);
+    expect(((await (await partitionsPage(1)).json()) as Envelope).success).toBe(false);
+    const other = await canGet<Envelope<PartitionBody>>(
+      sb.url,
+      "queryMtPartitionList",
+      { uuid: UUID.revenueMonthly, pageNumber: 1, pageSize: 5 },
+      authHeaders(ACME),
+    );
+    expect(other.success).toBe(true);
+    const marked = await canPost<Envelope>(sb.url, "updatePartition", { uuid: UUID.ordersDaily, successTimeRange: [] }, authHeaders(ACME));
+    expect(marked.success).toBe(false);
+  });
+
   it("fires at most `times` times and reports the count", async () => {
     await setFaults([{ kind: "http", status: 502, times: 2 }]);
     expect((await getDetail()).status).toBe(502);

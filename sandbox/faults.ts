@@ -10,6 +10,8 @@ export const faultSchema = z.strictObject({
   tenant: z.string().min(1).optional(),
   /** Nth page of a list endpoint (pager.pageNumber or the pageNumber query parameter). */
   page: z.int().min(1).optional(),
+  /** One plan only: the call's `uuid` (query parameter, or the body's for POSTs). */
+  uuid: z.string().min(1).optional(),
   ms: z.int().min(0).max(600_000).optional(),
   status: z.int().min(400).max(599).optional(),
   message: z.string().optional(),
@@ -21,7 +23,7 @@ export const faultListSchema = z.array(faultSchema).max(100);
 export type Fault = z.infer<typeof faultSchema>;
 export type ArmedFault = Fault & { fired: number };
 
-export type FaultTarget = { endpoint: string; tenant: string | undefined; page: number | undefined };
+export type FaultTarget = { endpoint: string; tenant: string | undefined; page: number | undefined; uuid?: string | undefined };
 /** Delays add up; at most one terminal fault (the first that matches) decides the response. */
 export type FaultOutcome = { delayMs: number; terminal: Fault | null };
 
@@ -34,6 +36,7 @@ function applies(fault: ArmedFault, target: FaultTarget, explicitOnly: boolean):
   if (fault.endpoint !== undefined && fault.endpoint !== target.endpoint) return false;
   if (fault.tenant !== undefined && fault.tenant !== target.tenant) return false;
   if (fault.page !== undefined && fault.page !== target.page) return false;
+  if (fault.uuid !== undefined && fault.uuid !== target.uuid) return false;
   return true;
 }
 

@@ -21,7 +21,7 @@ describe("state persistence", () => {
     await sb.close();
     const state = await readState();
     expect(state.seedEnd).toBe(SEED_END);
-    expect(state.tenants.acme?.plans.length).toBe(7);
+    expect(state.tenants.acme?.plans.length).toBe(8);
   });
 
   it("has the change on disk before the response, with no temp file left behind", async () => {

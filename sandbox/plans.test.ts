@@ -26,7 +26,7 @@ describe("queryAccelerateResultPlanList", () => {
 
   it("filters by materializeType and keeps tenants apart", async () => {
     const external = await listPage(1, 50, { materializeType: "EXTERNAL" });
-    expect(external.data.length).toBe(5);
+    expect(external.data.length).toBe(6);
     expect(external.data.every((p) => p.materializeType === "EXTERNAL")).toBe(true);
     const result = await listPage(1, 50, { materializeType: "RESULT" });
     expect(result.data.map((p) => p.name)).toEqual(["store_sales_result"]);

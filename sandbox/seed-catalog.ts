@@ -10,6 +10,8 @@ export type HistorySpec = {
   failed: number;
   /** Forces a failure this many periods before the newest, so it shows on the first calendar page. */
   recentFailedOffset?: number;
+  /** The plan stopped this many periods before the seed end: its newest periods are absent (a late plan). */
+  stalledFor?: number;
 };
 
 export type PlanSpec = {
@@ -110,6 +112,20 @@ export const SEED_CATALOG: Readonly<Record<string, readonly PlanSpec[]>> = {
       dimensions: ["region"],
       cron: "0 0 5 ? * MON",
       history: { periods: 104, missing: 2, failed: 1 },
+    },
+    {
+      // The demo's late plan: its loads stopped 35 days before the seed end (the plans page flags it). More
+      // than a month, so it is also the latest of the e2e run's plans whatever the real date (every
+      // seeded plan is late there: the e2e seed ends on a fixed day).
+      name: "stock_levels_daily",
+      displayName: "Stock levels (daily)",
+      materializeType: "EXTERNAL",
+      granularity: "DAY",
+      entity: "stock",
+      metrics: ["units_on_hand"],
+      dimensions: ["warehouse"],
+      cron: "0 0 3 * * ?",
+      history: { periods: 120, missing: 0, failed: 0, stalledFor: 35 },
     },
   ],
   globex: [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addKeys } from "@/lib/partitions";
 import { weekdayOf } from "./clock";
 import { DEMO_TENANTS } from "@/lib/demo-tenants";
 import { planUuid } from "./prng";
@@ -70,6 +71,13 @@ describe("seedState", () => {
       expect(plan?.metricTimeGranularity).toBe("DAY");
       expect(countPartitions(plan as PlanRecord).success).toBeGreaterThan(100);
     }
+  });
+
+  it("gives acme one late plan: its loads stopped 35 days before the seed end", () => {
+    const late = plansOf("acme").find((p) => p.name === "stock_levels_daily");
+    expect(late).toMatchObject({ materializeType: "EXTERNAL", metricTimeGranularity: "DAY", isFullRefresh: false });
+    expect(keysOf(late).at(-1)).toBe(addKeys(SEED_END, -35, "DAY"));
+    expect(keysOf(late)).toHaveLength(85);
   });
 
   it("gives acme alone a WEEK plan whose values are Mondays", () => {

@@ -45,7 +45,9 @@ export function manyPlans(tenantId: string, count: number, offset: number, seedE
 function seedPlan(tenantId: string, spec: PlanSpec, seedEnd: string): PlanRecord {
   const rand = seededRandom(`${tenantId}/${spec.name}/${seedEnd}`);
   const isFullRefresh = spec.isFullRefresh ?? false;
-  const partitions = spec.history && !isFullRefresh ? seedPartitions(periodKeys(spec.granularity, spec.history.periods, seedEnd), spec, rand) : {};
+  const keys = spec.history ? periodKeys(spec.granularity, spec.history.periods, seedEnd) : [];
+  const loaded = keys.slice(0, keys.length - (spec.history?.stalledFor ?? 0));
+  const partitions = spec.history && !isFullRefresh ? seedPartitions(loaded, spec, rand) : {};
   const hasSuccess = Object.values(partitions).some((p) => p.status === "success");
   return {
     id: planUuid(tenantId, spec.name),

@@ -41,6 +41,7 @@ test("no password hash, session token or CAN credential in responses, exports or
     "/api/t/acme/plans",
     `/api/t/acme/plans/${plan.uuid}`,
     `/api/t/acme/plans/${plan.uuid}/history`,
+    `/api/t/acme/plans/health?uuid=${plan.uuid}`,
     "/api/t/acme/audit/export?format=csv",
     "/api/t/acme/audit/export?format=json",
     "/api/t/globex/plans",

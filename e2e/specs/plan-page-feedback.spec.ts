@@ -21,7 +21,7 @@ test("a slow CAN: opening a plan shows its loading state at once, then the calen
   await plans.expectLoaded();
   // Every page of the partition list takes 1.5 s (under the e2e app's 2 s timeout): several seconds in all.
   await sandbox.setFaults([{ kind: "latency", ms: 1_500, endpoint: "queryMtPartitionList", tenant: "acme" }]);
-  await plans.row("orders_daily").getByRole("link").click();
+  await plans.row("orders_daily").getByRole("link", { name: "Orders (daily)" }).click();
   const waiting = page.getByTestId("plan-skeleton");
   await expect(waiting).toBeVisible();
   await expect(waiting.getByRole("status")).toHaveText("Reading partitions from CAN…");

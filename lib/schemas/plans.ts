@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLAN_TYPES, PLANS_MAX_PAGE, PLANS_QUERY_MAX_LENGTH, type PlansQuery } from "@/lib/plans-query";
+import { PLAN_SORTS, PLAN_TYPES, PLANS_MAX_PAGE, PLANS_QUERY_MAX_LENGTH, type PlansQuery } from "@/lib/plans-query";
 
 // Input schemas of the route handlers and actions (server side: the browser bundles no zod).
 
@@ -12,6 +12,14 @@ export const plansQuerySchema = z.object({
   type: z.preprocess(emptyToUndefined, z.enum(PLAN_TYPES).optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(PLANS_QUERY_MAX_LENGTH).optional()),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(PLANS_MAX_PAGE).default(1)),
+  attention: z.preprocess(
+    emptyToUndefined,
+    z
+      .literal("1")
+      .transform(() => true as const)
+      .optional(),
+  ),
+  sort: z.preprocess(emptyToUndefined, z.enum(PLAN_SORTS).optional()),
 }) satisfies z.ZodType<PlansQuery>;
 
 /**
@@ -19,7 +27,13 @@ export const plansQuerySchema = z.object({
  * not parse is refused (before any CAN call) instead of falling back like the page does.
  */
 export function parsePlansQuery(params: URLSearchParams): { ok: true; query: PlansQuery } | { ok: false; message: string } {
-  const parsed = plansQuerySchema.safeParse({ type: params.get("type") ?? undefined, q: params.get("q") ?? undefined, page: params.get("page") ?? undefined });
+  const parsed = plansQuerySchema.safeParse({
+    type: params.get("type") ?? undefined,
+    q: params.get("q") ?? undefined,
+    page: params.get("page") ?? undefined,
+    attention: params.get("attention") ?? undefined,
+    sort: params.get("sort") ?? undefined,
+  });
   if (parsed.success) return { ok: true, query: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, message: `query parameter "${issue?.path.join(".") ?? "?"}": ${issue?.message ?? "invalid"}` };

@@ -56,6 +56,21 @@ export async function sharedListing(
   return entry.read;
 }
 
+/**
+ * A finished read already held for the plan and still reusable at `position` (no mark since), or
+ * null: the plans page's strips take it rather than ask CAN again, and never start a full read.
+ */
+export async function heldListing(
+  key: { tenantId: string; planUuid: string },
+  position: number,
+  ttlMs: number,
+  nowMs = Date.now(),
+): Promise<SharedRead | null> {
+  const held = entries.get(`${key.tenantId}\u0000${key.planUuid}`);
+  if (!held || !held.done || held.position !== position || nowMs - held.startedAtMs >= ttlMs) return null;
+  return held.read;
+}
+
 function forget(id: string, entry: Entry): void {
   if (entries.get(id) === entry) entries.delete(id);
 }

@@ -8,6 +8,8 @@ export type Fault = {
   endpoint?: string;
   tenant?: string;
   page?: number;
+  /** One plan only (its uuid). */
+  uuid?: string;
   ms?: number;
   status?: number;
   message?: string;

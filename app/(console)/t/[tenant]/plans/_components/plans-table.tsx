@@ -2,11 +2,28 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import type { PlansPage } from "@/lib/services/plans";
+import type { ReactNode } from "react";
+import type { PlanOverview, PlansPage } from "@/lib/services/plans";
 import { DataTable } from "@/components/data-table";
 import { LinkPending } from "./link-pending";
 
-export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string; page: PlansPage; busy: boolean; onPage: (n: number) => void }) {
+export function PlansTable({
+  tenantId,
+  page,
+  rows,
+  busy,
+  onPage,
+  health,
+}: {
+  tenantId: string;
+  page: PlansPage;
+  /** The page's plans in the order to show (filtered and sorted by their health). */
+  rows: readonly PlanOverview[];
+  busy: boolean;
+  onPage: (n: number) => void;
+  /** The health column's cell for a plan (plan-health-cell.tsx). */
+  health: (p: PlanOverview) => ReactNode;
+}) {
   const t = useTranslations("plans.table");
   const format = useFormatter();
   return (
@@ -22,9 +39,10 @@ export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string;
           { label: t("refresh") },
           { label: t("partitions"), className: "text-right" },
           { label: t("latest") },
+          { label: t("health") },
         ]}
       >
-        {page.items.map((p) => (
+        {rows.map((p) => (
           <tr key={p.uuid} className="border-t border-slate-200">
             <td className="px-3 py-2">
               <Link
@@ -42,6 +60,9 @@ export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string;
             <td className="px-3 py-2">{p.isFullRefresh === null ? "—" : p.isFullRefresh ? t("full") : t("incremental")}</td>
             <td className="px-3 py-2 text-right tabular-nums">{p.partitionCount === null ? "—" : format.number(p.partitionCount)}</td>
             <td className="px-3 py-2 tabular-nums">{p.latestPartition ?? "—"}</td>
+            <td className="px-3 py-2" data-testid="health-cell">
+              {health(p)}
+            </td>
           </tr>
         ))}
       </DataTable>

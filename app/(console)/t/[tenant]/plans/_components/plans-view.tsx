@@ -8,8 +8,12 @@ import { fetchResult } from "@/lib/api/fetch-result";
 import { queryKeys } from "@/lib/query-keys";
 import { plansQueryString, readPlansQuery, type PlansQuery } from "@/lib/plans-query";
 import type { PlansPage } from "@/lib/services/plans";
+import { orderRows } from "@/lib/health/order";
+import { AttentionControls } from "./attention-controls";
+import { PlanHealthCell } from "./plan-health-cell";
 import { PlansFilters } from "./plans-filters";
 import { PlansTable } from "./plans-table";
+import { usePlansHealth } from "./use-plans-health";
 
 export function PlansView({ tenantId }: { tenantId: string }) {
   const t = useTranslations("plans");
@@ -24,6 +28,10 @@ export function PlansView({ tenantId }: { tenantId: string }) {
   // Filters change the URL without a server round trip; React Query fetches through the route handler.
   const navigate = (next: PlansQuery) => window.history.pushState(null, "", plansQueryString(next) || "?");
   const clearFilters = () => navigate({ page: 1 });
+  // The table paints with CAN's list; each EXTERNAL row's strip fills in when the page's health arrives.
+  const items = data?.ok ? data.data.items : [];
+  const { shown, rowHealth } = usePlansHealth(tenantId, items);
+  const rows = orderRows(items, rowHealth, query.sort, query.attention === true);
 
   return (
     <section aria-labelledby="plans-heading" className="mt-4">
@@ -31,6 +39,7 @@ export function PlansView({ tenantId }: { tenantId: string }) {
         {t("listHeading")}
       </h2>
       <PlansFilters query={query} onChange={(q) => navigate({ ...q, page: 1 })} />
+      <AttentionControls query={query} onChange={navigate} />
       <div aria-live="polite" className="sr-only">
         {isFetching ? t("loadingLive") : ""}
       </div>
@@ -52,7 +61,21 @@ export function PlansView({ tenantId }: { tenantId: string }) {
           )}
         </div>
       ) : (
-        <PlansTable tenantId={tenantId} page={data.data} busy={isFetching} onPage={(page) => navigate({ ...query, page })} />
+        <>
+          {rows.length === 0 && (
+            <p role="status" className="mt-4 rounded border border-slate-300 bg-white p-4 text-slate-700">
+              {t("noneNeedAttention")}
+            </p>
+          )}
+          <PlansTable
+            tenantId={tenantId}
+            page={data.data}
+            rows={rows}
+            busy={isFetching}
+            onPage={(page) => navigate({ ...query, page })}
+            health={(p) => <PlanHealthCell tenantId={tenantId} plan={p} shown={shown(p.uuid)} />}
+          />
+        </>
       )}
     </section>
   );
