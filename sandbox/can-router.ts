@@ -32,6 +32,13 @@ function requestedPage(endpoint: CanEndpointName, url: URL, body: unknown): numb
   return undefined;
 }
 
+/** Which plan a call is about (a query's `uuid`, or a mark body's), so a fault can target one plan only. */
+function requestedPlan(url: URL, body: unknown): string | undefined {
+  const fromBody = body !== null && typeof body === "object" ? (body as { uuid?: unknown }).uuid : undefined;
+  if (typeof fromBody === "string") return fromBody;
+  return url.searchParams.get("uuid") ?? undefined;
+}
+
 /**
  * One CAN call, in the order a real deployment would show: count it, read the body, let the
  * configured latency and any faults act (faults stand for the network and gateway in front of CAN,
@@ -57,6 +64,7 @@ export async function handleCanRequest(ctx: SandboxContext, req: IncomingMessage
     endpoint: endpointName,
     tenant: tenantHeader,
     page: requestedPage(endpointName, url, body),
+    plan: requestedPlan(url, body),
   });
   if (await playFaults(outcome, ctx.config.latencyMs, ctx.sleeper, req, res)) return;
 

@@ -8,6 +8,8 @@ export const faultSchema = z.strictObject({
   /** Validated against the known endpoints so a typo cannot silently never fire. */
   endpoint: z.enum([...CAN_ENDPOINT_NAMES, "token/create"]).optional(),
   tenant: z.string().min(1).optional(),
+  /** One plan only: the request's plan uuid (the `uuid` query parameter or the body's `uuid`), so one plan of a bulk mark can be refused. */
+  plan: z.string().min(1).optional(),
   /** Nth page of a list endpoint (pager.pageNumber or the pageNumber query parameter). */
   page: z.int().min(1).optional(),
   ms: z.int().min(0).max(600_000).optional(),
@@ -21,7 +23,7 @@ export const faultListSchema = z.array(faultSchema).max(100);
 export type Fault = z.infer<typeof faultSchema>;
 export type ArmedFault = Fault & { fired: number };
 
-export type FaultTarget = { endpoint: string; tenant: string | undefined; page: number | undefined };
+export type FaultTarget = { endpoint: string; tenant: string | undefined; page: number | undefined; plan?: string | undefined };
 /** Delays add up; at most one terminal fault (the first that matches) decides the response. */
 export type FaultOutcome = { delayMs: number; terminal: Fault | null };
 
@@ -34,6 +36,7 @@ function applies(fault: ArmedFault, target: FaultTarget, explicitOnly: boolean):
   if (fault.endpoint !== undefined && fault.endpoint !== target.endpoint) return false;
   if (fault.tenant !== undefined && fault.tenant !== target.tenant) return false;
   if (fault.page !== undefined && fault.page !== target.page) return false;
+  if (fault.plan !== undefined && fault.plan !== target.plan) return false;
   return true;
 }
 
