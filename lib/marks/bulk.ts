@@ -1,5 +1,6 @@
-import type { Granularity } from "@/lib/partitions";
+import type { Granularity, KeyRange } from "@/lib/partitions";
 import type { GridMarkKind } from "./availability";
+import type { MarkChange } from "./kinds";
 
 // A bulk mark across plans (issue 17, item 3; docs/decisions/0030-bulk-mark.md): the rules the plans
 // page and the server action share. Client-safe and pure: each plan's mark still goes through
@@ -7,6 +8,12 @@ import type { GridMarkKind } from "./availability";
 
 /** The kinds a bulk mark offers: the grid's marks (success, failed, clear), from the one kinds table. */
 export type BulkMarkKind = GridMarkKind;
+
+/** The change every plan of a bulk mark is sent: the same kind and ranges. */
+export function bulkChange(kind: BulkMarkKind, granularity: Granularity, ranges: readonly KeyRange[]): MarkChange {
+  if (kind === "clear") return { kind: "clear", granularity, ranges };
+  return { kind: "update", granularity, success: kind === "success" ? ranges : [], failed: kind === "failed" ? ranges : [] };
+}
 
 /** At most this many plans in one bulk mark (a page of the plans table holds 20). */
 export const MAX_BULK_PLANS = 50;

@@ -3,8 +3,7 @@ import type { AppError, Result } from "@/lib/api/result";
 import { toAppError } from "@/lib/api/to-app-error";
 import type { Actor, RequestMeta } from "@/lib/auth/roles";
 import { mapBounded } from "@/lib/async/map-bounded";
-import { BULK_CONCURRENCY, type BulkMarkKind } from "@/lib/marks/bulk";
-import type { MarkChange } from "@/lib/marks/kinds";
+import { BULK_CONCURRENCY, bulkChange, type BulkMarkKind } from "@/lib/marks/bulk";
 import type { Granularity, KeyRange } from "@/lib/partitions";
 import type { Tenant } from "@/lib/tenants";
 import { performMark } from "./marking";
@@ -28,11 +27,6 @@ export type BulkMarkRequest = {
   planUuids: readonly string[];
   confirmName: string | undefined;
 };
-
-export function bulkChange(kind: BulkMarkKind, granularity: Granularity, ranges: readonly KeyRange[]): MarkChange {
-  if (kind === "clear") return { kind: "clear", granularity, ranges };
-  return { kind: "update", granularity, success: kind === "success" ? ranges : [], failed: kind === "failed" ? ranges : [] };
-}
 
 export async function performBulkMark(req: BulkMarkRequest): Promise<Result<BulkMarkResult>> {
   const change = bulkChange(req.kind, req.granularity, req.ranges);

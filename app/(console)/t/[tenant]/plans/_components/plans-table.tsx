@@ -2,11 +2,27 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { PlansPage } from "@/lib/services/plans";
 import { DataTable } from "@/components/data-table";
 import { LinkPending } from "./link-pending";
 
-export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string; page: PlansPage; busy: boolean; onPage: (n: number) => void }) {
+/** An extra first column (the bulk mark's selection, for roles that may mark): its heading and each row's cell. */
+export type SelectColumn = { header: ReactNode; cell: (plan: PlansPage["items"][number]) => ReactNode };
+
+export function PlansTable({
+  tenantId,
+  page,
+  busy,
+  onPage,
+  selectColumn,
+}: {
+  tenantId: string;
+  page: PlansPage;
+  busy: boolean;
+  onPage: (n: number) => void;
+  selectColumn?: SelectColumn | undefined;
+}) {
   const t = useTranslations("plans.table");
   const format = useFormatter();
   return (
@@ -15,6 +31,7 @@ export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string;
         label={t("label")}
         look="boxed"
         columns={[
+          ...(selectColumn ? [{ label: selectColumn.header, className: "w-8" }] : []),
           { label: t("plan") },
           { label: t("name") },
           { label: t("type") },
@@ -26,6 +43,7 @@ export function PlansTable({ tenantId, page, busy, onPage }: { tenantId: string;
       >
         {page.items.map((p) => (
           <tr key={p.uuid} className="border-t border-slate-200">
+            {selectColumn && <td className="px-3 py-2">{selectColumn.cell(p)}</td>}
             <td className="px-3 py-2">
               <Link
                 className="font-medium text-blue-800 underline-offset-2 hover:underline"

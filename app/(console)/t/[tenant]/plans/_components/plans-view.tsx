@@ -10,9 +10,13 @@ import { plansQueryString, readPlansQuery, type PlansQuery } from "@/lib/plans-q
 import type { PlansPage } from "@/lib/services/plans";
 import { PlansFilters } from "./plans-filters";
 import { PlansTable } from "./plans-table";
+import { BulkMark } from "./bulk/bulk-mark";
+import { BulkSelectAll, BulkSelectCell } from "./bulk/bulk-select";
+import { useBulkSelection } from "./bulk/use-bulk-selection";
 
-export function PlansView({ tenantId }: { tenantId: string }) {
+export function PlansView({ tenantId, canMark }: { tenantId: string; canMark: boolean }) {
   const t = useTranslations("plans");
+  const selection = useBulkSelection();
   const searchParams = useSearchParams();
   const query = readPlansQuery(searchParams);
   const { data, isFetching, refetch } = useQuery({
@@ -31,6 +35,7 @@ export function PlansView({ tenantId }: { tenantId: string }) {
         {t("listHeading")}
       </h2>
       <PlansFilters query={query} onChange={(q) => navigate({ ...q, page: 1 })} />
+      {canMark && <BulkMark tenantId={tenantId} selection={selection} />}
       <div aria-live="polite" className="sr-only">
         {isFetching ? t("loadingLive") : ""}
       </div>
@@ -52,7 +57,17 @@ export function PlansView({ tenantId }: { tenantId: string }) {
           )}
         </div>
       ) : (
-        <PlansTable tenantId={tenantId} page={data.data} busy={isFetching} onPage={(page) => navigate({ ...query, page })} />
+        <PlansTable
+          tenantId={tenantId}
+          page={data.data}
+          busy={isFetching}
+          onPage={(page) => navigate({ ...query, page })}
+          selectColumn={
+            canMark
+              ? { header: <BulkSelectAll rows={data.data.items} selection={selection} />, cell: (p) => <BulkSelectCell plan={p} selection={selection} /> }
+              : undefined
+          }
+        />
       )}
     </section>
   );
