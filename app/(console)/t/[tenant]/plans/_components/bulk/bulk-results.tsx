@@ -38,9 +38,11 @@ export function BulkResults({
   const nameOf = (uuid: string) => outcome.ask.plans.find((p) => p.uuid === uuid)?.displayName ?? uuid;
   return (
     <section aria-labelledby={headingId} className="mt-4 rounded border border-slate-300 bg-white p-4" data-testid="bulk-results">
-      <h2 id={headingId} className="font-semibold" role="status">
-        {t("heading", { ok: results.length - failed.length, total: results.length, action: tKind(`${outcome.ask.kind}.action`) })}
-      </h2>
+      <div role="status">
+        <h2 id={headingId} className="font-semibold">
+          {t("heading", { ok: results.length - failed.length, total: results.length, action: tKind(`${outcome.ask.kind}.action`) })}
+        </h2>
+      </div>
       <ul className="mt-2 space-y-2 text-sm">
         {results.map((r) => (
           <li
