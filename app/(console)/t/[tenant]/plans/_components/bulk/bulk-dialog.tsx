@@ -135,7 +135,7 @@ export function BulkDialog({
           )}
           {error && <ErrorPanel title={t("refused")} error={error} />}
           <div className="flex justify-end gap-3">
-            <button type="button" onClick={onCancel} disabled={busy} className="rounded border border-slate-400 px-3 py-1.5">
+            <button type="button" onClick={onCancel} disabled={busy} className="shrink-0 whitespace-nowrap rounded border border-slate-400 px-3 py-1.5">
               {tMark("cancel")}
             </button>
             <button
