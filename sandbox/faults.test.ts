@@ -126,6 +126,21 @@ describe("fault targeting", () => {
     expect(marked.success).toBe(false);
   });
 
+  it("fires for the named plan only, on a mark body's uuid or a read's uuid parameter", async () => {
+    await setFaults([{ kind: "rejected", endpoint: "updatePartition", uuid: UUID.clickstream10y, message: "one plan refused" }]);
+    const mark = (uuid: string) =>
+      canPost<Envelope>(sb.url, "updatePartition", { uuid, runType: "MANUAL", successTimeRange: [dayRange("2023-03-01")] }, authHeaders(ACME));
+    const before = (await planState(sb.url, "acme", UUID.clickstream10y)).partitions["2023-03-01"];
+    const refused = await mark(UUID.clickstream10y);
+    expect(refused).toMatchObject({ success: false, errorMsg: "one plan refused" });
+    expect((await mark(UUID.ordersDaily)).success).toBe(true);
+    expect((await planState(sb.url, "acme", UUID.clickstream10y)).partitions["2023-03-01"]).toEqual(before);
+    expect((await planState(sb.url, "acme", UUID.ordersDaily)).partitions["2023-03-01"]?.status).toBe("success");
+    await setFaults([{ kind: "http", endpoint: "queryAccelerateResultPlan", uuid: UUID.clickstream10y }]);
+    expect((await getDetail()).status).toBe(200);
+    expect((await fetch(canUrl(sb.url, "queryAccelerateResultPlan", { uuid: UUID.clickstream10y }), { headers: authHeaders(ACME) })).status).toBe(503);
+  });
+
   it("fires at most `times` times and reports the count", async () => {
     await setFaults([{ kind: "http", status: 502, times: 2 }]);
     expect((await getDetail()).status).toBe(502);

@@ -21,8 +21,12 @@ export class PlansPage {
     return this.table.getByRole("row").filter({ hasText: name });
   }
 
-  planNames(): Promise<string[]> {
-    return this.table.locator("tbody tr td:nth-child(2)").allInnerTexts();
+  /** The Name column's cells, found by its heading: a role that may mark has a selection column first. */
+  async planNames(): Promise<string[]> {
+    const headings = await this.table.locator("thead th").allInnerTexts();
+    const column = headings.findIndex((h) => h.trim() === "Name") + 1;
+    if (column === 0) throw new Error("the plans table has no Name column");
+    return this.table.locator(`tbody tr td:nth-child(${column})`).allInnerTexts();
   }
 
   async expectLoaded(): Promise<void> {

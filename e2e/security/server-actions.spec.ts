@@ -86,6 +86,11 @@ const ACTIONS: Record<string, ActionCase> = {
     ],
     calls: tenantMutation("operator"),
   },
+  bulkMarkAction: {
+    path: (t) => `/t/${t}/plans`,
+    args: (t, r) => [{ tenantId: t, kind: "failed", granularity: "DAY", ranges: [{ start: MARK_DAY, end: MARK_DAY }], planUuids: [r[t].daily] }],
+    calls: tenantMutation("operator"),
+  },
   markRefreshedAction: {
     path: (t, r) => planPath(t, r, "snapshot"),
     args: (t, r) => [{ tenantId: t, planUuid: r[t].snapshot }],

@@ -7,6 +7,7 @@ import { canAppError } from "@/lib/api/to-app-error";
 import { CanError } from "@/lib/can/errors";
 import { sendMark } from "@/lib/can/mutations";
 import { beforeRunsIn, type RecordedBefore } from "@/lib/marks/before-runs";
+import { expectedConfirmation } from "@/lib/marks/bulk";
 import { futureRefusal } from "@/lib/marks/future";
 import { MARK_KINDS, changedRanges, granularityOf, kindOf, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
 import { countStatusesInRanges, type Granularity, type StatusRun } from "@/lib/partitions";
@@ -30,7 +31,14 @@ export type MarkReceipt = {
 
 /** A person confirms in the dialog; a machine's token is its consent (docs/decisions/0009-api-tokens-and-the-can-api.md). */
 export type MarkConfirmation =
-  { by: "person"; confirmName?: string | undefined; listing?: SealedListing | undefined } | { by: "machine"; tokenId: string; tokenName: string };
+  | {
+      by: "person";
+      confirmName?: string | undefined;
+      listing?: SealedListing | undefined;
+      /** Set by a bulk mark: how many plans it sends to, which decides the typed confirmation (lib/marks/bulk.ts). */
+      bulkPlans?: number | undefined;
+    }
+  | { by: "machine"; tokenId: string; tokenName: string };
 
 export type MarkRequest = {
   tenant: Tenant;
@@ -128,12 +136,16 @@ async function performTrackedMark(req: MarkRequest, flight: InFlightMark, onSent
     for (const [status, n] of Object.entries(counts)) if (n > 0) statusesBefore[status] = n;
     statusesRead = read.read;
   }
-  if (confirmation.by === "person" && needsTypedName(kind, req.partitionCount, statusesBefore) && confirmation.confirmName !== plan.name) {
-    return fail({
-      code: "VALIDATION",
-      message: `Type the plan name (${plan.name}) to confirm this change.`,
-      fieldErrors: { confirmName: ["does not match the plan name"] },
-    });
+  if (confirmation.by === "person" && needsTypedName(kind, req.partitionCount, statusesBefore)) {
+    const expected = expectedConfirmation(plan.name, confirmation.bulkPlans);
+    if (confirmation.confirmName !== expected) {
+      const byName = expected === plan.name;
+      return fail({
+        code: "VALIDATION",
+        message: byName ? `Type the plan name (${plan.name}) to confirm this change.` : `Type the number of plans (${expected}) to confirm this change.`,
+        fieldErrors: { confirmName: [byName ? "does not match the plan name" : "does not match the number of plans"] },
+      });
+    }
   }
 
   const body = spec.body(plan.uuid, change);

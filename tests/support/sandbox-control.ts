@@ -7,6 +7,8 @@ export type Fault = {
   /** A plan endpoint, or "token/create" (only faults naming it act there). */
   endpoint?: string;
   tenant?: string;
+  /** One plan's uuid: only calls about that plan (query `uuid` or body `uuid`). */
+  plan?: string;
   page?: number;
   /** One plan only (its uuid). */
   uuid?: string;

@@ -1,7 +1,7 @@
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { requirePageAccess } from "@/lib/auth/dal";
+import { hasPermission, requirePageAccess } from "@/lib/auth/dal";
 import { getQueryClient } from "@/lib/get-query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { readPlansQuery } from "@/lib/plans-query";
@@ -20,7 +20,7 @@ export default async function PlansPage({
   params: Promise<{ tenant: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { tenant } = await requirePageAccess((await params).tenant, "plans:read");
+  const { tenant, actor } = await requirePageAccess((await params).tenant, "plans:read");
   const query = readPlansQuery(await searchParams);
   const queryClient = getQueryClient();
   const t = await getTranslations("plans");
@@ -31,7 +31,7 @@ export default async function PlansPage({
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <h1 className="text-2xl font-semibold">{t("heading", { tenant: tenant.name })}</h1>
-      <PlansView tenantId={tenant.id} />
+      <PlansView tenantId={tenant.id} canMark={hasPermission(actor.role, "partitions:mark")} />
     </HydrationBoundary>
   );
 }

@@ -7,6 +7,9 @@ import type { PlanOverview, PlansPage } from "@/lib/services/plans";
 import { DataTable } from "@/components/data-table";
 import { LinkPending } from "./link-pending";
 
+/** An extra first column (the bulk mark's selection, for roles that may mark): its heading and each row's cell. */
+export type SelectColumn = { header: ReactNode; cell: (plan: PlanOverview) => ReactNode };
+
 export function PlansTable({
   tenantId,
   page,
@@ -14,6 +17,7 @@ export function PlansTable({
   busy,
   onPage,
   health,
+  selectColumn,
 }: {
   tenantId: string;
   page: PlansPage;
@@ -23,6 +27,7 @@ export function PlansTable({
   onPage: (n: number) => void;
   /** The health column's cell for a plan (plan-health-cell.tsx). */
   health: (p: PlanOverview) => ReactNode;
+  selectColumn?: SelectColumn | undefined;
 }) {
   const t = useTranslations("plans.table");
   const format = useFormatter();
@@ -32,6 +37,7 @@ export function PlansTable({
         label={t("label")}
         look="boxed"
         columns={[
+          ...(selectColumn ? [{ label: selectColumn.header, className: "w-8" }] : []),
           { label: t("plan") },
           { label: t("name") },
           { label: t("type") },
@@ -44,6 +50,7 @@ export function PlansTable({
       >
         {rows.map((p) => (
           <tr key={p.uuid} className="border-t border-slate-200">
+            {selectColumn && <td className="px-3 py-2">{selectColumn.cell(p)}</td>}
             <td className="px-3 py-2">
               <Link
                 className="font-medium text-blue-800 underline-offset-2 hover:underline"

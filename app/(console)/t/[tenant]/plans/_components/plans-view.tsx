@@ -14,9 +14,13 @@ import { PlanHealthCell } from "./plan-health-cell";
 import { PlansFilters } from "./plans-filters";
 import { PlansTable } from "./plans-table";
 import { usePlansHealth } from "./use-plans-health";
+import { BulkMark } from "./bulk/bulk-mark";
+import { BulkSelectAll, BulkSelectCell } from "./bulk/bulk-select";
+import { useBulkSelection } from "./bulk/use-bulk-selection";
 
-export function PlansView({ tenantId }: { tenantId: string }) {
+export function PlansView({ tenantId, canMark }: { tenantId: string; canMark: boolean }) {
   const t = useTranslations("plans");
+  const selection = useBulkSelection();
   const searchParams = useSearchParams();
   const query = readPlansQuery(searchParams);
   const { data, isFetching, refetch } = useQuery({
@@ -40,6 +44,7 @@ export function PlansView({ tenantId }: { tenantId: string }) {
       </h2>
       <PlansFilters query={query} onChange={(q) => navigate({ ...q, page: 1 })} />
       <AttentionControls query={query} onChange={navigate} />
+      {canMark && <BulkMark tenantId={tenantId} selection={selection} />}
       <div aria-live="polite" className="sr-only">
         {isFetching ? t("loadingLive") : ""}
       </div>
@@ -74,6 +79,11 @@ export function PlansView({ tenantId }: { tenantId: string }) {
             busy={isFetching}
             onPage={(page) => navigate({ ...query, page })}
             health={(p) => <PlanHealthCell tenantId={tenantId} plan={p} shown={shown(p.uuid)} />}
+            selectColumn={
+              canMark
+                ? { header: <BulkSelectAll rows={rows} selection={selection} />, cell: (p) => <BulkSelectCell plan={p} selection={selection} /> }
+                : undefined
+            }
           />
         </>
       )}
