@@ -56,7 +56,7 @@ export async function morningView(ctx: BenchContext, browser: Browser): Promise<
       }
     }
     const scenario = "10 morning view (plans page strips)";
-    const note = `${plans} EXTERNAL plans over 3 pages (acme + ${ADDED} numbered plans, ?${QUERY}), sandbox latency 50 ms, new browser context per page; the strips made ${stripCalls} ${LIST} calls (${round(stripCalls / plans, 2)} per plan), the table's own latest-partition reads ${tableCalls} more`;
+    const note = `${plans} EXTERNAL plans over 3 pages (acme + ${ADDED} numbered plans, ?${QUERY}), sandbox latency 50 ms, new browser context per page; the strips made ${stripCalls} ${LIST} calls (${round(stripCalls / plans, 2)} per plan), the table's own reads ${tableCalls}`;
     ctx.add(
       figure({
         scenario,
@@ -69,7 +69,9 @@ export async function morningView(ctx: BenchContext, browser: Browser): Promise<
         note,
       }),
     );
-    ctx.add(figure({ scenario, figure: "strip CAN list calls per plan", unit: "calls", value: round(stripCalls / plans, 2), runs: 1, budget: atMost(1.5) }));
+    // The table's Partitions and Latest columns come from the strips' read (plans.ts partitionsFromHealth).
+    const perPlan = round((stripCalls + tableCalls) / plans, 2);
+    ctx.add(figure({ scenario, figure: "CAN list calls per plan (table and strips)", unit: "calls", value: perPlan, runs: 1, budget: atMost(1.5) }));
   } finally {
     // The other scenarios expect the seeded catalogue and no latency.
     await ctx.sandbox.reset();

@@ -3,6 +3,7 @@ import { addKeys, todayKeyInZone } from "@/lib/partitions";
 import { withTestDb } from "@/tests/support/test-db";
 import { json, startScriptedCan } from "@/tests/support/scripted-can";
 import { getPlanHealth, getPlansHealth } from "./plan-health";
+import { getPlansPage } from "./plans";
 import { serverZone } from "./server-today";
 
 // The strip's reads against a real HTTP server scripted per test and a real database: how many
@@ -65,6 +66,8 @@ describe("plan health reads", () => {
     expect(listCalls()).toEqual([1]);
     expect(h).toMatchObject({ kind: "grid", lateBy: 0, latestSuccess: Y, expected: Y, attention: false });
     if (h.kind === "grid") expect(h.cells).toHaveLength(30);
+    // The plans table's two columns come from this read: the table makes none of its own.
+    expect(h).toMatchObject({ partitionCount: 200, latestPartition: Y });
   });
 
   it("reads a second page when the first ends inside the window", async () => {
@@ -80,6 +83,7 @@ describe("plan health reads", () => {
     const h = await getPlanHealth(can.tenant, uuid(), NOW);
     // Page 1 proved nothing; the whole read starts again from it, so its pages are one read (torn reads are checked there).
     expect(listCalls()).toEqual([1, 1, 2, 3]);
+    expect(h).toMatchObject({ partitionCount: 119 });
     expect(h).toMatchObject({ kind: "grid", lateBy: 4, latestSuccess: addKeys(Y, -4, "DAY"), counts: { missing: 5 }, attention: true });
     if (h.kind === "grid") expect(h.cells.filter((c) => c.status === "missing").map((c) => c.key)).toContain(addKeys(Y, -10, "DAY"));
   });
@@ -98,5 +102,45 @@ describe("plan health reads", () => {
     const all = await getPlansHealth(can.tenant, [a, b], NOW);
     expect(all[a]).toMatchObject({ kind: "grid", lateBy: 0 });
     expect(all[b]).toEqual({ kind: "error", problem: expect.stringContaining(`list of ${b} is down`) });
+  });
+});
+
+describe("the plans table and the strips share one read", () => {
+  it("an EXTERNAL DAY plan's row reads no partition page of its own; its strip's read gives its count and latest partition", async () => {
+    const ext = uuid();
+    const res = uuid();
+    can.handle((r, out) => {
+      const id = r.query.get("uuid") ?? "";
+      if (r.path.endsWith("queryAccelerateResultPlanList")) {
+        const data = [
+          { id: ext, name: `p_${ext}`, materializeType: "EXTERNAL" },
+          { id: res, name: `p_${res}`, materializeType: "RESULT" },
+        ];
+        json(out, { data, hasNext: false, total: 2, success: true, code: "200", errorMsg: null });
+        return;
+      }
+      if (r.path.endsWith("queryAccelerateResultPlan")) {
+        const type = id === ext ? "EXTERNAL" : "RESULT";
+        const data = { id, name: `p_${id}`, materializeType: type, metricTimeGranularity: "DAY", refreshConfig: { isFullRefresh: false } };
+        json(out, { data, success: true, code: "200", errorMsg: null });
+        return;
+      }
+      const items = days(Y, 50).map((value) => ({ value }));
+      json(out, {
+        data: { hasData: true, isPartition: true, partition: { paritionList: items, hasNext: false, total: 50 } },
+        success: true,
+        code: "200",
+        errorMsg: null,
+      });
+    });
+    const page = await getPlansPage(can.tenant, { page: 1 });
+    const listedFor = () => can.seen.filter((s) => s.path.endsWith("queryMtPartitionList")).map((s) => s.query.get("uuid"));
+    expect(listedFor()).toEqual([res]);
+    expect(page.items.find((p) => p.uuid === ext)).toMatchObject({ partitionsFromHealth: true, partitionCount: null });
+    expect(page.items.find((p) => p.uuid === res)).toMatchObject({ partitionCount: 50, latestPartition: Y });
+
+    const health = await getPlansHealth(can.tenant, [ext], NOW);
+    expect(health[ext]).toMatchObject({ kind: "grid", partitionCount: 50, latestPartition: Y });
+    expect(listedFor()).toEqual([res, ext]);
   });
 });

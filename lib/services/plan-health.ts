@@ -43,6 +43,9 @@ export type PlanHealth =
       /** The same in days, for sorting DAY and MONTH plans together. */
       lateDays: number | null;
       attention: boolean;
+      /** The table's Partitions and Latest partition columns, from the same read (no read of their own). */
+      partitionCount: number | null;
+      latestPartition: string | null;
     }
   | { kind: "full-refresh"; lastRefresh: LastRefresh | null }
   /** Not EXTERNAL, or a granularity the console cannot show as a grid: the row stays as it was. */
@@ -109,6 +112,8 @@ export async function getPlanHealth(tenant: Tenant, uuid: string, now = new Date
     lateBy,
     lateDays: lateDays(expected, latestSuccess, g),
     attention: needsAttention(lateBy, counts),
+    partitionCount: read.total,
+    latestPartition: read.items[0]?.value ?? null,
   };
 }
 
@@ -125,14 +130,15 @@ function newestSuccess(
   return null;
 }
 
-type WindowRead = { items: PartitionItem[]; complete: boolean };
+/** `total`: CAN's count of the plan's partitions (its first page's, or the whole list's length). */
+type WindowRead = { items: PartitionItem[]; complete: boolean; total: number | null };
 
 async function readWindow(tenant: Tenant, uuid: string, g: Granularity, windowStart: PartitionKey, position: number): Promise<WindowRead | "full-refresh"> {
   const env = getEnv();
   const ttlMs = env.CAN_LIST_CACHE_SECONDS * 1_000;
   const key = { tenantId: tenant.id, planUuid: uuid };
   const held = await heldListing(key, position, ttlMs);
-  if (held) return held.listing.items === null ? "full-refresh" : { items: held.listing.items, complete: true };
+  if (held) return held.listing.items === null ? "full-refresh" : { items: held.listing.items, complete: true, total: held.listing.items.length };
 
   const items: PartitionItem[] = [];
   const totals = new Set<number>();
@@ -150,8 +156,8 @@ async function readWindow(tenant: Tenant, uuid: string, g: Granularity, windowSt
     );
     // A list that changed between pages may have shifted a partition past the page boundary: read it whole.
     if (totals.size > 1 || coverage === "unordered") break;
-    if (coverage === "covered") return { items, complete: !hasNext };
+    if (coverage === "covered") return { items, complete: !hasNext, total: [...totals][0] ?? (hasNext ? null : items.length) };
   }
   const whole = await sharedListing(key, () => listAllPartitions(tenant, uuid), { position, ttlMs });
-  return whole.listing.items === null ? "full-refresh" : { items: whole.listing.items, complete: true };
+  return whole.listing.items === null ? "full-refresh" : { items: whole.listing.items, complete: true, total: whole.listing.items.length };
 }

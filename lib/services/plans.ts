@@ -1,8 +1,9 @@
 import "server-only";
 import { CanError } from "@/lib/can/errors";
 import { mapBounded } from "@/lib/async/map-bounded";
-import { getPartitionPage } from "@/lib/can/partitions";
+import { getPartitionPage, type PartitionPage } from "@/lib/can/partitions";
 import { getPlan, listPlans } from "@/lib/can/plans";
+import { isMarkableGranularity } from "@/lib/partitions";
 import type { PlanDetails, PlanSummary } from "@/lib/can/types";
 import { PLANS_PAGE_SIZE, type PlansQuery } from "@/lib/plans-query";
 import type { Tenant } from "@/lib/tenants";
@@ -16,6 +17,11 @@ export type PlanOverview = PlanSummary & {
   partitionCount: number | null;
   latestPartition: string | null;
   hasData: boolean | null;
+  /**
+   * An EXTERNAL DAY or MONTH plan's partition count and latest partition come with its health
+   * (plan-health.ts reads the first page of its list anyway): one CAN list read per row, not two.
+   */
+  partitionsFromHealth?: true | undefined;
   /** Set when the plan is listed but its details could not be read: CAN's message, or null when CAN gave none. */
   problem?: string | null | undefined;
 };
@@ -54,18 +60,37 @@ export async function getPlansPage(tenant: Tenant, query: PlansQuery): Promise<P
 
 async function overviewOf(tenant: Tenant, summary: PlanSummary): Promise<PlanOverview> {
   try {
+    if (summary.materializeType === "EXTERNAL") {
+      const details = await getPlanCached(tenant, summary.uuid);
+      if (details.refresh.isFullRefresh === false && isMarkableGranularity(details.granularity?.toUpperCase() ?? "")) {
+        return {
+          ...summary,
+          granularity: details.granularity,
+          isFullRefresh: false,
+          partitionCount: null,
+          latestPartition: null,
+          hasData: null,
+          partitionsFromHealth: true,
+        };
+      }
+      return withFirstPage(summary, details, await getPartitionPage(tenant, summary.uuid, 1, 1));
+    }
     const [details, first] = await Promise.all([getPlanCached(tenant, summary.uuid), getPartitionPage(tenant, summary.uuid, 1, 1)]);
-    return {
-      ...summary,
-      granularity: details.granularity,
-      isFullRefresh: details.refresh.isFullRefresh ?? !first.isPartitioned,
-      partitionCount: first.page ? (first.page.total ?? first.page.items.length) : null,
-      latestPartition: first.page?.items[0]?.value ?? null,
-      hasData: first.hasData,
-    };
+    return withFirstPage(summary, details, first);
   } catch (e) {
     // CAN's words as it sent them; for any other failure the page says it in its own words.
     const problem = e instanceof CanError ? e.message : null;
     return { ...summary, granularity: null, isFullRefresh: null, partitionCount: null, latestPartition: null, hasData: null, problem };
   }
+}
+
+function withFirstPage(summary: PlanSummary, details: PlanDetails, first: PartitionPage): PlanOverview {
+  return {
+    ...summary,
+    granularity: details.granularity,
+    isFullRefresh: details.refresh.isFullRefresh ?? !first.isPartitioned,
+    partitionCount: first.page ? (first.page.total ?? first.page.items.length) : null,
+    latestPartition: first.page?.items[0]?.value ?? null,
+    hasData: first.hasData,
+  };
 }

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import type { PlanOverview, PlansPage } from "@/lib/services/plans";
 import { DataTable } from "@/components/data-table";
 import { LinkPending } from "./link-pending";
+import type { TableRow } from "./use-plans-health";
 
 /** An extra first column (the bulk mark's selection, for roles that may mark): its heading and each row's cell. */
 export type SelectColumn = { header: ReactNode; cell: (plan: PlanOverview) => ReactNode };
@@ -22,7 +23,7 @@ export function PlansTable({
   tenantId: string;
   page: PlansPage;
   /** The page's plans in the order to show (filtered and sorted by their health). */
-  rows: readonly PlanOverview[];
+  rows: readonly TableRow[];
   busy: boolean;
   onPage: (n: number) => void;
   /** The health column's cell for a plan (plan-health-cell.tsx). */
@@ -30,6 +31,7 @@ export function PlansTable({
   selectColumn?: SelectColumn | undefined;
 }) {
   const t = useTranslations("plans.table");
+  const reading = useTranslations("plans.health")("loading");
   const format = useFormatter();
   return (
     <div className="mt-4" aria-busy={busy}>
@@ -65,8 +67,10 @@ export function PlansTable({
             <td className="px-3 py-2">{p.materializeType}</td>
             <td className="px-3 py-2">{p.granularity ?? "—"}</td>
             <td className="px-3 py-2">{p.isFullRefresh === null ? "—" : p.isFullRefresh ? t("full") : t("incremental")}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{p.partitionCount === null ? "—" : format.number(p.partitionCount)}</td>
-            <td className="px-3 py-2 tabular-nums">{p.latestPartition ?? "—"}</td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              {p.partitionsPending ? <Pending label={reading} /> : p.partitionCount === null ? "—" : format.number(p.partitionCount)}
+            </td>
+            <td className="px-3 py-2 tabular-nums">{p.partitionsPending ? <Pending label={reading} /> : (p.latestPartition ?? "—")}</td>
             <td className="px-3 py-2" data-testid="health-cell">
               {health(p)}
             </td>
@@ -93,5 +97,15 @@ export function PlansTable({
         </button>
       </nav>
     </div>
+  );
+}
+
+/** Read with the row's strip: an ellipsis on screen, the words for a screen reader. */
+function Pending({ label }: { label: string }) {
+  return (
+    <span className="text-slate-500">
+      <span aria-hidden="true">…</span>
+      <span className="sr-only">{label}</span>
+    </span>
   );
 }

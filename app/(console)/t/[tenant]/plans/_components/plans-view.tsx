@@ -13,7 +13,7 @@ import { AttentionControls } from "./attention-controls";
 import { PlanHealthCell } from "./plan-health-cell";
 import { PlansFilters } from "./plans-filters";
 import { PlansTable } from "./plans-table";
-import { usePlansHealth } from "./use-plans-health";
+import { usePlansHealth, withHealthPartitions } from "./use-plans-health";
 import { BulkMark } from "./bulk/bulk-mark";
 import { BulkSelectAll, BulkSelectCell } from "./bulk/bulk-select";
 import { useBulkSelection } from "./bulk/use-bulk-selection";
@@ -35,7 +35,7 @@ export function PlansView({ tenantId, canMark }: { tenantId: string; canMark: bo
   // The table paints with CAN's list; each EXTERNAL row's strip fills in when the page's health arrives.
   const items = data?.ok ? data.data.items : [];
   const { shown, rowHealth } = usePlansHealth(tenantId, items);
-  const rows = orderRows(items, rowHealth, query.sort, query.attention === true);
+  const rows = orderRows(items, rowHealth, query.sort, query.attention === true).map((p) => withHealthPartitions(p, shown(p.uuid)));
 
   return (
     <section aria-labelledby="plans-heading" className="mt-4">

@@ -32,6 +32,15 @@ export function usePlansHealth(tenantId: string, items: readonly PlanOverview[])
   return { shown, rowHealth: (uuid: string): RowHealth => toRowHealth(shown(uuid)) };
 }
 
+/** A row whose Partitions and Latest partition columns wait for its health (plans.ts `partitionsFromHealth`). */
+export type TableRow = PlanOverview & { partitionsPending?: boolean };
+
+export function withHealthPartitions(p: PlanOverview, s: ShownHealth): TableRow {
+  if (!p.partitionsFromHealth) return p;
+  if (s.state === "loading") return { ...p, partitionsPending: true };
+  return s.health.kind === "grid" ? { ...p, partitionCount: s.health.partitionCount, latestPartition: s.health.latestPartition } : p;
+}
+
 function toRowHealth(s: ShownHealth): RowHealth {
   if (s.state === "loading") return { state: "loading" };
   const h = s.health;
