@@ -66,13 +66,13 @@ const passFail = (code: number): [number, number] => (code === 0 ? [1, 0] : [0, 
 async function vitestRun(
   name: string,
   tz: string,
-  { filter = [] as string[], extraEnv = {} as Record<string, string>, tag = tz.replace("/", "_") } = {},
+  { filter = [] as string[], extraEnv = {} as Record<string, string>, tag = tz.replace("/", "_"), prefix = "" } = {},
 ): Promise<void> {
   const file = join(out, `unit-${tag}.json`);
-  const code = await step(name, "npx", ["vitest", "run", ...filter, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], {
-    TZ: tz,
-    ...extraEnv,
-  });
+  const args = ["vitest", "run", ...filter, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`];
+  const runEnv = { TZ: tz, ...extraEnv };
+  // With a prefix it runs beside another step, each line marked with where it came from.
+  const code = prefix ? await runPrefixed(prefix, "npx", args, { cwd: root, env: { ...env, ...runEnv } }) : await step(name, "npx", args, runEnv);
   const report = readJson<VitestReport>(file);
   if (!report) return record(name, 0, 1);
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
@@ -133,16 +133,26 @@ try {
   // Several app instances of the build over the one PostgreSQL server: shared sessions, limits and
   // audit chains, graceful shutdown (tests/instances).
   if (built && pg) {
-    await vitestRun("app processes (instances on PostgreSQL, README set-up on a fresh clone)", "UTC", {
-      filter: ["--config", "vitest.instances.config.ts"],
+    await vitestRun("app processes (instances on PostgreSQL)", "UTC", {
+      filter: ["--config", "vitest.instances.config.ts", "tests/instances"],
       extraEnv: { DATABASE_URL: pg.url },
       tag: "instances",
     });
     lap("app processes");
-    // The load run of issue 6: 20 operators for 60 s through two instances (report in its output).
-    const soak = await step("soak (20 operators, 60 s)", "npx", ["tsx", "scripts/soak.ts", "--seconds", "60", "--operators", "20"], { DATABASE_URL: pg.url });
+    // Side by side: the README's set-up on a fresh clone (mostly an npm install and a build of its
+    // own, then one sign-in), and the load run of issue 6, 20 operators for 60 s through two
+    // instances (report in its output). Neither judges a speed.
+    console.log("\n=== README set-up on a fresh clone, and the soak (20 operators, 60 s), side by side ===");
+    const [, soak] = await Promise.all([
+      vitestRun("README set-up on a fresh clone", "UTC", {
+        filter: ["--config", "vitest.instances.config.ts", "tests/fresh-clone"],
+        tag: "fresh-clone",
+        prefix: "[fresh clone]",
+      }),
+      runPrefixed("[load]", "npx", ["tsx", "scripts/soak.ts", "--seconds", "60", "--operators", "20"], { cwd: root, env: { ...env, DATABASE_URL: pg.url } }),
+    ]);
     record("soak", soak === 0 ? 1 : 0, soak === 0 ? 0 : 1);
-    lap("soak");
+    lap("fresh clone + soak");
   } else {
     record("app instances (not run: build or PostgreSQL missing)", 0, 1);
   }

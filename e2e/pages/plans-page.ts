@@ -29,7 +29,12 @@ export class PlansPage {
     return this.table.locator(`tbody tr td:nth-child(${column})`).allInnerTexts();
   }
 
+  /**
+   * The table, and every row's health read: the strips are fetched by the browser after hydration,
+   * so once none is still reading, the page's controls (the tenant switcher too) respond.
+   */
   async expectLoaded(): Promise<void> {
     await expect(this.table).toBeVisible();
+    await expect(this.table.getByText("Reading partitions…")).toHaveCount(0);
   }
 }

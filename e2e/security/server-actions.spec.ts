@@ -142,6 +142,7 @@ type RouteCall = { caller: Caller; tenant: TenantId; status: 401 | 403 | 404 };
 const ROUTES: Record<string, { query: string; calls: RouteCall[] }> = {
   "/api/t/[tenant]/plans": { query: "", calls: readRefusals() },
   "/api/t/[tenant]/plans/[uuid]": { query: "", calls: readRefusals() },
+  "/api/t/[tenant]/plans/health": { query: "?uuid=plan-that-is-never-read", calls: readRefusals() },
   "/api/t/[tenant]/plans/[uuid]/history": { query: "?limit=5", calls: readRefusals() },
   // What a revert would send: for those who may mark (ADR 0029).
   "/api/t/[tenant]/marks/[markId]/revert": { query: "", calls: [...readRefusals(), { caller: "viewer", tenant: "acme", status: 403 }] },

@@ -166,6 +166,8 @@ test.describe("company sign-in", () => {
     const fresh = (await delivered).url();
     await expect(page.getByText("Signed in as")).toContainText("olga");
     await page.getByRole("button", { name: "Sign out" }).click();
+    // The sign-out is a server action: going on before it lands would race it with the next navigation.
+    await expect(page).toHaveURL(/\/login/);
     await page.goto(fresh);
     await expect(new LoginPage(page).companyError).toContainText("could not be matched to this browser");
   });
