@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { useModalDialog } from "@/components/use-modal-dialog";
 import { ErrorPanel } from "@/components/error-panel";
 import type { AppError } from "@/lib/api/result";
 import type { FutureRefusal, ServerToday } from "@/lib/marks/future";
@@ -54,21 +55,10 @@ export function MarkDialog({
   const tKind = useTranslations("marks");
   const describeRanges = useDescribeRanges();
   const futureText = useFutureRefusalText();
-  const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState("");
+  const ref = useModalDialog(pending !== null, () => setTyped(""));
   const titleId = useId();
   const nameId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (pending && !dialog.open) {
-      setTyped("");
-      dialog.showModal();
-      // autoFocus runs before showModal opens the dialog, so focus the intended control now.
-      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-    } else if (!pending && dialog.open) dialog.close();
-  }, [pending]);
 
   const tRevert = useTranslations("revert");
   const mark = pending && pending.kind !== "revert" ? pending : null;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { useModalDialog } from "@/components/use-modal-dialog";
 import { ErrorPanel } from "@/components/error-panel";
 import { useErrorText } from "@/components/use-error-text";
 import type { AppError } from "@/lib/api/result";
@@ -30,20 +31,10 @@ export function BulkDialog({
   const tMark = useTranslations("plan.mark");
   const errorText = useErrorText();
   const futureText = useFutureRefusalText();
-  const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState("");
+  const ref = useModalDialog(preview !== null, () => setTyped(""));
   const titleId = useId();
   const typedId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (preview && !dialog.open) {
-      setTyped("");
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-    } else if (!preview && dialog.open) dialog.close();
-  }, [preview]);
 
   const canConfirm = !!preview && !busy && !preview.refusal && (preview.confirmation === null || typed.trim() === preview.confirmation);
   const danger = preview?.kind === "clear" || preview?.kind === "failed";
