@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { e2eChromiumPath } from "./tests/support/chromium-path";
 import { OIDC_TEST_CLIENT } from "./tests/support/oidc-control";
 
 // Ports apart from `npm start`'s defaults, so tests can run beside a running console. E2E_PORT_BASE
@@ -44,7 +45,7 @@ export default defineConfig({
     trace: process.env.E2E_TRACE === "off" ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: e2eChromiumPath(),
       args: [
         "--no-sandbox",
         "--headless",

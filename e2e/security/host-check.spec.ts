@@ -1,6 +1,7 @@
 import { E2E_APP_PORT } from "../../playwright.config";
 import { DEMO_PASSWORD, expect, test } from "../fixtures";
 import { LoginPage } from "../pages/login-page";
+import { e2eChromiumPath } from "../../tests/support/chromium-path";
 import { rawRequest } from "../../tests/support/raw-http";
 
 // DNS rebinding: a site the user visits re-points its own name at 127.0.0.1, so the browser sends
@@ -12,7 +13,7 @@ const REBOUND = `rebind.test:${E2E_APP_PORT}`;
 test.use({
   user: null,
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: e2eChromiumPath(),
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-quic", "--host-resolver-rules=MAP rebind.test 127.0.0.1"],
   },
 });

@@ -58,7 +58,11 @@ function statementTimeout(ms: number | undefined): number {
 /** `dataDir` undefined = in memory (tests). Migrations are applied before the handle is returned. */
 const PGLITE_SHARED_BUFFERS = "32MB";
 
-export async function openPglite(dataDir?: string, statementTimeoutMs?: number): Promise<DbHandle> {
+/**
+ * `from`: a data directory dumped by PGlite (`dumpDataDir`) to start an in-memory database from,
+ * instead of running initdb (the test suite's migrated template: tests/support/pglite-template.ts).
+ */
+export async function openPglite(dataDir?: string, statementTimeoutMs?: number, from?: Blob): Promise<DbHandle> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -70,7 +74,7 @@ export async function openPglite(dataDir?: string, statementTimeoutMs?: number):
     // PostgreSQL's default 128 MB of shared buffers lives in PGlite's WebAssembly memory, inside the
     // app's own process; the files behind it are still in the OS page cache (issue 23 item 3).
     const options = { postgresqlconf: `shared_buffers = ${PGLITE_SHARED_BUFFERS}` };
-    const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
+    const client = dataDir ? new PGlite(dataDir, options) : new PGlite({ ...options, ...(from ? { loadDataDir: from } : {}) });
     await client.waitReady;
     await migratePglite(client);
     // PGlite is one session: a session-level setting covers every later query.

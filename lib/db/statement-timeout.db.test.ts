@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createTestDatabase, dbKind, serverUrl } from "@/tests/support/test-db";
-import { openPglite, openPostgres, queryRows, type DbHandle } from "./index";
+import { createTestDatabase, dbKind, openTestPglite, serverUrl } from "@/tests/support/test-db";
+import { openPostgres, queryRows, type DbHandle } from "./index";
 
 // Every connection carries statement_timeout = DB_STATEMENT_TIMEOUT_MS. PostgreSQL cancels a
 // runaway statement with it (SQLSTATE 57014) and the pool stays usable. PGlite accepts the setting
@@ -10,7 +10,7 @@ import { openPglite, openPostgres, queryRows, type DbHandle } from "./index";
 
 async function open(timeoutMs?: number): Promise<{ handle: DbHandle; done: () => Promise<void> }> {
   if (!serverUrl) {
-    const handle = await openPglite(undefined, timeoutMs);
+    const handle = await openTestPglite(timeoutMs);
     return { handle, done: () => handle.close() };
   }
   const created = await createTestDatabase();

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startOtlpReceiver, type OtlpReceiver } from "@/tests/support/otlp-receiver";
-import { createTestDatabase, serverUrl } from "@/tests/support/test-db";
+import { createTestDatabase, openTestPglite, serverUrl } from "@/tests/support/test-db";
 import { flushTracing, startTracing, withSpan } from "@/lib/telemetry/tracing";
-import { openPglite, openPostgres, type DbHandle } from "./index";
+import { openPostgres, type DbHandle } from "./index";
 
 // With tracing on, the handle's client is the traced one: every query, inside a transaction too
 // (PGlite hands the transaction its own query object; a pg pool checks a client out), is a span
@@ -17,7 +17,7 @@ beforeAll(async () => {
   receiver = await startOtlpReceiver();
   await startTracing({ tracesUrl: `${receiver.url}/v1/traces`, serviceName: "db-test", batchDelayMs: 10 });
   if (!serverUrl) {
-    handle = await openPglite();
+    handle = await openTestPglite();
     done = () => handle.close();
   } else {
     const created = await createTestDatabase();

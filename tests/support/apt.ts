@@ -1,6 +1,7 @@
 // Debian packages the test run needs, installed with apt when absent (`npx playwright install`
 // cannot download browsers here; see docs/testing.md).
 import { existsSync } from "node:fs";
+import { FULL_CHROMIUM, HEADLESS_SHELL } from "./chromium-path";
 import { run } from "./processes";
 
 /** What `locate` finds, installing `pkg` with apt first when it finds nothing; undefined when that fails. */
@@ -17,8 +18,12 @@ export async function ensureDebianPackage(pkg: string, why: string, locate: () =
 
 const file = (path: string) => () => (existsSync(path) ? path : undefined);
 
-/** Debian's Chromium for Playwright and the bench. */
-export const ensureChromium = () => ensureDebianPackage("chromium", "for the browser tests", file(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"));
+/** Debian's Chromium, the whole browser: the bench measures with it. */
+export const ensureChromium = () => ensureDebianPackage("chromium", "for the bench", file(process.env.CHROMIUM_PATH ?? FULL_CHROMIUM));
+
+/** Debian's Chromium headless shell for the Playwright suite (tests/support/chromium-path.ts). */
+export const ensureChromiumHeadlessShell = () =>
+  ensureDebianPackage("chromium-headless-shell", "for the browser tests", file(process.env.CHROMIUM_PATH ?? HEADLESS_SHELL));
 
 /** LibreOffice Calc for the spreadsheet test of the audit CSV export (e2e/security/csv-injection.spec.ts). */
 export const ensureLibreOffice = () => ensureDebianPackage("libreoffice-calc", "for the CSV export test", file(process.env.SOFFICE_PATH ?? "/usr/bin/soffice"));

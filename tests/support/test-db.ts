@@ -1,17 +1,24 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { sql } from "drizzle-orm";
 import { resetAuthForTests } from "@/lib/auth/auth";
 import { closeDb, installDbForTests, openPglite, openPostgres, type Db, type DbHandle } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
+import { readPgliteTemplate } from "./pglite-template";
 
 /**
  * The database of one test file: in-memory PGlite by default, or, when DATABASE_URL names a
  * PostgreSQL server (npm test's second pass), a fresh database on it, dropped afterwards. The same
- * tests run against both. One per file: a PGlite instance costs ~0.8 GB and ~3 s to start.
+ * tests run against both. One per file: a PGlite instance costs ~0.8 GB and ~3 s to start empty,
+ * so each starts from the suite's migrated template (tests/support/vitest-global-setup.ts).
  */
 export const serverUrl = process.env.DATABASE_URL;
 export const dbKind = serverUrl ? "postgres" : "pglite";
+
+/** An in-memory PGlite with every migration, started from the suite's template when there is one. */
+export function openTestPglite(statementTimeoutMs?: number): Promise<DbHandle> {
+  return openPglite(undefined, statementTimeoutMs, readPgliteTemplate(inject("pgliteTemplate") || undefined));
+}
 
 export type TestDb = { handle: DbHandle; db: Db; url: string | null; dbName: string | null };
 
@@ -49,7 +56,7 @@ export function withTestDb(): { current: () => TestDb } {
       const handle = await openPostgres(created.url, 10);
       state = { handle, db: handle.db, url: created.url, dbName: created.name };
     } else {
-      const handle = await openPglite();
+      const handle = await openTestPglite();
       state = { handle, db: handle.db, url: null, dbName: null };
     }
     installDbForTests(state.handle);
