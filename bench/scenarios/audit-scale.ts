@@ -124,7 +124,7 @@ export async function measureAudit(ctx: BenchContext, handle: DbHandle, rows: nu
         value: round(verifySeconds, 1),
         runs: 1,
         budget: atMost(60),
-        note: `${round(report.rows / verifySeconds, 0)} rows/s; a full verify of ${rows.toLocaleString("en-US")} rows at that rate: ${round(rows / (report.rows / verifySeconds), 0)} s`,
+        note: `${round(report.rows / verifySeconds, 0)} rows/s. The issue's 60 s is met by verifying from the last checkpoint onward (it allows that; ADR 0025 says what it proves), not by a full verify: at this rate a full verify of ${rows.toLocaleString("en-US")} rows takes ${round(rows / (report.rows / verifySeconds), 0)} s, the weekly run`,
       }),
     );
 
