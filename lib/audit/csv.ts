@@ -36,6 +36,9 @@ const COLUMNS: [string, (e: AuditEntry) => unknown][] = [
 /** Where a spreadsheet may start a cell: the start, any separator a locale might use, a line break. */
 const CELL_START = /(^|[,;\t|]|\r\n|\r|\n)(?=[ \u00a0]*[=+\-@])/g;
 
+/** A string without any of these is its own cell text: CELL_START needs one of = + - @ to match. */
+const NEEDS_WORK = /["=+\-@]/;
+
 /**
  * Every cell is quoted (RFC 4180). A spreadsheet in a `;` or tab locale splits a `,` file at
  * separators inside quoted text too, so a formula start (= + - @), after leading spaces, at the
@@ -44,6 +47,9 @@ const CELL_START = /(^|[,;\t|]|\r\n|\r|\n)(?=[ \u00a0]*[=+\-@])/g;
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '""';
+  // Most cells hold no quote and no formula character: CELL_START cannot match them and nothing
+  // needs doubling, so they are quoted as they are (the export formats millions of cells).
+  if (typeof value === "string" && !NEEDS_WORK.test(value)) return `"${value}"`;
   let text = String(value);
   if (typeof value === "string") text = text.replace(CELL_START, "$1'");
   return `"${text.replace(/"/g, '""')}"`;
@@ -54,5 +60,8 @@ export function auditCsvHeader(): string {
 }
 
 export function auditCsvLine(e: AuditEntry): string {
-  return `${COLUMNS.map(([, get]) => csvCell(get(e))).join(",")}\r\n`;
+  // A loop rather than map + join: no array per line.
+  let line = "";
+  for (let i = 0; i < COLUMNS.length; i++) line += (i === 0 ? "" : ",") + csvCell(COLUMNS[i]![1](e));
+  return `${line}\r\n`;
 }
