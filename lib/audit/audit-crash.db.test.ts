@@ -37,14 +37,15 @@ beforeAll(async () => {
     cwd: process.cwd(),
     env,
     encoding: "utf8",
-    timeout: 60_000,
+    // The child starts an empty PGlite (initdb) before it writes: a minute or more on a busy machine.
+    timeout: 240_000,
   });
   const line = run.stdout.trim().split("\n").at(-1) ?? "";
   child = { status: run.status, signal: run.signal, ...(line.startsWith("{") ? (JSON.parse(line) as { intentId: string }) : {}) };
   if (!child.intentId) throw new Error(`crash child wrote no intent: ${run.stderr}`);
   handle = url ? await openPostgres(url, 4) : await openPglite(join(dir!, "db"));
   installDbForTests(handle);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await closeDb();

@@ -27,6 +27,7 @@ describe(`opening the database (${dbKind})`, () => {
     it("a second process cannot open the embedded database while the first has it open", async () => {
       const dir = mkdtempSync(join(tmpdir(), "db-lock-"));
       // One process (tsx as a loader, not its CLI, which would run the script in a child of its own).
+      // It starts an empty PGlite (initdb), which took over a minute on a busy machine.
       const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "tests/support/hold-db.ts"], {
         cwd: process.cwd(),
         env: { ...process.env, DATA_DIR: dir },
@@ -48,6 +49,6 @@ describe(`opening the database (${dbKind})`, () => {
       expect(rows[0]?.n).toBeGreaterThanOrEqual(0);
       await handle.close();
       rmSync(dir, { recursive: true, force: true });
-    }, 60_000);
+    }, 180_000);
   }
 });
