@@ -33,8 +33,9 @@ export class PlansPage {
   }
 
   /**
-   * The table, every row's health read, and React hydrated: the strips are server-rendered and can
-   * be on screen before the page's controls (the tenant switcher too) respond.
+   * The table, every row's health read, and React hydrated (the marker is inside the strips' Suspense
+   * boundary): the strips are server-rendered and can be on screen before they, and the page's
+   * controls (the tenant switcher too), respond.
    */
   async expectLoaded(): Promise<void> {
     await expect(this.table).toBeVisible();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useSyncExternalStore } from "react";
 import { orderRows } from "@/lib/health/order";
 import type { PlansQuery } from "@/lib/plans-query";
 import type { PlansPage } from "@/lib/services/plans";
@@ -9,6 +10,8 @@ import type { BulkSelection } from "./bulk/use-bulk-selection";
 import { PlanHealthCell } from "./plan-health-cell";
 import { PlansTable } from "./plans-table";
 import { shownHealth, usePlansHealthRead, withHealthPartitions, type HealthRead } from "./use-plans-health";
+
+const noSubscription = () => () => {};
 
 type Props = {
   tenantId: string;
@@ -28,8 +31,15 @@ export function HealthTable({ tenantId, page, query, busy, selection, onPage, re
   const t = useTranslations("plans");
   const { shown, rowHealth } = shownHealth(page.items, read);
   const rows = orderRows(page.items, rowHealth, query.sort, query.attention === true).map((p) => withHealthPartitions(p, shown(p.uuid)));
+  // Tests wait for this: the strips are server-rendered and show before React has hydrated them (links
+  // and the strips' arrow keys answer only then). Inside the boundary, so it is the strips' own hydration.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
-    <>
+    <div data-hydrated={hydrated}>
       {rows.length === 0 && (
         <p role="status" className="mt-4 rounded border border-slate-300 bg-white p-4 text-slate-700">
           {t("noneNeedAttention")}
@@ -48,7 +58,7 @@ export function HealthTable({ tenantId, page, query, busy, selection, onPage, re
             : undefined
         }
       />
-    </>
+    </div>
   );
 }
 

@@ -9,7 +9,7 @@ import { queryKeys } from "@/lib/query-keys";
 import { plansQueryString, readPlansQuery, type PlansQuery } from "@/lib/plans-query";
 import type { PlansPage } from "@/lib/services/plans";
 import { healthUuids } from "@/lib/health/health-request";
-import { Suspense, useSyncExternalStore } from "react";
+import { Suspense } from "react";
 import { AttentionControls } from "./attention-controls";
 import { HealthTable, ReadHealthTable } from "./health-table";
 import { PlansFilters } from "./plans-filters";
@@ -19,7 +19,6 @@ import { useBulkSelection } from "./bulk/use-bulk-selection";
 
 /** A page without EXTERNAL plans reads no health: every row shows none. */
 const NO_HEALTH: HealthRead = { ok: true, data: {} };
-const noSubscription = () => () => {};
 
 export function PlansView({ tenantId, canMark }: { tenantId: string; canMark: boolean }) {
   const t = useTranslations("plans");
@@ -39,15 +38,9 @@ export function PlansView({ tenantId, canMark }: { tenantId: string; canMark: bo
   // (the boundary's fallback is the same table with every strip loading).
   const uuids = healthUuids(data?.ok ? data.data.items : []);
   const tableProps = { tenantId, query, busy: isFetching, selection: canMark ? selection : null, onPage: (page: number) => navigate({ ...query, page }) };
-  // Tests and the bench wait for this: the strips can be painted (server-rendered) before the page responds.
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
 
   return (
-    <section aria-labelledby="plans-heading" className="mt-4" data-hydrated={hydrated}>
+    <section aria-labelledby="plans-heading" className="mt-4">
       <h2 id="plans-heading" className="sr-only">
         {t("listHeading")}
       </h2>
