@@ -61,7 +61,6 @@ test.describe("plans page: the strips start with the page", () => {
     await page.goto("/t/acme/plans?q=stock_levels_daily", { waitUntil: "commit" });
     const row = plans.row("stock_levels_daily");
     await expect(row.getByTestId("health-loading")).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/strip-loading.png` });
     await expect(row.getByTestId("health-strip")).toBeVisible();
     await plans.expectLoaded();
     await page.screenshot({ path: `${SHOTS}/strip-arrived.png` });
