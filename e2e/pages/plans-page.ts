@@ -33,11 +33,13 @@ export class PlansPage {
   }
 
   /**
-   * The table, and every row's health read: the strips are fetched by the browser after hydration,
-   * so once none is still reading, the page's controls (the tenant switcher too) respond.
+   * The table, every row's health read, and React hydrated (the marker is inside the strips' Suspense
+   * boundary): the strips are server-rendered and can be on screen before they, and the page's
+   * controls (the tenant switcher too), respond.
    */
   async expectLoaded(): Promise<void> {
     await expect(this.table).toBeVisible();
+    await expect(this.page.locator('[data-hydrated="true"]')).toBeVisible();
     await expect(this.table.getByText("Reading partitions…")).toHaveCount(0);
   }
 }

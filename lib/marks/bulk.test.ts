@@ -41,6 +41,7 @@ describe("bulk selection", () => {
   it("needs one shared granularity", () => {
     expect(sharedGranularity([plan("a"), plan("b")])).toEqual({ ok: true, granularity: "DAY" });
     expect(sharedGranularity([plan("a"), plan("m", { granularity: "MONTH" })])).toEqual({ ok: false, why: "mixed", granularities: ["DAY", "MONTH"] });
+    expect(sharedGranularity([plan("m", { granularity: "MONTH" }), plan("a")])).toEqual({ ok: false, why: "mixed", granularities: ["DAY", "MONTH"] });
     expect(sharedGranularity([])).toEqual({ ok: false, why: "none" });
   });
 });

@@ -1,4 +1,4 @@
-import type { Granularity, KeyRange } from "@/lib/partitions";
+import { MARKABLE_GRANULARITIES, type Granularity, type KeyRange } from "@/lib/partitions";
 import type { GridMarkKind } from "./availability";
 import type { MarkChange } from "./kinds";
 
@@ -51,7 +51,8 @@ export function sharedGranularity(plans: readonly BulkCandidate[]): SharedGranul
   const groups = groupByGranularity(plans);
   const [only] = groups;
   if (!only) return { ok: false, why: "none" };
-  if (groups.length > 1) return { ok: false, why: "mixed", granularities: groups.map((g) => g.granularity) };
+  // Named in one fixed order (DAY, MONTH), whatever order the rows, sorted by their health, were picked in.
+  if (groups.length > 1) return { ok: false, why: "mixed", granularities: MARKABLE_GRANULARITIES.filter((g) => groups.some((x) => x.granularity === g)) };
   return { ok: true, granularity: only.granularity };
 }
 

@@ -41,8 +41,16 @@ export function getPlanCached(tenant: Tenant, uuid: string): Promise<PlanDetails
   return planCache.getOrLoad(`${tenant.id}\u0000${uuid}`, () => getPlan(tenant, uuid));
 }
 
+/** The visible page's plans as CAN lists them, before any per-plan read: enough to know whose health to read. */
+export type PlansSelection = { summaries: PlanSummary[]; total: number; page: number; pageCount: number };
+
 /** The plans page: CAN's list, filtered and searched here, and only the visible page enriched. */
 export async function getPlansPage(tenant: Tenant, query: PlansQuery): Promise<PlansPage> {
+  return enrichPlansPage(tenant, await selectPlansPage(tenant, query));
+}
+
+/** CAN's plan list filtered, searched and cut to the requested page (the page number clamped to the last). */
+export async function selectPlansPage(tenant: Tenant, query: PlansQuery): Promise<PlansSelection> {
   const env = getEnv();
   // The whole list, filtered here by type too: one shared read serves every filter and search.
   const all = await sharedPlanList(tenant.id, () => listPlans(tenant), { ttlMs: env.CAN_LIST_CACHE_SECONDS * 1000 });
@@ -53,9 +61,14 @@ export async function getPlansPage(tenant: Tenant, query: PlansQuery): Promise<P
   );
   const pageCount = Math.max(1, Math.ceil(matching.length / PLANS_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const slice = matching.slice((page - 1) * PLANS_PAGE_SIZE, page * PLANS_PAGE_SIZE);
-  const items = await mapBounded(slice, env.CAN_PAGE_CONCURRENCY, (p) => overviewOf(tenant, p));
-  return { items, total: matching.length, page, pageCount, pageSize: PLANS_PAGE_SIZE };
+  const summaries = matching.slice((page - 1) * PLANS_PAGE_SIZE, page * PLANS_PAGE_SIZE);
+  return { summaries, total: matching.length, page, pageCount };
+}
+
+/** Each selected plan's overview (its details, and a one-item partition read where the strip does not give it). */
+export async function enrichPlansPage(tenant: Tenant, selection: PlansSelection): Promise<PlansPage> {
+  const items = await mapBounded(selection.summaries, getEnv().CAN_PAGE_CONCURRENCY, (p) => overviewOf(tenant, p));
+  return { items, total: selection.total, page: selection.page, pageCount: selection.pageCount, pageSize: PLANS_PAGE_SIZE };
 }
 
 async function overviewOf(tenant: Tenant, summary: PlanSummary): Promise<PlanOverview> {

@@ -8,15 +8,17 @@ import { fetchResult } from "@/lib/api/fetch-result";
 import { queryKeys } from "@/lib/query-keys";
 import { plansQueryString, readPlansQuery, type PlansQuery } from "@/lib/plans-query";
 import type { PlansPage } from "@/lib/services/plans";
-import { orderRows } from "@/lib/health/order";
+import { healthUuids } from "@/lib/health/health-request";
+import { Suspense } from "react";
 import { AttentionControls } from "./attention-controls";
-import { PlanHealthCell } from "./plan-health-cell";
+import { HealthTable, ReadHealthTable } from "./health-table";
 import { PlansFilters } from "./plans-filters";
-import { PlansTable } from "./plans-table";
-import { usePlansHealth, withHealthPartitions } from "./use-plans-health";
+import type { HealthRead } from "./use-plans-health";
 import { BulkMark } from "./bulk/bulk-mark";
-import { BulkSelectAll, BulkSelectCell } from "./bulk/bulk-select";
 import { useBulkSelection } from "./bulk/use-bulk-selection";
+
+/** A page without EXTERNAL plans reads no health: every row shows none. */
+const NO_HEALTH: HealthRead = { ok: true, data: {} };
 
 export function PlansView({ tenantId, canMark }: { tenantId: string; canMark: boolean }) {
   const t = useTranslations("plans");
@@ -32,10 +34,10 @@ export function PlansView({ tenantId, canMark }: { tenantId: string; canMark: bo
   // Filters change the URL without a server round trip; React Query fetches through the route handler.
   const navigate = (next: PlansQuery) => window.history.pushState(null, "", plansQueryString(next) || "?");
   const clearFilters = () => navigate({ page: 1 });
-  // The table paints with CAN's list; each EXTERNAL row's strip fills in when the page's health arrives.
-  const items = data?.ok ? data.data.items : [];
-  const { shown, rowHealth } = usePlansHealth(tenantId, items);
-  const rows = orderRows(items, rowHealth, query.sort, query.attention === true).map((p) => withHealthPartitions(p, shown(p.uuid)));
+  // The table paints with CAN's list; each EXTERNAL row's strip fills in when the page's health arrives
+  // (the boundary's fallback is the same table with every strip loading).
+  const uuids = healthUuids(data?.ok ? data.data.items : []);
+  const tableProps = { tenantId, query, busy: isFetching, selection: canMark ? selection : null, onPage: (page: number) => navigate({ ...query, page }) };
 
   return (
     <section aria-labelledby="plans-heading" className="mt-4">
@@ -66,26 +68,13 @@ export function PlansView({ tenantId, canMark }: { tenantId: string; canMark: bo
           )}
         </div>
       ) : (
-        <>
-          {rows.length === 0 && (
-            <p role="status" className="mt-4 rounded border border-slate-300 bg-white p-4 text-slate-700">
-              {t("noneNeedAttention")}
-            </p>
+        <Suspense fallback={<HealthTable {...tableProps} page={data.data} read={null} />}>
+          {uuids.length === 0 ? (
+            <HealthTable {...tableProps} page={data.data} read={NO_HEALTH} />
+          ) : (
+            <ReadHealthTable {...tableProps} page={data.data} uuids={uuids} />
           )}
-          <PlansTable
-            tenantId={tenantId}
-            page={data.data}
-            rows={rows}
-            busy={isFetching}
-            onPage={(page) => navigate({ ...query, page })}
-            health={(p) => <PlanHealthCell tenantId={tenantId} plan={p} shown={shown(p.uuid)} />}
-            selectColumn={
-              canMark
-                ? { header: <BulkSelectAll rows={rows} selection={selection} />, cell: (p) => <BulkSelectCell plan={p} selection={selection} /> }
-                : undefined
-            }
-          />
-        </>
+        </Suspense>
       )}
     </section>
   );

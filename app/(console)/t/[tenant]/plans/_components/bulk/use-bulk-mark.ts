@@ -71,6 +71,8 @@ export function useBulkMark(tenantId: string) {
     onSettled: (_r, _e, { ask }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["plans", tenantId] }),
+        // The strips show what was just marked (the page's health is a query of its own).
+        queryClient.invalidateQueries({ queryKey: ["plans-health", tenantId] }),
         ...ask.plans.flatMap((p) => [
           queryClient.invalidateQueries({ queryKey: queryKeys.plan(tenantId, p.uuid) }),
           queryClient.invalidateQueries({ queryKey: queryKeys.planHistory(tenantId, p.uuid) }),
