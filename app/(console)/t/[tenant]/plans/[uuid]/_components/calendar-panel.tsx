@@ -56,7 +56,8 @@ export function CalendarPanel({
   initialSel: string | null;
 }) {
   const t = useTranslations("plan.calendar");
-  const today = useTodayKey(g, calendar.readAt);
+  // The server's today as the server computed it; without one (not a grid plan), the read's UTC date.
+  const today = useTodayKey(g, calendar.today?.key ?? calendar.readAt.slice(0, g === "MONTH" ? 7 : 10));
   const readOnlyReason = useReadOnlyReason(calendar);
   const windowEnd = calendar.window?.end ?? today;
   // Where Tab first lands in the grid: the newest partition the plan expects, never a future day.
