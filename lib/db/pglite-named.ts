@@ -28,7 +28,8 @@ export const MAX_PREPARED = 100;
 /** Texts counted toward their second sighting; the count starts over past this. */
 const MAX_SIGHTED = 1_000;
 
-type Prepared = { name: string; paramTypes: number[]; rowDescription: BackendMessage | undefined };
+type RowDescription = InstanceType<PgliteModule["messages"]["RowDescriptionMessage"]>;
+type Prepared = { name: string; paramTypes: number[]; rowDescription: RowDescription | undefined };
 
 export type NamedStatementStats = { prepares: number; executions: number; closes: number };
 
@@ -121,7 +122,7 @@ class StatementCache {
       this.stats.executions++;
       if (syncAfter) await this.client.syncToFs();
       const rows = statement.rowDescription ? [statement.rowDescription, ...reply] : reply;
-      return this.parseResults(rows, this.client.parsers, options)[0] as Results<T>;
+      return this.parseResults(rows, this.parsersFor(statement, options), options?.rowMode ? { rowMode: options.rowMode } : undefined)[0] as Results<T>;
     } catch (e) {
       // Never keep a statement that failed: a changed table can leave it failing for good
       // ("cached plan must not change result type"); the next call prepares it again.
@@ -150,7 +151,23 @@ class StatementCache {
     this.sighted.delete(text);
     this.stats.prepares++;
     const params = described.find((m) => m.name === "parameterDescription") as { dataTypeIDs: number[] } | undefined;
-    return { name, paramTypes: params?.dataTypeIDs ?? [], rowDescription: described.find((m) => m.name === "rowDescription") };
+    const rowDescription = described.find((m) => m.name === "rowDescription") as RowDescription | undefined;
+    return { name, paramTypes: params?.dataTypeIDs ?? [], rowDescription };
+  }
+
+  /**
+   * The parser of each result column, as PGlite picks it (the call's parser for the type, else the
+   * instance's). PGlite's `query` merges the call's parsers into a copy of all of the instance's
+   * (a few hundred types) on every call; the columns' types are all a result needs.
+   */
+  private parsersFor(statement: Prepared, options: QueryOptions | undefined): Record<number, (value: string, type: number) => unknown> {
+    const own = options?.parsers;
+    const out: Record<number, (value: string, type: number) => unknown> = {};
+    for (const { dataTypeID: oid } of statement.rowDescription?.fields ?? []) {
+      const parser = own && oid in own ? own[oid] : this.client.parsers[oid];
+      if (parser) out[oid] = parser;
+    }
+    return out;
   }
 
   /** PGlite's own rule: null stays null, a serializer for the parameter's type, else `toString()`. */
