@@ -28,6 +28,7 @@ export const MAX_PREPARED = 100;
 /** Texts counted toward their second sighting; the count starts over past this. */
 const MAX_SIGHTED = 1_000;
 
+type Parser = PGlite["parsers"][number];
 type RowDescription = InstanceType<PgliteModule["messages"]["RowDescriptionMessage"]>;
 type Prepared = { name: string; paramTypes: number[]; rowDescription: RowDescription | undefined };
 
@@ -160,9 +161,9 @@ class StatementCache {
    * instance's). PGlite's `query` merges the call's parsers into a copy of all of the instance's
    * (a few hundred types) on every call; the columns' types are all a result needs.
    */
-  private parsersFor(statement: Prepared, options: QueryOptions | undefined): Record<number, (value: string, type: number) => unknown> {
+  private parsersFor(statement: Prepared, options: QueryOptions | undefined): Record<number, Parser> {
     const own = options?.parsers;
-    const out: Record<number, (value: string, type: number) => unknown> = {};
+    const out: Record<number, Parser> = {};
     for (const { dataTypeID: oid } of statement.rowDescription?.fields ?? []) {
       const parser = own && oid in own ? own[oid] : this.client.parsers[oid];
       if (parser) out[oid] = parser;
