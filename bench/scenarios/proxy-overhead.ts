@@ -1,6 +1,8 @@
 // Scenario 1: what the console adds on top of CAN. The partitions route (session, role check, plan
 // details from cache, the console's own mark record, status runs) against the same CAN call made
 // straight to the sandbox, with the sandbox answering at once (latency 0) so the difference shows.
+// Budgets (issue 23 item 2, on PGlite as on PostgreSQL): added p50 ≤ 2 ms and p99 ≤ 10 ms at 1
+// client; at 16 clients route p99 ≤ 60 ms and ≥ 500 req/s.
 import type { BenchContext } from "../context";
 import { runLoad, type LoadResult } from "../http-load";
 import { SMALL_PLAN, TENANT, canHeaders, canUrl } from "../plans";
@@ -88,7 +90,7 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
         unit: "ms",
         value: round(app99, 2),
         runs,
-        budget: c === 1 ? null : atMost(100),
+        budget: c === 1 ? null : atMost(60),
         baseline: round(base99, 2),
         ratio: round(app99 / base99, 2),
       }),
@@ -105,7 +107,7 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
         note: `p99 ${round(base99, 2)} ms`,
       }),
     );
-    ctx.add(figure({ scenario, figure: `added p50, ${label}`, unit: "ms", value: round(app50 - base50, 2), runs, budget: c === 1 ? atMost(3) : null }));
+    ctx.add(figure({ scenario, figure: `added p50, ${label}`, unit: "ms", value: round(app50 - base50, 2), runs, budget: c === 1 ? atMost(2) : null }));
     ctx.add(figure({ scenario, figure: `added p99, ${label}`, unit: "ms", value: round(app99 - base99, 2), runs, budget: c === 1 ? atMost(10) : null }));
     ctx.add(
       figure({
@@ -114,7 +116,7 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
         unit: "req/s",
         value: round(rate(app), 0),
         runs,
-        budget: c === 1 ? null : atLeast(300),
+        budget: c === 1 ? null : atLeast(500),
         baseline: round(rate(base), 0),
         ratio: round(rate(app) / rate(base), 3),
         note: `direct ${round(rate(base), 0)} req/s`,

@@ -71,8 +71,8 @@ export async function recordMarkOutcome(intentId: string, intent: MarkIntent, ou
   });
 }
 
-/** Every partition-mark intent of a plan with its outcome, if any; prepared once per database (it runs on every calendar read). */
-function buildMarksQuery(db: Db) {
+/** Every partition-mark intent of a plan with its outcome, if any. */
+export function marksSelect(db: Pick<Db, "select">) {
   const o = alias(auditLog, "o");
   return db
     .select({
@@ -96,11 +96,11 @@ function buildMarksQuery(db: Db) {
         eq(auditLog.phase, "intent"),
         inArray(auditLog.action, [...PARTITION_MARK_ACTIONS]),
       ),
-    )
-    .prepare("last_marks_for_plan");
+    );
 }
 
-const marksQuery = preparedPerDb(buildMarksQuery);
+/** Prepared once per database and named on both drivers (ADR 0031): it runs on every calendar read. */
+export const marksQuery = preparedPerDb((db) => marksSelect(db).prepare("last_marks_for_plan"));
 
 /** Outcome rows carry their intent's action and plan, so one index range covers both phases. */
 function buildThroughQuery(db: Db) {
@@ -173,7 +173,7 @@ export function* keysOfMark(r: MarkRow): Generator<{ key: string; status: LastMa
 /** Rejected and error outcomes changed nothing; ok, unknown and missing ones may have. */
 export const mayHaveApplied = (outcome: string | null): boolean => outcome !== "rejected" && outcome !== "error";
 
-function lastMarksOf(rows: Awaited<ReturnType<ReturnType<typeof buildMarksQuery>["execute"]>>): LastMark[] {
+function lastMarksOf(rows: Awaited<ReturnType<ReturnType<typeof marksQuery>["execute"]>>): LastMark[] {
   const applied = rows.filter((r) => mayHaveApplied(r.outcome)).sort((a, b) => (a.outcomeSeq ?? a.seq) - (b.outcomeSeq ?? b.seq));
   const byKey = new Map<string, LastMark>();
   for (const r of applied) {

@@ -77,11 +77,8 @@ async function hasPassword(db: Db, userId: string): Promise<boolean> {
   return found !== undefined;
 }
 
-/**
- * Session ⋈ user ⟕ roles by token: one row per role (one with null role when there is none).
- * Prepared once per database, so a request pays for the query only, not for building its SQL.
- */
-function buildSessionQuery(db: Db) {
+/** Session ⋈ user ⟕ roles by token: one row per role (one with null role when there is none). */
+export function sessionSelect(db: Pick<Db, "select">) {
   return db
     .select({
       sessionId: sessionTable.id,
@@ -101,11 +98,14 @@ function buildSessionQuery(db: Db) {
     .from(sessionTable)
     .innerJoin(userTable, eq(userTable.id, sessionTable.userId))
     .leftJoin(tenantRole, eq(tenantRole.userId, userTable.id))
-    .where(eq(sessionTable.token, sql.placeholder("token")))
-    .prepare("resolve_session");
+    .where(eq(sessionTable.token, sql.placeholder("token")));
 }
 
-const sessionQuery = preparedPerDb(buildSessionQuery);
+/**
+ * Prepared once per database, so a request pays for the query only, not for building its SQL; and a
+ * named statement on both drivers, so Postgres parses and plans it once per connection (ADR 0031).
+ */
+export const sessionQuery = preparedPerDb((db) => sessionSelect(db).prepare("resolve_session"));
 
 function toRoles(pairs: readonly (readonly [string, string])[]): Record<string, Role> {
   const roles: Record<string, Role> = {};

@@ -10,6 +10,7 @@ import { logEvent } from "@/lib/log/log-event";
 import { processGlobal } from "@/lib/process-global";
 import { tracingOn } from "@/lib/telemetry/tracing";
 import { traceQueries } from "./traced-client";
+import { withNamedStatements } from "./pglite-named";
 
 // ONE database handle per process, opened on first use (never at import: `next build` imports
 // every module). Kept on globalThis because Next may load this module more than once per process
@@ -79,7 +80,9 @@ export async function openPglite(dataDir?: string, statementTimeoutMs?: number, 
     await migratePglite(client);
     // PGlite is one session: a session-level setting covers every later query.
     await client.query(`set statement_timeout = ${statementTimeout(statementTimeoutMs)}`);
-    const db = drizzle({ client: tracingOn() ? traceQueries(client) : client, schema }) as unknown as Db;
+    // drizzle's PGlite driver sends every statement unnamed: repeated ones run prepared by name (ADR 0031).
+    const named = await withNamedStatements(client);
+    const db = drizzle({ client: tracingOn() ? traceQueries(named) : named, schema }) as unknown as Db;
     return {
       db,
       kind: "pglite",
