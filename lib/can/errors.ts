@@ -39,7 +39,7 @@ export class CanError extends Error {
   readonly details: CanErrorDetails;
   readonly [CAN_ERROR] = true;
 
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === "object" && value !== null && CAN_ERROR in value;
   }
 
