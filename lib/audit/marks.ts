@@ -1,9 +1,9 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
 import { preparedPerDb } from "@/lib/db/prepared";
 import { auditLog } from "@/lib/db/schema";
+import { outcomeOfIntent, outcomeRow as o } from "./outcome-join";
 import { PARTITION_MARK_ACTIONS } from "@/lib/marks/kinds";
 import { isMarkableGranularity, rangesToKeys } from "@/lib/partitions";
 import { appendAuditRow, type AuditContent } from "./chain";
@@ -73,7 +73,6 @@ export async function recordMarkOutcome(intentId: string, intent: MarkIntent, ou
 
 /** Every partition-mark intent of a plan with its outcome, if any. */
 export function marksSelect(db: Pick<Db, "select">) {
-  const o = alias(auditLog, "o");
   return db
     .select({
       seq: auditLog.seq,
@@ -88,7 +87,7 @@ export function marksSelect(db: Pick<Db, "select">) {
       outcomeSeq: o.seq,
     })
     .from(auditLog)
-    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+    .leftJoin(o, outcomeOfIntent)
     .where(
       and(
         eq(auditLog.tenantId, sql.placeholder("tenantId")),

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
+import { outcomeOfIntent, outcomeRow as o } from "./outcome-join";
 import type { AuditCursor, AuditFilters } from "@/lib/schemas/audit";
 import { startOfDayIn } from "@/lib/time/format";
 import { revertOfDetails } from "@/lib/marks/before-runs";
@@ -43,8 +43,6 @@ export type AuditEntry = {
   userAgent: string | null;
   hash: string;
 };
-
-const o = alias(auditLog, "o");
 
 export type ActorKind = "person" | "machine";
 /** Rows written by an API token carry `token:<id>` as their actor id (lib/can-api/handle.ts). */
@@ -185,7 +183,7 @@ const readPacked: ReadBranch<Selected> = async (db, where, goingNewer, limit) =>
   const rows = await db
     .select({ packed: packedRow })
     .from(auditLog)
-    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+    .leftJoin(o, outcomeOfIntent)
     .where(where)
     .orderBy(goingNewer ? asc(auditLog.seq) : desc(auditLog.seq))
     .limit(limit);
@@ -261,7 +259,7 @@ const readColumns: ReadBranch<Selected> = (db, where, goingNewer, limit) =>
   db
     .select(columns)
     .from(auditLog)
-    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+    .leftJoin(o, outcomeOfIntent)
     .where(where)
     .orderBy(goingNewer ? asc(auditLog.seq) : desc(auditLog.seq))
     .limit(limit) as Promise<Selected[]>;
@@ -339,7 +337,7 @@ export async function listAuditForPlan(tenantId: string, planUuid: string, limit
   const rows = (await db
     .select(columns)
     .from(auditLog)
-    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+    .leftJoin(o, outcomeOfIntent)
     .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.planUuid, planUuid), or(eq(auditLog.phase, "intent"), eq(auditLog.action, OBSERVED_ACTION))))
     .orderBy(desc(auditLog.seq))
     .limit(Math.max(1, Math.min(limit, 500)))) as Selected[];

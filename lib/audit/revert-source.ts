@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
+import { outcomeOfIntent, outcomeRow as o } from "./outcome-join";
 import { PARTITION_MARK_ACTIONS } from "@/lib/marks/kinds";
 import type { LaterMark, LaterOutside } from "@/lib/marks/revert-stretches";
 import type { KeyRange } from "@/lib/partitions";
@@ -12,8 +12,6 @@ import type { OutcomeName } from "./types";
 
 // What the audit log says about a mark someone wants to revert: the mark itself, what was recorded
 // on its plan after it, and the reverts that name it (docs/decisions/0029-revert-a-mark.md).
-
-const o = alias(auditLog, "o");
 
 export type MarkToRevert = {
   id: string;
@@ -50,7 +48,7 @@ export async function readMarkToRevert(tenantId: string, intentId: string): Prom
       outcome: o.outcome,
     })
     .from(auditLog)
-    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+    .leftJoin(o, outcomeOfIntent)
     .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.id, intentId), eq(auditLog.phase, "intent"), inArray(auditLog.action, [...PARTITION_MARK_ACTIONS])))
     .limit(1);
   if (!r || !r.planUuid) return null;
@@ -80,7 +78,7 @@ export async function changesAfter(tenantId: string, planUuid: string, afterSeq:
       outcome: o.outcome,
     })
     .from(auditLog)
-    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+    .leftJoin(o, outcomeOfIntent)
     .where(
       and(
         eq(auditLog.tenantId, tenantId),
@@ -114,7 +112,7 @@ export async function revertsOf(tenantId: string, intentIds: readonly string[]):
   const rows = await db
     .select({ id: auditLog.id, at: auditLog.at, actor: auditLog.actorUsername, of: revertOf, outcome: o.outcome, outcomeId: o.id })
     .from(auditLog)
-    .leftJoin(o, and(eq(o.tenantId, auditLog.tenantId), eq(o.intentId, auditLog.id), eq(o.phase, "outcome")))
+    .leftJoin(o, outcomeOfIntent)
     // Spelled as the index is (lib/db/schema/audit.ts), so the planner can use it.
     .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.phase, "intent"), sql`${auditLog.details} ? 'revertOf'`, inArray(revertOf, [...intentIds])))
     .orderBy(asc(auditLog.seq));

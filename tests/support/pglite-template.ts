@@ -41,7 +41,16 @@ export async function ensurePgliteTemplate(root: string): Promise<string> {
   return path;
 }
 
+/** Read once per worker: a worker runs many database files one after another (isolate: false). */
+const loaded = new Map<string, Blob>();
+
 /** The template as PGlite loads it, or undefined when this run has none (a PostgreSQL run). */
 export function readPgliteTemplate(path: string | undefined): Blob | undefined {
-  return path ? new Blob([readFileSync(path)]) : undefined;
+  if (!path) return undefined;
+  let blob = loaded.get(path);
+  if (!blob) {
+    blob = new Blob([readFileSync(path)]);
+    loaded.set(path, blob);
+  }
+  return blob;
 }
