@@ -6,7 +6,7 @@ import { E2E_SANDBOX_PORT } from "../../playwright.config";
 import { demoAuthHeaders } from "../../sandbox/demo-auth-headers";
 import { callAction, findAction } from "../../tests/support/action-client";
 import { planByName, sandbox } from "../../tests/support/e2e-sandbox";
-import { APP_BASE, APP_ROOT, sessionCookie } from "../../tests/support/http-client";
+import { APP_BASE, APP_ROOT, makeToken, sessionCookie } from "../../tests/support/http-client";
 import { expect, test } from "../fixtures";
 import { AuditPage } from "../pages/audit-page";
 import { CalendarPage } from "../pages/calendar-page";
@@ -195,6 +195,65 @@ test.describe("reverting a mark", () => {
     await confirm.click();
     await expect(page.getByRole("status").filter({ hasText: "2 partitions restored" })).toBeVisible();
     expect(await canStatuses(plan.uuid, keys)).toEqual({ "2023-11-13": "absent", "2023-11-14": "absent" });
+  });
+});
+
+test.describe("reverting a scheduler's mark", () => {
+  test.use({ user: "admin" });
+
+  test("a mark through an API token: its prior status is not known, so the person picks one; only what is picked is sent", async ({ page }) => {
+    const plan = await planByName(TENANT, PLAN);
+    const keys = ["2023-11-23", "2023-11-24"];
+    await act(plan.uuid, "markPartitionsAction", { success: day("2023-11-23"), failed: [] });
+    // The scheduler marks both days failed through the console's CAN front door, as a script would.
+    const token = await makeToken(admin, TENANT, `revert-bot-${test.info().project.name}-${Date.now()}`, "operator");
+    const response = await fetch(`${APP_BASE}/can/anymetrics/api/v1/accelerate/plan/updatePartition`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "tenant-id": TENANT, "auth-type": "APIKEY", "auth-value": token },
+      body: JSON.stringify({
+        uuid: plan.uuid,
+        runType: "MANUAL",
+        failedTimeRange: [{ dateGranularity: "DAY", startTime: "2023-11-23T00:00:00", endTime: "2023-11-24T00:00:00" }],
+      }),
+    });
+    expect(await response.json()).toMatchObject({ success: true });
+    expect(await canStatuses(plan.uuid, keys)).toEqual({ "2023-11-23": "failed", "2023-11-24": "failed" });
+
+    const cal = new CalendarPage(page);
+    await cal.goto(TENANT, plan.uuid, "?year=2023");
+    const history = page.getByRole("table", { name: "Plan history" });
+    const machineMark = history
+      .locator("tbody tr")
+      .filter({ hasText: "(API token)" })
+      .filter({ hasText: "2023-11-23…2023-11-24" })
+      .filter({ hasNotText: "Reverts the mark" })
+      .first();
+    await machineMark.getByRole("button", { name: "Revert" }).click();
+    const dialog = cal.dialog;
+    const unknown = dialog.getByTestId("revert-unknown");
+    await expect(unknown).toContainText("The mark came from a machine (API token), which reads nothing before it marks.");
+    await expect(unknown.getByRole("list", { name: "Partitions whose status before the mark is unknown" }).getByRole("listitem")).toHaveText([
+      /2023-11-23\.\.2023-11-24: was not read, set to failed/,
+    ]);
+    // Nothing is guessed: until a status is picked, the revert would send nothing.
+    await expect(dialog.getByTestId("revert-nothing")).toBeVisible();
+    await expect(dialog.getByTestId("can-request-body")).toHaveCount(0);
+
+    await unknown.getByLabel("Status for 2023-11-23..2023-11-24").selectOption("success");
+    await expect(dialog.getByTestId("revert-nothing")).toHaveCount(0);
+    await expect(dialog.getByRole("list", { name: "Partitions to restore" })).toHaveText("2023-11-23..2023-11-24: failed → success");
+    const bodies = dialog.getByTestId("can-request-body");
+    await expect(bodies).toHaveCount(1);
+    expect(JSON.parse((await bodies.first().textContent()) ?? "")).toEqual({
+      uuid: plan.uuid,
+      runType: "MANUAL",
+      successTimeRange: [{ dateGranularity: "DAY", startTime: "2023-11-23T00:00:00", endTime: "2023-11-24T00:00:00" }],
+    });
+    await expectRevertAccessible(page);
+    await cal.confirm.click();
+    await expect(page.getByRole("status").filter({ hasText: "2 partitions restored" })).toBeVisible();
+    expect(await canStatuses(plan.uuid, keys)).toEqual({ "2023-11-23": "success", "2023-11-24": "success" });
+    await expect(machineMark).toContainText("Reverted by admin at");
   });
 });
 
