@@ -2,7 +2,7 @@
  * Runs `work` once per shared read (lib/services/shared-listing.ts hands every request that reuses a
  * read the same object): the calendar's compare with the stored snapshot (listing-observer.ts) gives
  * nothing new the second time for one read, since the snapshot's read time only moves forward and
- * reuse requires the same audit position, yet it cost a write and a locking transaction (four
+ * reuse requires the same audit position, yet it cost an UPDATE and a locking transaction (three
  * statements) on every request. Requests that arrive while the first is still comparing wait for it,
  * so what they read afterwards (outside changes) still comes after the compare. A failed run is not
  * kept: the next request tries again.
