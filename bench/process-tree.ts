@@ -31,3 +31,25 @@ export function processTree(rootPid: number): ProcInfo[] {
   }
   return out;
 }
+
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks (100 on every Linux the bench runs on). */
+const TICKS_PER_SECOND = 100;
+
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields resume after the command name's last ")": utime and stime are the 12th and 13th from there.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds (user + system) used so far by every process under `rootPid` (inclusive): on a busy
+ * machine the app's CPU per request is the figure that other work does not move much.
+ */
+export function treeCpuSeconds(rootPid: number): number {
+  return processTree(rootPid).reduce((sum, p) => sum + cpuTicks(p.pid), 0) / TICKS_PER_SECOND;
+}

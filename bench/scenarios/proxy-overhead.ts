@@ -5,6 +5,7 @@
 // client; at 16 clients route p99 ≤ 60 ms and ≥ 500 req/s.
 import type { BenchContext } from "../context";
 import { runLoad, type LoadResult } from "../http-load";
+import { treeCpuSeconds } from "../process-tree";
 import { SMALL_PLAN, TENANT, canHeaders, canUrl } from "../plans";
 import { atLeast, atMost, figure } from "../report";
 import { percentile, round } from "../stats";
@@ -38,7 +39,9 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
   // Session and role check, then refused before any CAN or plan work (a "." is not allowed in a uuid).
   const authOnly = `${ctx.appUrl}/api/t/${TENANT}/plans/not.a.plan`;
   await runLoad(authOnly, routeHeaders, warmup, 1);
+  const floorCpu = treeCpuSeconds(ctx.appPid);
   const signedIn = await runLoad(authOnly, routeHeaders, Math.min(500, options.requests), 1);
+  const floorCpuMs = ((treeCpuSeconds(ctx.appPid) - floorCpu) * 1000) / signedIn.latenciesMs.length;
   ctx.add(
     figure({
       scenario,
@@ -51,13 +54,26 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
       note: `session + role lookup, no CAN call: statuses ${JSON.stringify(signedIn.statuses)}`,
     }),
   );
+  ctx.add(
+    figure({
+      scenario,
+      figure: "app CPU per request, session checked then refused (404), 1 client",
+      unit: "ms",
+      value: round(floorCpuMs, 2),
+      runs: signedIn.latenciesMs.length,
+      budget: null,
+      note: "the floor the plan route's CPU per request is compared with (same /proc count)",
+    }),
+  );
 
   for (const c of options.concurrencies) {
     // Warm both paths (JIT, connection pools, the plan-details cache), then measure, direct first.
     await runLoad(direct, canHeaders(), warmup, c);
     await runLoad(route, routeHeaders, warmup, c);
     const base = await runLoad(direct, canHeaders(), options.requests, c);
+    const cpuBefore = treeCpuSeconds(ctx.appPid);
     const app = await runLoad(route, routeHeaders, options.requests, c);
+    const cpuPerRequestMs = ((treeCpuSeconds(ctx.appPid) - cpuBefore) * 1000) / app.latenciesMs.length;
     if (app.errors > 0 || base.errors > 0) {
       ctx.log(`proxy overhead at ${c}: ${app.errors} route errors ${JSON.stringify(app.statuses)}, ${base.errors} direct errors`);
     }
@@ -120,6 +136,18 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
         baseline: round(rate(base), 0),
         ratio: round(rate(app) / rate(base), 3),
         note: `direct ${round(rate(base), 0)} req/s`,
+      }),
+    );
+    // What a request costs the app's processes, whatever else the machine is doing (10 ms ticks).
+    ctx.add(
+      figure({
+        scenario,
+        figure: `app CPU per request, ${label}`,
+        unit: "ms",
+        value: round(cpuPerRequestMs, 2),
+        runs,
+        budget: null,
+        note: "user + system CPU of the app's processes over the measured route run / requests (/proc)",
       }),
     );
   }

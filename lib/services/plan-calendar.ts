@@ -1,5 +1,5 @@
 import "server-only";
-import { listOutsideChanges, planMarksThrough, readPlanMarks, type LastMark } from "@/lib/audit";
+import { listOutsideChanges, readPlanMarks, type LastMark } from "@/lib/audit";
 import { listAllPartitions } from "@/lib/can/partitions";
 import type { PartitionItem, PlanDetails } from "@/lib/can/types";
 import {
@@ -21,6 +21,7 @@ import { getEnv } from "@/lib/env";
 import type { Tenant } from "@/lib/tenants";
 import { currentListingKey } from "./listing-key";
 import { observeListing } from "./listing-observer";
+import { oncePerRead } from "./once-per-read";
 import { sealListing } from "./listing-seal";
 import { sharedListing, type SharedRead } from "./shared-listing";
 import type { CalendarMode, LastChangeRun, PlanCalendar } from "./plan-calendar-types";
@@ -46,14 +47,16 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   // The audit position this read is compared from is taken before CAN is asked: a mark recorded up
   // to it had its answer from CAN already, so the list shows it; a later mark's rows lie after it,
   // so the next read can still credit its change to the console. A shared read is reused only by
-  // requests that found the same position, so this holds for it too.
-  const observedFrom = await planMarksThrough(tenant.id, uuid);
-  const [plan, { listing, startedAt }, { marks, throughSeq }, key] = await Promise.all([
-    getPlanCached(tenant, uuid),
-    readListing(tenant, uuid, observedFrom, options),
-    readPlanMarks(tenant.id, uuid),
-    currentListingKey(),
-  ]);
+  // requests that found the same position, so this holds for it too. The position is the highest
+  // seq among the mark rows the marks query reads (the same rows planMarksThrough reads), so one
+  // query gives both the marks and the position, and the marks are exactly those through it.
+  const marksThenListing = readPlanMarks(tenant.id, uuid).then(async ({ marks, throughSeq }) => ({
+    marks,
+    throughSeq,
+    ...(await readListing(tenant, uuid, throughSeq, options)),
+  }));
+  const [plan, { listing, startedAt, marks, throughSeq }, key] = await Promise.all([getPlanCached(tenant, uuid), marksThenListing, currentListingKey()]);
+  const observedFrom = throughSeq;
   const items = listing.items ?? [];
   // What the page shows is as old as the read of CAN it came from, shared or not.
   const readAt = startedAt.toISOString();
@@ -85,17 +88,21 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   const { canList, unreadable } = toCanPartitions(items, g);
   const listed = listedRuns(canList, g);
   // A list that kept changing while it was read is never compared (it would report changes that did not happen).
+  // Once per read of CAN (a shared read hands its requests one listing object): every request that
+  // shares it found the same position and lists the same runs, so a second compare finds nothing.
   if (listing.settled !== false)
-    await observeListing({
-      tenantId: tenant.id,
-      planUuid: uuid,
-      planName: plan.name,
-      granularity: g,
-      runs: listed,
-      throughSeq: observedFrom,
-      startedAt,
-      finishedAt: new Date(),
-    });
+    await oncePerRead(listing, () =>
+      observeListing({
+        tenantId: tenant.id,
+        planUuid: uuid,
+        planName: plan.name,
+        granularity: g,
+        runs: listed,
+        throughSeq: observedFrom,
+        startedAt,
+        finishedAt: new Date(),
+      }),
+    );
   // Read after the compare: a read running beside this one may be the one that records the change.
   const outside = await listOutsideChanges(tenant.id, uuid);
   const recorded: RecordedMark[] = marks.map((m) => ({ key: m.key, status: m.status, at: m.at, actor: m.actor }));

@@ -107,6 +107,34 @@ describe("two instances over one database", () => {
     expect(check.unpaired).toEqual({ missing: [], doubled: [] });
     expect(check.verified.code, check.verified.output).toBe(0);
   });
+  it("a mark made through A is never hidden by a read of CAN that B holds (CAN_LIST_CACHE_SECONDS, default 10 s)", async () => {
+    const uuid = (await sandboxControl(sandbox!.base).planByName(TENANT, PLAN)).uuid;
+    const operator = await signIn(root, a!.base, "operator", "demo-password", { "x-forwarded-for": "10.8.0.6" });
+    const day = "2026-10-20";
+    type Calendar = {
+      data: { readAt: string; throughSeq: number; runs: [string, string, string][]; lastChanges: { start: string; end: string; status: string }[] };
+    };
+    const calendar = async (base: string) => {
+      const res = await fetch(`${base}/api/t/${TENANT}/plans/${uuid}`, { headers: { cookie: operator.cookie! } });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as Calendar).data;
+    };
+    const statusOf = (c: Calendar["data"]) => c.runs.find(([start, end]) => start <= day && day <= end)?.[2];
+    const held = await calendar(b!.base);
+    // B shares that read with its next requests while the position stays where it is.
+    expect((await calendar(b!.base)).readAt).toBe(held.readAt);
+    const result = statusOf(held) === "failed" ? "success" : "failed";
+
+    const answer = await mark(a!.base, operator.cookie!, { tenant: TENANT, planUuid: uuid, planName: PLAN, start: day, end: day, result });
+    expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
+
+    const after = await calendar(b!.base);
+    expect(after.throughSeq).toBeGreaterThan(held.throughSeq);
+    expect(after.readAt).not.toBe(held.readAt); // read from CAN again, not the read B held
+    expect(statusOf(after)).toBe(result);
+    expect(after.lastChanges.some((r) => r.start <= day && day <= r.end && r.status === result)).toBe(true);
+  });
+
   it("an API token revoked through A is refused by B at its next request; idempotency and the rate limit hold across both", async () => {
     const admin = await signIn(root, a!.base, "admin", "demo-password", { "x-forwarded-for": "10.8.0.9" });
     const form = new FormData();
