@@ -4,10 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
+import { SITE_ICON } from "./site-icon";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
-  return { title: { default: t("title"), template: t("titleTemplate") }, description: t("description") };
+  return { title: { default: t("title"), template: t("titleTemplate") }, description: t("description"), icons: { icon: SITE_ICON } };
 }
 
 // Every page carries this request's CSP nonce on its scripts (proxy.ts), so none may be prerendered:

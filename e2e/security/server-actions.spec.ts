@@ -156,8 +156,6 @@ const ROUTES: Record<string, { query: string; calls: RouteCall[] }> = {
   "/api/health/ready": { query: "", calls: [] },
   // Metrics: a bearer token (METRICS_TOKEN), not a session; checked in e2e/specs/metrics.spec.ts.
   "/api/metrics": { query: "", calls: [] },
-  // The site icon (app/favicon.ico): public and static.
-  "/favicon.ico": { query: "", calls: [] },
   // The /can API's OpenAPI document: public, describes shapes only.
   "/api/openapi.json": { query: "", calls: [] },
   // The identity provider's redirect back: public, refused without its state (e2e/specs/oidc.spec.ts).

@@ -14,7 +14,7 @@ import { AttentionControls } from "./attention-controls";
 import { HealthTable, ReadHealthTable } from "./health-table";
 import { PlansFilters } from "./plans-filters";
 import type { HealthRead } from "./use-plans-health";
-import { BulkMark } from "./bulk/bulk-mark";
+import { LazyBulkMark } from "./bulk/lazy-bulk-mark";
 import { useBulkSelection } from "./bulk/use-bulk-selection";
 
 /** A page without EXTERNAL plans reads no health: every row shows none. */
@@ -46,7 +46,7 @@ export function PlansView({ tenantId, canMark }: { tenantId: string; canMark: bo
       </h2>
       <PlansFilters query={query} onChange={(q) => navigate({ ...q, page: 1 })} />
       <AttentionControls query={query} onChange={navigate} />
-      {canMark && <BulkMark tenantId={tenantId} selection={selection} />}
+      {canMark && <LazyBulkMark tenantId={tenantId} selection={selection} />}
       <div aria-live="polite" className="sr-only">
         {isFetching ? t("loadingLive") : ""}
       </div>
