@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { weekdayOf } from "./clock";
-import { SEED_END, UUID, canGet, control, planState, sandboxForFile, type Envelope, type PartitionBody, type PartitionItem } from "./test-support";
+import {
+  SEED_END,
+  UUID,
+  canGet,
+  canPost,
+  control,
+  dayRange,
+  planState,
+  sandboxForFile,
+  type Envelope,
+  type PartitionBody,
+  type PartitionItem,
+} from "./test-support";
 
 const sb = sandboxForFile({ reset: true });
 
@@ -40,6 +52,21 @@ describe("queryMtPartitionList", () => {
     expect(items[0]).toEqual({ value: SEED_END });
     for (let i = 1; i < items.length; i += 1) expect((items[i - 1]?.value ?? "") > (items[i]?.value ?? "")).toBe(true);
     expect(new Set(items.map((i) => i.value))).toEqual(new Set(successes));
+  });
+
+  it("lists a mark and a clear made between two reads (the sorted list is kept per version of the partitions)", async () => {
+    const before = await page(UUID.clickstream10y, 1, 3);
+    expect(before.data.partition?.paritionList[0]).toEqual({ value: SEED_END });
+    const cleared = await canPost(sb.url, "clearPartition", { uuid: UUID.clickstream10y, timeRange: [dayRange(SEED_END)] });
+    expect(cleared).toMatchObject({ success: true });
+    const after = await page(UUID.clickstream10y, 1, 3);
+    expect(after.data.partition?.paritionList[0]?.value).not.toBe(SEED_END);
+    expect(after.data.partition?.total).toBe((before.data.partition?.total ?? 0) - 1);
+    const marked = await canPost(sb.url, "updatePartition", { uuid: UUID.clickstream10y, runType: "MANUAL", successTimeRange: [dayRange(SEED_END)] });
+    expect(marked).toMatchObject({ success: true });
+    const again = await page(UUID.clickstream10y, 1, 3);
+    expect(again.data.partition?.paritionList[0]).toEqual({ value: SEED_END });
+    expect(again.data.partition?.total).toBe(before.data.partition?.total);
   });
 
   it("honours a lower maxPageSize set at runtime", async () => {

@@ -2,33 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { memo, useMemo } from "react";
-import { keyToOrdinal, ordinalToKey, statusAt, type KeyRange, type PartitionStatus, type StatusRun } from "@/lib/partitions";
-
-const SEVERITY: PartitionStatus[] = ["success", "missing", "cleared", "unknown", "failed"];
-
-type YearRow = { year: number; weeks: (PartitionStatus | null)[]; failed: number; cleared: number; missing: number };
-
-/** Worst status per week of every year in the window: the whole history at a glance, like a contribution graph. */
-function summarize(runs: readonly StatusRun[], window: KeyRange): YearRow[] {
-  const rows = new Map<number, YearRow>();
-  const lo = keyToOrdinal(window.start, "DAY");
-  const hi = keyToOrdinal(window.end, "DAY");
-  for (let n = lo; n <= hi; n++) {
-    const key = ordinalToKey(n, "DAY");
-    const year = Number(key.slice(0, 4));
-    const row = rows.get(year) ?? { year, weeks: Array.from({ length: 53 }, () => null), failed: 0, cleared: 0, missing: 0 };
-    rows.set(year, row);
-    const status = statusAt(runs, key);
-    if (!status) continue;
-    const week = Math.floor((n - keyToOrdinal(`${year}-01-01`, "DAY")) / 7);
-    const prev = row.weeks[week];
-    if (prev == null || SEVERITY.indexOf(status) > SEVERITY.indexOf(prev)) row.weeks[week] = status;
-    if (status === "failed") row.failed++;
-    if (status === "cleared") row.cleared++;
-    if (status === "missing") row.missing++;
-  }
-  return [...rows.values()].sort((a, b) => a.year - b.year);
-}
+import { summarizeHistory, type KeyRange, type StatusRun, type YearSummary } from "@/lib/partitions";
 
 export const HistoryStrip = memo(function HistoryStrip({
   runs,
@@ -41,7 +15,7 @@ export const HistoryStrip = memo(function HistoryStrip({
   year: number;
   onYear: (year: number) => void;
 }) {
-  const rows = useMemo(() => summarize(runs, window), [runs, window]);
+  const rows = useMemo(() => summarizeHistory(runs, window), [runs, window]);
   const t = useTranslations("plan.history");
   return (
     <nav aria-label={t("label")} className="space-y-1 overflow-x-auto">
@@ -53,7 +27,7 @@ export const HistoryStrip = memo(function HistoryStrip({
 });
 
 /** One year's row: memoised, so switching years re-renders the two rows whose highlight changes. */
-const HistoryRow = memo(function HistoryRow({ row: r, current, onYear }: { row: YearRow; current: boolean; onYear: (year: number) => void }) {
+const HistoryRow = memo(function HistoryRow({ row: r, current, onYear }: { row: YearSummary; current: boolean; onYear: (year: number) => void }) {
   const t = useTranslations("plan.history");
   return (
     <button
