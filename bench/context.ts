@@ -7,8 +7,10 @@ import type { Session } from "@/tests/support/action-client";
 export type BenchContext = {
   appUrl: string;
   sandbox: SandboxControl;
-  /** The app server's process (npx), whose tree holds next-server. */
+  /** The app server's process (node running `next start`, as `npm start` launches it). */
   appPid: number;
+  /** Where the app's inspector listens once the bench sends it SIGUSR1 (bench/inspector.ts). */
+  appInspectPort?: number;
   quick: boolean;
   /** The demo `operator` (operator in acme: may read and mark). */
   session: Session;

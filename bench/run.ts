@@ -4,7 +4,7 @@
 //              10,000 rows): for CI
 //   --audit-rows=N  the audit scenario's size (default 5,000,000; --quick: 10,000)
 //   --strict   exit 1 when a budget does not hold (default: report only, exit 0)
-//   --only=a,b run some scenarios: proxy, paging, load, defaults, weight, lighthouse, interaction, scaling, marking, api, audit, morning
+//   --only=a,b run some scenarios: proxy, paging, load, defaults, weight, memory, lighthouse, interaction, scaling, marking, api, audit, morning
 //   --verbose  show the sandbox's and the app's output
 //   --postgres (scripts/bench.ts starts the server) the app on PostgreSQL instead of PGlite
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -27,6 +27,8 @@ import { morningView } from "./scenarios/morning-view";
 import { withDefaultInstance } from "./default-instance";
 import { schedulerApi } from "./scenarios/scheduler-api";
 import { weight } from "./scenarios/weight";
+import { memory } from "./scenarios/memory";
+import { serverEnv } from "@/scripts/lib/server-node-options";
 import { openSession } from "@/tests/support/action-client";
 import { freePort, startService, waitForHttp } from "@/tests/support/processes";
 import { sandboxControl } from "@/tests/support/sandbox-control";
@@ -78,10 +80,11 @@ rmSync(appDataDir, { recursive: true, force: true });
 mkdirSync(appDataDir, { recursive: true });
 const sandboxPort = await freePort();
 const appPort = await freePort();
+const appInspectPort = await freePort();
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const appUrl = `http://127.0.0.1:${appPort}`;
 
-// Each in its own process group, so stopping one stops everything it started (npx → next → next-server).
+// Each in its own process group, so stopping one stops everything it started (npx → tsx → the sandbox).
 const show = verbose ? "prefixed" : "quiet";
 const sandbox = startService(
   "sandbox",
@@ -105,13 +108,17 @@ const sandbox = startService(
 );
 const app = startService(
   "app",
-  "npx",
-  ["next", "start", "-H", "127.0.0.1", "-p", String(appPort)],
+  // As `npm start` runs it (scripts/start.ts): node running next's CLI, which serves in its own
+  // process, with the server's heap flags and malloc arenas; the memory scenario measures that one process. Its
+  // inspector listens only once the memory scenario sends it SIGUSR1.
+  process.execPath,
+  [join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(appPort)],
   // The API's per-token rate limit would cap the scheduler scenario's load: it is measured, not limited.
   // Each plan load reads CAN itself (no shared read across loads), so "cold" stays cold.
   {
     env: {
-      ...process.env,
+      ...serverEnv(process.env),
+      NODE_OPTIONS: `${serverEnv(process.env).NODE_OPTIONS} --inspect-port=127.0.0.1:${appInspectPort}`,
       SANDBOX_URL: sandboxUrl,
       PUBLIC_URL: appUrl,
       DATA_DIR: appDataDir,
@@ -202,6 +209,7 @@ try {
     appUrl,
     sandbox: control,
     appPid: app.child.pid ?? 0,
+    appInspectPort,
     quick,
     session,
     browser,
@@ -224,6 +232,7 @@ try {
     }),
   );
   await scenario("weight", () => weight(ctx));
+  await scenario("memory", () => memory(ctx));
   await scenario("lighthouse", () => lighthouse(ctx));
   await scenario("interaction", () => interactionLatency(ctx, requireBrowser(), { selections: 20, arrows: 30, yearSwitches: 20, dialogs: 5 }));
   await scenario("scaling", () => scaling(ctx, requireBrowser(), { years: [1, 3, 10, 30], loads: 5, selections: 5 }));

@@ -1,12 +1,10 @@
-// Scenario 5: what a page costs to ship and the server to hold. JS: every external script the served
+// Scenario 5: what a page costs to ship. JS: every external script the served
 // HTML pulls in (noModule polyfills aside: modern browsers skip them), fetched and gzipped here
 // (level 6, what `next start` compresses with). Payload: the
-// 10-year plan's status as the route handler sends it. Memory: VmRSS of the app's process tree after
-// ten server renders of the 10-year plan.
+// 10-year plan's status as the route handler sends it. The server's memory is scenario 11 (memory.ts).
 import { gzipSync } from "node:zlib";
 import type { BenchContext } from "../context";
 import { BIG_PLAN, TENANT } from "../plans";
-import { processTree } from "../process-tree";
 import { atMost, figure } from "../report";
 import { round } from "../stats";
 
@@ -92,23 +90,6 @@ export async function weight(ctx: BenchContext): Promise<void> {
       runs: 1,
       budget: atMost(50),
       note: `${kB(payload.length)} kB raw, ${body.data?.runs?.length ?? "?"} runs`,
-    }),
-  );
-
-  await ctx.sandbox.configure({ latencyMs: 50 });
-  for (let i = 0; i < 10; i++) await get(ctx, `/t/${TENANT}/plans/${BIG_PLAN.uuid}`);
-  const tree = processTree(ctx.appPid);
-  const total = tree.reduce((n, p) => n + p.rssKiB, 0);
-  const biggest = [...tree].sort((a, b) => b.rssKiB - a.rssKiB)[0];
-  ctx.add(
-    figure({
-      scenario: SCENARIO,
-      figure: "app resident memory after 10 loads",
-      unit: "MB",
-      value: round(total / 1024, 0),
-      runs: 1,
-      budget: atMost(450), // issue 23 (1,536 before)
-      note: `${tree.length} processes; largest ${biggest ? `${biggest.name.slice(0, 40)} ${round(biggest.rssKiB / 1024, 0)} MB` : "—"}`,
     }),
   );
 }
