@@ -42,7 +42,7 @@ async function markOnce(ctx: BenchContext, browser: Browser, ranges: KeyRange[])
       await page.getByRole("button", { name: "Select", exact: true }).click();
       await page
         .getByTestId("selection-summary")
-        .filter({ hasText: `${2 * RANGES} partitions in ${RANGES} ranges` })
+        .filter({ hasText: `${(2 * RANGES).toLocaleString("en-US")} partitions in ${RANGES.toLocaleString("en-US")} ranges` })
         .waitFor();
       await page.getByRole("button", { name: "Mark success", exact: true }).click();
       const dialog = page.getByRole("dialog");
