@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startOtlpReceiver, type OtlpReceiver } from "@/tests/support/otlp-receiver";
+import type { OtlpReceiver } from "@/tests/support/otlp-receiver";
 import { createTestDatabase, openTestPglite, serverUrl } from "@/tests/support/test-db";
-import { flushTracing, startTracing, withSpan } from "@/lib/telemetry/tracing";
+import { testTracing } from "@/tests/support/test-tracing";
+import { sendBatchedSpans, withSpan } from "@/lib/telemetry/tracing";
 import { openPostgres, type DbHandle } from "./index";
 
 // With tracing on, the handle's client is the traced one: every query, inside a transaction too
@@ -14,8 +15,7 @@ let handle: DbHandle;
 let done: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-  await startTracing({ tracesUrl: `${receiver.url}/v1/traces`, serviceName: "db-test", batchDelayMs: 10 });
+  receiver = await testTracing();
   if (!serverUrl) {
     handle = await openTestPglite();
     done = () => handle.close();
@@ -31,7 +31,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await done();
-  await receiver.stop();
 });
 
 it("each query is a span under the caller's, with the statement and no parameter", async () => {
@@ -41,7 +40,7 @@ it("each query is a span under the caller's, with the statement and no parameter
       await tx.execute(sql`select ${"parameter-value-2"}::text as inside_transaction`);
     });
   });
-  await flushTracing();
+  await sendBatchedSpans();
 
   const caller = receiver.spans.find((s) => s.name === "caller");
   expect(caller).toBeDefined();

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from "@/tests/support/otlp-receiver";
+import type { OtlpReceiver, ReceivedSpan } from "@/tests/support/otlp-receiver";
 import { json, startScriptedCan } from "@/tests/support/scripted-can";
 import { withTestDb } from "@/tests/support/test-db";
-import { flushTracing, startTracing, withSpan } from "@/lib/telemetry/tracing";
+import { testTracing } from "@/tests/support/test-tracing";
+import { sendBatchedSpans, withSpan } from "@/lib/telemetry/tracing";
 import { getPlanCalendar } from "./plan-calendar";
 import { forgetSharedListingsForTests } from "./shared-listing";
 
@@ -13,8 +14,7 @@ import { forgetSharedListingsForTests } from "./shared-listing";
 
 let receiver: OtlpReceiver;
 beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-  await startTracing({ tracesUrl: `${receiver.url}/v1/traces`, serviceName: "calendar-statements", batchDelayMs: 10 });
+  receiver = await testTracing();
 });
 withTestDb();
 let can: Awaited<ReturnType<typeof startScriptedCan>>;
@@ -38,7 +38,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await can.close();
-  await receiver.stop();
 });
 
 const NOW = new Date("2026-03-01T12:00:00Z");
@@ -53,8 +52,7 @@ function statementsOf(name: string): string[] {
     .filter((t) => /^\s*(select|insert|update|delete|with)\b/i.test(t));
 }
 
-// The exporter sends everything at one flush (it cannot be started twice in a process): every read
-// is made first, each under its own span, and each case then looks at its own.
+// Every read is made first, each under its own span, and each case then looks at its own.
 beforeAll(async () => {
   const read = (name: string, plan: string) => withSpan(name, {}, () => getPlanCalendar(can.tenant, plan, NOW));
   forgetSharedListingsForTests();
@@ -62,7 +60,7 @@ beforeAll(async () => {
   await read("second read", "plan-a");
   forgetSharedListingsForTests();
   await read("read anew", "plan-a");
-  await flushTracing();
+  await sendBatchedSpans();
 });
 
 describe("a calendar read's statements", () => {

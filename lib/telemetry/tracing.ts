@@ -51,6 +51,11 @@ export function tracingOn(): boolean {
   return slot.exporting !== undefined;
 }
 
+/** Sends what is batched now and keeps tracing on (flushTracing below also stops it): for tests that read their spans. */
+export async function sendBatchedSpans(): Promise<void> {
+  await slot.exporting?.flush();
+}
+
 /** Sends what is still batched; a stopping instance calls it so its last requests are not lost. */
 export async function flushTracing(): Promise<void> {
   await slot.exporting?.shutdown();

@@ -28,7 +28,8 @@ function attributesOf(list: { key: string; value: AnyValue }[] = []): Record<str
   return Object.fromEntries(list.map(({ key, value }) => [key, plain(value)]));
 }
 
-export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+/** `keepAlive: false`: the server does not keep the process running (a receiver kept for a whole test process). */
+export async function startOtlpReceiver({ keepAlive = true }: { keepAlive?: boolean } = {}): Promise<OtlpReceiver> {
   const port = await freePort();
   const spans: ReceivedSpan[] = [];
   const server: Server = createServer((req, res) => {
@@ -58,5 +59,6 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     });
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  if (!keepAlive) server.unref();
   return { url: `http://127.0.0.1:${port}`, spans, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
