@@ -206,8 +206,9 @@ test.describe("reverting a scheduler's mark", () => {
     const keys = ["2023-11-23", "2023-11-24"];
     await act(plan.uuid, "markPartitionsAction", { success: day("2023-11-23"), failed: [] });
     // The scheduler marks both days failed through the console's CAN front door, as a script would.
-    // Its name shows in the plan's history, which zh-cn.spec reads for English left behind: no Latin words.
-    const token = await makeToken(admin, TENANT, `回填调度-${Date.now()}-${Math.floor(Math.random() * 1e6)}`, "operator");
+    // Its name shows in the plan's history, which zh-cn.spec reads for English left behind: digits only
+    // (a token's name is ASCII letters, digits, '.', '_' and '-').
+    const token = await makeToken(admin, TENANT, `${Date.now()}-${Math.floor(Math.random() * 1e6)}`, "operator");
     const response = await fetch(`${APP_BASE}/can/anymetrics/api/v1/accelerate/plan/updatePartition`, {
       method: "POST",
       headers: { "content-type": "application/json", "tenant-id": TENANT, "auth-type": "APIKEY", "auth-value": token },
