@@ -3,6 +3,7 @@ import { test as base, expect, type BrowserContext, type Page } from "@playwrigh
 import { signIn as signInAction } from "../tests/support/action-client";
 import { LoginPage } from "./pages/login-page";
 import { sandbox } from "../tests/support/e2e-sandbox";
+import { reportPageState } from "./page-state";
 
 export type DemoUser = "admin" | "operator" | "viewer";
 export const DEMO_PASSWORD = "demo-password";
@@ -77,9 +78,10 @@ export const test = base.extend<Options & Fixtures>({
     },
     { auto: true },
   ],
-  page: async ({ page, context, user, baseURL }, use) => {
+  page: async ({ page, context, user, baseURL }, use, testInfo) => {
     if (user) await signInOverHttp(context, baseURL ?? "", user);
     await use(page);
+    if (testInfo.status !== testInfo.expectedStatus) await reportPageState(page, testInfo);
   },
   signIn: async ({}, use) => {
     await use(signInThroughForm);
