@@ -39,6 +39,19 @@ test("every page fits 390 px with no horizontal page scroll", { tag: "@zone-free
   expect(overflowing).toEqual([]);
 });
 
+test("on a phone the plans table shows each plan with its health, without scrolling the table", { tag: "@zone-free" }, async ({ page }) => {
+  await page.goto("/t/acme/plans");
+  await expect(page.locator('[data-hydrated="true"]')).toBeVisible();
+  const table = page.getByRole("table", { name: "Materialization plans" });
+  const health = table.getByTestId("health-cell").first();
+  await expect(health.getByTestId("health-strip")).toBeVisible();
+  // The details (technical name, type, granularity…) are a wider screen's: the plan's own name is the link.
+  await expect(table.getByRole("columnheader", { name: "Type" })).toBeHidden();
+  const box = page.getByRole("group", { name: /^Materialization plans, scrolls sideways/ });
+  expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+  expect(await health.evaluate((el) => el.getBoundingClientRect().right - window.innerWidth)).toBeLessThanOrEqual(0);
+});
+
 test("on a phone the selection panel does not stay over the calendar", { tag: "@zone-free" }, async ({ page }) => {
   const daily = await planByName("acme", "orders_daily");
   await page.goto(`/t/acme/plans/${daily.uuid}?year=2026`);

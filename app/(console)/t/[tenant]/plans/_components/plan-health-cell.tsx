@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Time } from "@/components/time/time";
 import type { PlanOverview } from "@/lib/services/plans";
 import { HealthStrip } from "./health-strip";
@@ -55,7 +56,9 @@ export function PlanHealthCell({ tenantId, plan, shown }: { tenantId: string; pl
           </span>
         )}
         <span className="text-slate-700" data-testid="latest-success">
-          {h.latestSuccess ? t("latestSuccess", { key: h.latestSuccess, expected: h.expected }) : t("expected", { expected: h.expected })}
+          {h.latestSuccess
+            ? t.rich("latestSuccess", { key: h.latestSuccess, expected: h.expected, date: keepWhole })
+            : t.rich("expected", { expected: h.expected, date: keepWhole })}
         </span>
         <span className="text-slate-700" data-testid="window-counts">
           {t("counts", {
@@ -71,3 +74,6 @@ export function PlanHealthCell({ tenantId, plan, shown }: { tenantId: string; pl
     </div>
   );
 }
+
+/** A partition key on one line: a narrow cell would otherwise break "2026-09-26" at a hyphen. */
+const keepWhole = (chunks: ReactNode) => <span className="whitespace-nowrap">{chunks}</span>;

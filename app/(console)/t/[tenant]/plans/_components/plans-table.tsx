@@ -11,6 +11,10 @@ import type { TableRow } from "./use-plans-health";
 /** An extra first column (the bulk mark's selection, for roles that may mark): its heading and each row's cell. */
 export type SelectColumn = { header: ReactNode; cell: (plan: PlanOverview) => ReactNode };
 
+// On a phone the table keeps the plan, its selection box and its health (what an operator opens the
+// page for); the details columns come back from the small breakpoint up, and scroll in the table's box.
+const DETAIL = "hidden sm:table-cell";
+
 export function PlansTable({
   tenantId,
   page,
@@ -41,12 +45,12 @@ export function PlansTable({
         columns={[
           ...(selectColumn ? [{ label: selectColumn.header, className: "w-8" }] : []),
           { label: t("plan") },
-          { label: t("name") },
-          { label: t("type") },
-          { label: t("granularity") },
-          { label: t("refresh") },
-          { label: t("partitions"), className: "text-right" },
-          { label: t("latest") },
+          { label: t("name"), className: DETAIL },
+          { label: t("type"), className: DETAIL },
+          { label: t("granularity"), className: DETAIL },
+          { label: t("refresh"), className: DETAIL },
+          { label: t("partitions"), className: `${DETAIL} text-right` },
+          { label: t("latest"), className: DETAIL },
           { label: t("health") },
         ]}
       >
@@ -63,14 +67,14 @@ export function PlansTable({
               </Link>
               {p.problem !== undefined && <p className="text-xs text-red-800">{p.problem ? t("problem", { problem: p.problem }) : t("problemUnknown")}</p>}
             </td>
-            <td className="px-3 py-2 font-mono text-xs">{p.name}</td>
-            <td className="px-3 py-2">{p.materializeType}</td>
-            <td className="px-3 py-2">{p.granularity ?? "—"}</td>
-            <td className="px-3 py-2">{p.isFullRefresh === null ? "—" : p.isFullRefresh ? t("full") : t("incremental")}</td>
-            <td className="px-3 py-2 text-right tabular-nums">
+            <td className={`${DETAIL} px-3 py-2 font-mono text-xs`}>{p.name}</td>
+            <td className={`${DETAIL} px-3 py-2`}>{p.materializeType}</td>
+            <td className={`${DETAIL} px-3 py-2`}>{p.granularity ?? "—"}</td>
+            <td className={`${DETAIL} px-3 py-2`}>{p.isFullRefresh === null ? "—" : p.isFullRefresh ? t("full") : t("incremental")}</td>
+            <td className={`${DETAIL} px-3 py-2 text-right tabular-nums`}>
               {p.partitionsPending ? <Pending label={reading} /> : p.partitionCount === null ? "—" : format.number(p.partitionCount)}
             </td>
-            <td className="px-3 py-2 tabular-nums">{p.partitionsPending ? <Pending label={reading} /> : (p.latestPartition ?? "—")}</td>
+            <td className={`${DETAIL} px-3 py-2 tabular-nums`}>{p.partitionsPending ? <Pending label={reading} /> : (p.latestPartition ?? "—")}</td>
             <td className="px-3 py-2" data-testid="health-cell">
               {health(p)}
             </td>
