@@ -6,6 +6,7 @@
 import type { BenchContext } from "../context";
 import { runLoad, type LoadResult } from "../http-load";
 import { treeCpuSeconds } from "../process-tree";
+import { startCpuProfile } from "../cpu-profile";
 import { SMALL_PLAN, TENANT, canHeaders, canUrl } from "../plans";
 import { atLeast, atMost, figure } from "../report";
 import { percentile, round } from "../stats";
@@ -71,9 +72,11 @@ export async function proxyOverhead(ctx: BenchContext, options: { requests: numb
     await runLoad(direct, canHeaders(), warmup, c);
     await runLoad(route, routeHeaders, warmup, c);
     const base = await runLoad(direct, canHeaders(), options.requests, c);
+    const profile = c > 1 ? await startCpuProfile(ctx) : null;
     const cpuBefore = treeCpuSeconds(ctx.appPid);
     const app = await runLoad(route, routeHeaders, options.requests, c);
     const cpuPerRequestMs = ((treeCpuSeconds(ctx.appPid) - cpuBefore) * 1000) / app.latenciesMs.length;
+    await profile?.stop();
     if (app.errors > 0 || base.errors > 0) {
       ctx.log(`proxy overhead at ${c}: ${app.errors} route errors ${JSON.stringify(app.statuses)}, ${base.errors} direct errors`);
     }

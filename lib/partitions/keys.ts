@@ -1,5 +1,6 @@
 import { civilFromDays, daysFromCivil, formatDay, formatMonth, isRealDate, MAX_YEAR, MIN_YEAR } from "./calendar";
 import type { Granularity } from "./granularity";
+import { zoneDateFormat } from "./zone-date-format";
 
 /**
  * A partition key: "YYYY-MM-DD" for DAY, "YYYY-MM" for MONTH. Zero-padded and
@@ -141,7 +142,7 @@ export function localTodayKey(now: Date, g: Granularity): PartitionKey {
  */
 export function todayKeyInZone(now: Date, timeZone: string, g: Granularity): PartitionKey {
   if (Number.isNaN(now.getTime())) throw new RangeError("todayKeyInZone: invalid Date");
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(now);
+  const parts = zoneDateFormat(timeZone).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const year = part("year");
   assertYear(year);
