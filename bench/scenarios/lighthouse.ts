@@ -19,7 +19,7 @@ const CATEGORIES = [
 
 type Report = {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
+  audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string; numericValue?: number }>;
 };
 
 function runLighthouse(url: string, headersFile: string, out: string): Report {
@@ -36,6 +36,12 @@ function runLighthouse(url: string, headersFile: string, out: string): Report {
   const run = spawnSync("npx", args, { encoding: "utf8", timeout: 180_000 });
   if (run.status !== 0) throw new Error(`lighthouse ${url}: exit ${run.status ?? run.signal}: ${(run.stderr || run.stdout).slice(-400)}`);
   return JSON.parse(readFileSync(out, "utf8")) as Report;
+}
+
+/** The simulated phone's paint and blocking times, for the performance note: what the score is made of. */
+function timings(report: Report): string {
+  const ms = (id: string) => Math.round(report.audits[id]?.numericValue ?? Number.NaN).toLocaleString("en-US");
+  return `FCP ${ms("first-contentful-paint")} ms, LCP ${ms("largest-contentful-paint")} ms, TBT ${ms("total-blocking-time")} ms, CLS ${report.audits["cumulative-layout-shift"]?.numericValue?.toFixed(3) ?? "?"}`;
 }
 
 /** The category's weighted audits that cost points, for the note: what to fix first. */
@@ -62,10 +68,16 @@ export async function lighthouse(ctx: BenchContext): Promise<void> {
     ];
     await ctx.sandbox.configure({ latencyMs: 0 });
     for (const page of pages) {
-      const report = runLighthouse(`${ctx.appUrl}${page.path}`, headersFile, join(dir, "report.json"));
+      // BENCH_LIGHTHOUSE_DIR keeps each page's whole report there (its long tasks, its trace's
+      // treemap): the bench's rows say what loses points, the report says where the time goes.
+      const keep = process.env.BENCH_LIGHTHOUSE_DIR;
+      const out = keep ? join(keep, `${page.name.replace(/[^a-z0-9]+/gi, "-")}.json`) : join(dir, "report.json");
+      const report = runLighthouse(`${ctx.appUrl}${page.path}`, headersFile, out);
       for (const { id, budget } of CATEGORIES) {
         const score = report.categories[id]?.score;
         const lost = losing(report, id);
+        const made = id === "performance" ? timings(report) : "";
+        const note = [lost ? `losing: ${lost}` : "", made].filter(Boolean).join("; ");
         ctx.add(
           figure({
             scenario: "6 lighthouse (mobile)",
@@ -74,7 +86,7 @@ export async function lighthouse(ctx: BenchContext): Promise<void> {
             value: score === null || score === undefined ? null : Math.round(score * 100),
             runs: 1,
             budget: atLeast(budget),
-            ...(lost ? { note: `losing: ${lost}` } : {}),
+            ...(note ? { note } : {}),
           }),
         );
       }

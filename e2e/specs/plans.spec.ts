@@ -44,6 +44,34 @@ test.describe("plans page", () => {
     await expect.poll(async () => (await plans.planNames()).sort()).toEqual(["orders_daily", "orders_weekly"]);
   });
 
+  test("a filter changed before the previous change has rendered still counts: the last choice wins", async ({ page }) => {
+    const plans = new PlansPage(page);
+    await plans.goto("acme", "?type=RESULT");
+    await plans.expectLoaded();
+    await expect.poll(() => plans.planNames()).toEqual(["store_sales_result"]);
+    // Both changes in one task, as a quick user on a slow phone makes them: React renders the type's
+    // navigation (a transition) in a later task, so the search is submitted before the page has
+    // re-rendered with the cleared type. The search must not bring the old type back.
+    await page.evaluate(async () => {
+      const select = document.querySelector<HTMLSelectElement>('form[role="search"] select');
+      const input = document.querySelector<HTMLInputElement>('form[role="search"] input[type="search"]');
+      if (!select || !input) throw new Error("the plans filters are not on the page");
+      const settle = async () => {
+        for (let i = 0; i < 10; i++) await Promise.resolve();
+      };
+      select.value = "";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      await settle();
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(input, "monthly");
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await settle();
+      input.form?.requestSubmit();
+    });
+    await expect(page).toHaveURL(/\?q=monthly$/);
+    await expect(plans.typeFilter).toHaveValue("");
+    await expect.poll(() => plans.planNames()).toEqual(["revenue_monthly"]);
+  });
+
   test("switches tenant from the header", async ({ page }) => {
     const plans = new PlansPage(page);
     await plans.goto("acme");

@@ -1,8 +1,8 @@
 import "server-only";
-import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { hasPermission, requirePageAccess } from "@/lib/auth/dal";
 import { getEnv } from "@/lib/env";
 import { getQueryClient } from "@/lib/get-query-client";
@@ -10,7 +10,8 @@ import { queryKeys } from "@/lib/query-keys";
 import { planUuidParam } from "@/lib/schemas/plans";
 import { getPlanCalendar } from "@/lib/services/plan-calendar";
 import { safeRead } from "@/lib/services/safe-read";
-import { PlanScreen } from "./_components/plan-screen";
+import { PlanSkeleton } from "./_components/plan-skeleton";
+import { PlanData } from "./plan-data";
 import { readPlanTitle } from "./plan-title";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -35,16 +36,19 @@ export default async function PlanPage({ params, searchParams }: { params: Param
   const planId = planUuidParam.safeParse(uuid);
   if (!planId.success) notFound();
   const queryClient = getQueryClient();
-  const [title] = await Promise.all([
-    readPlanTitle(tenant, planId.data),
-    queryClient.prefetchQuery({
-      queryKey: queryKeys.plan(tenant.id, planId.data),
-      queryFn: () => safeRead("plan.calendar", () => getPlanCalendar(tenant, planId.data)),
-    }),
-  ]);
+  // The partition list (every page of it) is read from now on but not awaited here: the plan's own
+  // read answers first, and the page sends its heading with it; the calendar follows in the same
+  // response when the list is in (the heading is the page's largest contentful paint).
+  const read = queryClient.prefetchQuery({
+    queryKey: queryKeys.plan(tenant.id, planId.data),
+    queryFn: () => safeRead("plan.calendar", () => getPlanCalendar(tenant, planId.data)),
+  });
+  const title = await readPlanTitle(tenant, planId.data);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <PlanScreen
+    <Suspense fallback={<PlanSkeleton plan={{ tenantId: tenant.id, title }} />}>
+      <PlanData
+        queryClient={queryClient}
+        read={read}
         tenantId={tenant.id}
         uuid={planId.data}
         title={title}
@@ -53,6 +57,6 @@ export default async function PlanPage({ params, searchParams }: { params: Param
         initialYear={firstOf(query.year)}
         initialSel={firstOf(query.sel)}
       />
-    </HydrationBoundary>
+    </Suspense>
   );
 }

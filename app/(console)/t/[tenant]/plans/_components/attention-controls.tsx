@@ -7,7 +7,7 @@ import { PLAN_SORTS, type PlansQuery } from "@/lib/plans-query";
 type Shown = { attention: boolean; sort: PlansQuery["sort"] };
 
 /** "Needs attention" and the sort: URL state like the filters, applied to the visible page's rows. */
-export function AttentionControls({ query, onChange }: { query: PlansQuery; onChange: (q: PlansQuery) => void }) {
+export function AttentionControls({ query, onChange }: { query: PlansQuery; onChange: (change: Partial<PlansQuery>) => void }) {
   const t = useTranslations("plans.attention");
   const fromUrl: Shown = { attention: query.attention === true, sort: query.sort };
   // The controls show a change at once: the URL's new search params reach this component a render
@@ -21,7 +21,7 @@ export function AttentionControls({ query, onChange }: { query: PlansQuery; onCh
   }
   const change = (next: Shown) => {
     setShown(next);
-    onChange({ ...query, attention: next.attention ? true : undefined, sort: next.sort });
+    onChange({ attention: next.attention ? true : undefined, sort: next.sort });
   };
   return (
     <div className="mt-3 flex flex-wrap items-end gap-4 text-sm">

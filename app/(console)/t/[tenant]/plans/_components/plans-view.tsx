@@ -33,19 +33,23 @@ export function PlansView({ tenantId, canMark }: { tenantId: string; canMark: bo
 
   // Filters change the URL without a server round trip; React Query fetches through the route handler.
   const navigate = (next: PlansQuery) => window.history.pushState(null, "", plansQueryString(next) || "?");
+  // A change applies to the address bar's query as it is now, not to this render's `query`: the URL's
+  // search params reach React in a transition, so a second change made before the first has rendered
+  // (a quick user, a slow phone) would otherwise put the first change's old value back.
+  const update = (change: Partial<PlansQuery>) => navigate({ ...readPlansQuery(new URLSearchParams(window.location.search)), ...change });
   const clearFilters = () => navigate({ page: 1 });
   // The table paints with CAN's list; each EXTERNAL row's strip fills in when the page's health arrives
   // (the boundary's fallback is the same table with every strip loading).
   const uuids = healthUuids(data?.ok ? data.data.items : []);
-  const tableProps = { tenantId, query, busy: isFetching, selection: canMark ? selection : null, onPage: (page: number) => navigate({ ...query, page }) };
+  const tableProps = { tenantId, query, busy: isFetching, selection: canMark ? selection : null, onPage: (page: number) => update({ page }) };
 
   return (
     <section aria-labelledby="plans-heading" className="mt-4">
       <h2 id="plans-heading" className="sr-only">
         {t("listHeading")}
       </h2>
-      <PlansFilters query={query} onChange={(q) => navigate({ ...q, page: 1 })} />
-      <AttentionControls query={query} onChange={navigate} />
+      <PlansFilters query={query} onChange={(change) => update({ ...change, page: 1 })} />
+      <AttentionControls query={query} onChange={update} />
       {canMark && <LazyBulkMark tenantId={tenantId} selection={selection} />}
       <div aria-live="polite" className="sr-only">
         {isFetching ? t("loadingLive") : ""}
