@@ -28,7 +28,7 @@ import { withDefaultInstance } from "./default-instance";
 import { schedulerApi } from "./scenarios/scheduler-api";
 import { weight } from "./scenarios/weight";
 import { memory } from "./scenarios/memory";
-import { serverEnv } from "@/scripts/lib/server-node-options";
+import { serverEnv, serverNodeArgs } from "@/scripts/lib/server-node-options";
 import { openSession } from "@/tests/support/action-client";
 import { freePort, startService, waitForHttp } from "@/tests/support/processes";
 import { sandboxControl } from "@/tests/support/sandbox-control";
@@ -109,10 +109,10 @@ const sandbox = startService(
 const app = startService(
   "app",
   // As `npm start` runs it (scripts/start.ts): node running next's CLI, which serves in its own
-  // process, with the server's heap flags and malloc arenas; the memory scenario measures that one process. Its
+  // process, with the server's heap and WebAssembly flags and malloc arenas; the memory scenario measures that one process. Its
   // inspector listens only once the memory scenario sends it SIGUSR1.
   process.execPath,
-  [join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(appPort)],
+  serverNodeArgs(join(root, "node_modules/next/dist/bin/next"), ["start", "-H", "127.0.0.1", "-p", String(appPort)]),
   // The API's per-token rate limit would cap the scheduler scenario's load: it is measured, not limited.
   // Each plan load reads CAN itself (no shared read across loads), so "cold" stays cold.
   {

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfStale } from "../tests/support/build-stamp";
 import { portInUse, startService, waitForHttp, type Service } from "../tests/support/processes";
-import { serverEnv } from "./lib/server-node-options";
+import { serverEnv, serverNodeArgs } from "./lib/server-node-options";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.PORT ?? "3000";
@@ -96,9 +96,9 @@ async function startAll(): Promise<boolean> {
     }
   }
   // Node runs next directly (no npx in between): the stop signal reaches the server, and this
-  // script waits for it to finish its in-flight marks. The heap and malloc settings are the server's alone (not
-  // the build's or the sandbox's): docs/decisions/0036-a-lighter-server.md.
-  const app = startService("app", process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", port], {
+  // script waits for it to finish its in-flight marks. The heap, WebAssembly and malloc settings are the server's
+  // alone (not the build's or the sandbox's): docs/decisions/0036-a-lighter-server.md, 0039.
+  const app = startService("app", process.execPath, serverNodeArgs(join(root, "node_modules/next/dist/bin/next"), ["start", "-H", host, "-p", port]), {
     cwd: root,
     env: serverEnv(env),
     show: "held",

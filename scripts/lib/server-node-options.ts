@@ -1,14 +1,23 @@
-// How `npm start` (scripts/start.ts) sizes the server's V8 heap and malloc arenas, and the bench with it, so the bench
-// measures the server as it is launched (docs/decisions/0036-a-lighter-server.md).
+// How `npm start` (scripts/start.ts) sizes the server's V8 heap and malloc arenas and compiles PGlite's WebAssembly,
+// and the bench with it, so the bench measures the server as it is launched (docs/decisions/0036-a-lighter-server.md,
+// docs/decisions/0039-webassembly-baseline-code.md).
 //
 // Left to itself, V8 sizes its heap from the machine's memory (about 4 GB of old space and 64 MB
 // semi-spaces on a 24 GB machine) and lets garbage pile up to a multiple of what is live before it
 // collects: the console's live heap is about 75 MB, its heap before a collection grew to 150–340 MB
-// over a hundred loads of the 10-year plan. The cap makes V8 collect earlier; it is generous
-// next to the live heap, so a 30-year plan or a long audit export is not starved.
-// The old space only: capping the semi-spaces too (16 MB) saved about 100 MB more but cost the plan
-// route 30–40 % of its throughput at 16 clients and 2 ms per request at one (ADR 0036, idle runs).
-export const SERVER_HEAP_FLAGS = ["--max-old-space-size=256"] as const;
+// over a hundred loads of the 10-year plan. The old-space cap makes V8 collect earlier; it is generous
+// next to the live heap, so a 30-year plan or a long audit export is not starved. 32 MB semi-spaces
+// (64 by default) keep 96 MB less young garbage; 16 MB saved more but cost the plan route 30–40 % of its
+// throughput at 16 clients (ADR 0036's amendment), 32 MB cost nothing measurable (ADR 0039).
+export const SERVER_HEAP_FLAGS = ["--max-old-space-size=256", "--max-semi-space-size=32"] as const;
+
+/**
+ * V8's WebAssembly flags, which Node takes only on its command line (it refuses them in
+ * NODE_OPTIONS). PGlite's WebAssembly runs in Liftoff's baseline code only: V8's optimising compile
+ * of its hot functions (TurboFan, on worker threads) left about 100 MB of compiled code and malloc'd
+ * memory resident for good, and the route's CPU per request did not measurably gain from it (ADR 0039).
+ */
+export const SERVER_V8_ARGS = ["--liftoff-only"] as const;
 
 /**
  * glibc's malloc gives each thread that allocates its own arena (up to 8 per core) and keeps what
@@ -28,4 +37,9 @@ export function serverEnv<E extends Record<string, string | undefined>>(env: E):
  */
 export function serverNodeOptions(existing: string | undefined): string {
   return [...SERVER_HEAP_FLAGS, existing?.trim() ?? ""].filter((s) => s.length > 0).join(" ");
+}
+
+/** Node's arguments to run `script` (next's CLI) with `args` as the server: V8's flags come before the script. */
+export function serverNodeArgs(script: string, args: readonly string[]): string[] {
+  return [...SERVER_V8_ARGS, script, ...args];
 }
