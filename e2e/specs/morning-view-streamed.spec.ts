@@ -50,6 +50,23 @@ test.describe("plans page: the strips start with the page", () => {
     expect(seen.errors).toEqual([]);
   });
 
+  test("the strips' cells are links the browser does not prefetch", async ({ page }) => {
+    const prefetched: string[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.searchParams.has("_rsc") && url.searchParams.has("sel")) prefetched.push(url.pathname + url.search);
+    });
+    const plans = new PlansPage(page);
+    await plans.goto("acme");
+    await plans.expectLoaded();
+    await expect(page.getByTestId("health-strip").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(prefetched).toEqual([]);
+    // A cell still leads to its partition.
+    await page.getByTestId("health-strip").first().getByRole("link").last().click();
+    await expect(page).toHaveURL(/[?&]sel=\d{4}-\d{2}/);
+  });
+
   test("a strip CAN is slow to give comes after the table, still without the route", async ({ page, cleanSandbox, expectAccessible }) => {
     const late = await planByName("acme", "stock_levels_daily");
     // Only this plan's partition list is slow (under the e2e app's 2 s CAN timeout): its row is CAN's

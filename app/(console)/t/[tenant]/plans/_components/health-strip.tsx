@@ -53,6 +53,9 @@ export function HealthStrip({
           <li key={c.key}>
             <Link
               href={cellHref(tenantId, uuid, c.key, granularity)}
+              // A page of strips is hundreds of links, each to its own URL: prefetching them asked the
+              // server for ~80 plan pages while the plans page was still hydrating (Lighthouse's trace).
+              prefetch={false}
               tabIndex={i === cells.length - 1 ? 0 : -1}
               onKeyDown={(e) => move(e, i)}
               aria-label={cellLabel(c.key, c.status ?? undefined, false, false)}
