@@ -17,8 +17,8 @@ export function cellHref(tenantId: string, uuid: string, key: string, g: Granula
 /**
  * A plan's recent partitions, oldest to newest, in the calendar's colours, patterns and icons, each
  * named like the calendar's cell. One tab stop per strip (the newest cell); arrow keys, Home and End
- * move along it, so a page of strips is not six hundred tab stops. On a phone a strip wraps onto a
- * second line rather than widen the plans table past the screen.
+ * move along it, so a page of strips is not six hundred tab stops. Where the table is short of room (a
+ * phone, a narrow window) a strip wraps onto a second line rather than widen the table past its box.
  */
 export function HealthStrip({
   tenantId,
@@ -46,7 +46,7 @@ export function HealthStrip({
   };
   const width = granularity === "DAY" ? "w-3" : "w-5";
   return (
-    <ul ref={list} aria-label={t("stripLabel", { name })} className="flex flex-wrap gap-px sm:flex-nowrap" data-testid="health-strip">
+    <ul ref={list} aria-label={t("stripLabel", { name })} className="flex flex-wrap gap-px" data-testid="health-strip">
       {cells.map((c, i) => {
         const look = c.status ? STATUS_LOOK[c.status] : OUTSIDE_LOOK;
         return (

@@ -37,7 +37,8 @@ export function PlanHealthCell({ tenantId, plan, shown }: { tenantId: string; pl
   }
   const unit = h.granularity === "DAY" ? "days" : "months";
   return (
-    <div className="space-y-1">
+    // Never narrower than about twelve days of strip: a squeezed column would stack it into five rows.
+    <div className="min-w-40 space-y-1">
       <HealthStrip tenantId={tenantId} uuid={plan.uuid} name={plan.displayName} granularity={h.granularity} cells={h.cells} />
       <p className="flex flex-wrap gap-x-3 text-xs">
         {h.lateBy === null ? (
