@@ -1,6 +1,6 @@
 import { civilFromDays, daysFromCivil, formatDay, formatMonth, isRealDate, MAX_YEAR, MIN_YEAR } from "./calendar";
 import type { Granularity } from "./granularity";
-import { zoneDateFormat } from "./zone-date-format";
+import { formatsByZone } from "@/lib/time/formats-by-zone";
 
 /**
  * A partition key: "YYYY-MM-DD" for DAY, "YYYY-MM" for MONTH. Zero-padded and
@@ -136,13 +136,15 @@ export function localTodayKey(now: Date, g: Granularity): PartitionKey {
   return g === "DAY" ? formatDay(year, month, now.getDate()) : formatMonth(year, month);
 }
 
+const zoneDate = formatsByZone({ year: "numeric", month: "numeric", day: "numeric" });
+
 /**
  * Today's key in a named IANA zone, whatever zone the runtime is in: the server's rule for which
  * partitions are in the future (docs/decisions/0016-future-marks-and-the-servers-today.md).
  */
 export function todayKeyInZone(now: Date, timeZone: string, g: Granularity): PartitionKey {
   if (Number.isNaN(now.getTime())) throw new RangeError("todayKeyInZone: invalid Date");
-  const parts = zoneDateFormat(timeZone).formatToParts(now);
+  const parts = zoneDate(timeZone).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const year = part("year");
   assertYear(year);

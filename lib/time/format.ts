@@ -3,25 +3,17 @@
 // header, a line above a list). Machines get the ISO instant (`<time dateTime>` and its title).
 // Partition keys are calendar dates, not instants, and never go through here.
 
-const partsCache = new Map<string, Intl.DateTimeFormat>();
+import { formatsByZone } from "./formats-by-zone";
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsCache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      timeZoneName: "longOffset",
-    });
-    partsCache.set(timeZone, f);
-  }
-  return f;
-}
+const formatter = formatsByZone({
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "longOffset",
+});
 
 function partsOf(at: Date, timeZone: string): Record<string, string> {
   return Object.fromEntries(

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { todayKeyInZone } from "./keys";
-import { zoneDateFormat } from "./zone-date-format";
+import { todayKeyInZone } from "@/lib/partitions";
+import { formatsByZone } from "./formats-by-zone";
 
-describe("zoneDateFormat", () => {
+const zoneDate = formatsByZone({ year: "numeric", month: "numeric", day: "numeric" });
+
+describe("formatsByZone", () => {
   it("keeps one format per zone", () => {
-    expect(zoneDateFormat("Asia/Shanghai")).toBe(zoneDateFormat("Asia/Shanghai"));
-    expect(zoneDateFormat("Asia/Shanghai")).not.toBe(zoneDateFormat("America/Los_Angeles"));
+    expect(zoneDate("Asia/Shanghai")).toBe(zoneDate("Asia/Shanghai"));
+    expect(zoneDate("Asia/Shanghai")).not.toBe(zoneDate("America/Los_Angeles"));
   });
 
   it("gives each zone its own date from one instant, whichever was asked first", () => {
@@ -17,7 +19,7 @@ describe("zoneDateFormat", () => {
   });
 
   it("refuses a zone that does not exist, and keeps nothing for it", () => {
-    expect(() => zoneDateFormat("Mars/Olympus_Mons")).toThrow(RangeError);
-    expect(() => zoneDateFormat("Mars/Olympus_Mons")).toThrow(RangeError);
+    expect(() => zoneDate("Mars/Olympus_Mons")).toThrow(RangeError);
+    expect(() => zoneDate("Mars/Olympus_Mons")).toThrow(RangeError);
   });
 });
