@@ -26,6 +26,8 @@ export default defineConfig({
   // shards side by side instead, each with its own sandbox and app (E2E_PORT_BASE).
   workers: 1,
   fullyParallel: false,
+  // A run by hand shows a failure as it is; `npm test` passes --retries=1 and names the tests that
+  // passed only on their retry (ADR 0042).
   retries: 0,
   // npm test runs two shards side by side on two cores: a test that takes 15 s alone can take 35 s
   // there (the slowest do a year of cells and an axe scan). Waiting longer costs nothing when it passes.

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { ensureChromium, ensureChromiumHeadlessShell, ensureLibreOffice } from "../tests/support/apt";
 import { recordBuild } from "../tests/support/build-stamp";
 import { e2eSpecFiles, readShardWeights, splitByWeight } from "../tests/support/e2e-shards";
+import { type PlaywrightJson, playwrightDigest, type VitestJson, vitestDigest } from "../tests/support/failure-digest";
 import { startThrowawayPostgres } from "../tests/support/postgres";
 import { run, runPrefixed } from "../tests/support/processes";
 
@@ -27,9 +28,17 @@ const env = { ...callerEnv, NEXT_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_C
  * a timeout, which the other shard's work fills.
  */
 const E2E_SHARDS = 2;
+/**
+ * A browser test that fails runs once more; one that then passes counts as passed and is named in the
+ * summary as flaky, so it is seen without turning the run red (ADR 0042).
+ */
+const E2E_RETRIES = 1;
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
+/** Each failed test by name with its first error line, and the browser tests that passed on their retry. */
+const failures: string[] = [];
+const flakes: string[] = [];
 /** Wall time per phase, for the summary: where CI's minutes go. */
 const laps: string[] = [];
 let lapStart = Date.now();
@@ -60,8 +69,8 @@ function readJson<T>(path: string): T | undefined {
   }
 }
 
-type VitestReport = { numPassedTests: number; numFailedTests: number; numPendingTests?: number; numTodoTests?: number };
-type PlaywrightReport = { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } };
+type VitestReport = VitestJson & { numPassedTests: number; numFailedTests: number; numPendingTests?: number; numTodoTests?: number };
+type PlaywrightReport = PlaywrightJson & { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } };
 /** 1 passed when the step exited 0, else 1 failed. */
 const passFail = (code: number): [number, number] => (code === 0 ? [1, 0] : [0, 1]);
 
@@ -77,6 +86,7 @@ async function vitestRun(
   const code = prefix ? await runPrefixed(prefix, "npx", args, { cwd: root, env: { ...env, ...runEnv } }) : await step(name, "npx", args, runEnv);
   const report = readJson<VitestReport>(file);
   if (!report) return record(name, 0, 1);
+  for (const line of vitestDigest(report, root).failed) failures.push(`${name}: ${line}`);
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
   record(name, report.numPassedTests, failed, (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0));
 }
@@ -178,7 +188,7 @@ async function browserTests(chromium: string, soffice: string | undefined): Prom
     specsPerShard.map(async (specs, i) => {
       const shard = i + 1;
       const file = join(out, `e2e-${shard}.json`);
-      const code = await runPrefixed(`[e2e ${shard}/${E2E_SHARDS}]`, "npx", ["playwright", "test", ...specs], {
+      const code = await runPrefixed(`[e2e ${shard}/${E2E_SHARDS}]`, "npx", ["playwright", "test", `--retries=${E2E_RETRIES}`, ...specs], {
         cwd: root,
         env: {
           ...env,
@@ -200,6 +210,9 @@ async function browserTests(chromium: string, soffice: string | undefined): Prom
       record(name, 0, 1);
       continue;
     }
+    const digest = playwrightDigest(report);
+    failures.push(...digest.failed.map((line) => `${name}: ${line}`));
+    flakes.push(...digest.flaky.map((line) => `${name}: ${line}`));
     const s = report.stats ?? {};
     const failed = (s.unexpected ?? 0) + (code !== 0 && !s.unexpected ? 1 : 0);
     record(name, (s.expected ?? 0) + (s.flaky ?? 0), failed, s.skipped ?? 0);
@@ -209,6 +222,16 @@ async function browserTests(chromium: string, soffice: string | undefined): Prom
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 console.log("\n=== summary ===");
 for (const line of lines) console.log(line);
+// CI keeps the tail of this output: what failed is named here, not only thousands of lines above.
+const MAX_NAMED = 12;
+const named = (title: string, list: string[]) => {
+  if (list.length === 0) return;
+  console.log(title);
+  for (const line of list.slice(0, MAX_NAMED)) console.log(`  ${line}`);
+  if (list.length > MAX_NAMED) console.log(`  … and ${list.length - MAX_NAMED} more, above`);
+};
+named("failed:", failures);
+named("flaky (failed, then passed on its retry):", flakes);
 console.log(`time: ${laps.join(", ")}`);
 writeFileSync(join(out, "summary.txt"), `${lines.join("\n")}\n${summary}\n`);
 console.log(summary);
