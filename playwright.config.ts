@@ -39,7 +39,12 @@ export default defineConfig({
   projects: [
     { name: "los-angeles", use: { timezoneId: "America/Los_Angeles" } },
     // Only what shows or sends a calendar date or a time: tests tagged @zone-free (errors, full refresh, item shape) run in one zone.
-    { name: "shanghai", use: { timezoneId: "Asia/Shanghai" }, testMatch: /(calendar|time-format|morning-view)\.spec\.ts$/, grepInvert: /@zone-free/ },
+    {
+      name: "shanghai",
+      use: { timezoneId: "Asia/Shanghai" },
+      testMatch: /(calendar|time-format|morning-view|plan-preview)\.spec\.ts$/,
+      grepInvert: /@zone-free/,
+    },
   ],
   use: {
     baseURL: `http://127.0.0.1:${E2E_APP_PORT}`,

@@ -93,7 +93,14 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       dataDir: o.dataDir,
       reset: o.reset,
       seedEnd: o.seedEnd,
-      config: { shape: o.shape, maxPageSize: o.maxPageSize, latencyMs: o.latencyMs, readEnvelope: o.readEnvelope, tokenTtlSeconds: o.tokenTtlSeconds },
+      config: {
+        shape: o.shape,
+        maxPageSize: o.maxPageSize,
+        latencyMs: o.latencyMs,
+        readEnvelope: o.readEnvelope,
+        tokenTtlSeconds: o.tokenTtlSeconds,
+        listOrder: "newest-first",
+      },
     },
   };
 }

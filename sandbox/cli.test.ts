@@ -17,7 +17,7 @@ describe("parseCliOptions", () => {
         dataDir: ".data",
         reset: false,
         seedEnd: undefined,
-        config: { shape: "documented", maxPageSize: 100, latencyMs: 0, readEnvelope: "envelope", tokenTtlSeconds: 21_600 },
+        config: { shape: "documented", maxPageSize: 100, latencyMs: 0, readEnvelope: "envelope", tokenTtlSeconds: 21_600, listOrder: "newest-first" },
       },
     });
   });
@@ -42,7 +42,7 @@ describe("parseCliOptions", () => {
         dataDir: "/tmp/x",
         reset: true,
         seedEnd: "2025-01-31",
-        config: { shape: "documented", maxPageSize: 20, latencyMs: 15, readEnvelope: "bare", tokenTtlSeconds: 3 },
+        config: { shape: "documented", maxPageSize: 20, latencyMs: 15, readEnvelope: "bare", tokenTtlSeconds: 3, listOrder: "newest-first" },
       },
     });
   });

@@ -49,7 +49,7 @@ describe("control endpoint", () => {
   it("merges config and validates it", async () => {
     await control(sb.url, "POST", "reset");
     const merged = await control<RuntimeConfig>(sb.url, "POST", "config", { latencyMs: 5 });
-    expect(merged).toEqual({ shape: "detailed", maxPageSize: 50, latencyMs: 5, readEnvelope: "envelope", tokenTtlSeconds: 21_600 });
+    expect(merged).toEqual({ shape: "detailed", maxPageSize: 50, latencyMs: 5, readEnvelope: "envelope", tokenTtlSeconds: 21_600, listOrder: "newest-first" });
     expect(await control<RuntimeConfig>(sb.url, "GET", "config")).toEqual(merged);
     for (const bad of [{ shape: "fancy" }, { maxPageSize: 0 }, { colour: "red" }]) {
       const res = await fetch(`${sb.url}/__sandbox/config`, { method: "POST", body: JSON.stringify(bad) });
@@ -151,6 +151,7 @@ describe("control endpoint", () => {
       latencyMs: 0,
       readEnvelope: "envelope",
       tokenTtlSeconds: 21_600,
+      listOrder: "newest-first",
     });
   });
 

@@ -1,13 +1,17 @@
 import { compareKeys } from "@/lib/partitions";
 import { lookupPlan, positiveInt, readReply, refuse, type CanHandler } from "./sandbox-context";
+import type { RuntimeConfig } from "./runtime-config";
 import type { PlanRecord } from "./state-types";
 
 type ListedPartition = { value: string; status?: "SUCCESS" | "FAILED"; updateTime?: string };
 
-/** Newest first, as in the docs' example. Documented shape lists only hit-able (success) partitions. */
-function sortedPartitions(plan: PlanRecord, detailed: boolean): ListedPartition[] {
+/**
+ * Newest first, as in the docs' example (or oldest first, the other reading, when a test asks).
+ * Documented shape lists only hit-able (success) partitions.
+ */
+function sortedPartitions(plan: PlanRecord, detailed: boolean, order: RuntimeConfig["listOrder"]): ListedPartition[] {
   const entries = Object.entries(plan.partitions).filter(([, r]) => detailed || r.status === "success");
-  entries.sort(([a], [b]) => compareKeys(b, a));
+  entries.sort(order === "oldest-first" ? ([a], [b]) => compareKeys(a, b) : ([a], [b]) => compareKeys(b, a));
   return entries.map(([value, record]) =>
     detailed ? { value, status: record.status === "success" ? "SUCCESS" : "FAILED", updateTime: record.updateTime } : { value },
   );
@@ -18,12 +22,12 @@ function sortedPartitions(plan: PlanRecord, detailed: boolean): ListedPartition[
 // for every page made a read of 110 pages (30 years of days) cost the sandbox about a second of CPU,
 // on the machine the app and the browser share with it in the bench: CAN's time is the configured
 // latency, not the sandbox's own sorting.
-const SORTED = new WeakMap<PlanRecord["partitions"], Partial<Record<"documented" | "detailed", ListedPartition[]>>>();
+const SORTED = new WeakMap<PlanRecord["partitions"], Partial<Record<string, ListedPartition[]>>>();
 
-function listedPartitions(plan: PlanRecord, detailed: boolean): ListedPartition[] {
-  const shape = detailed ? "detailed" : "documented";
+function listedPartitions(plan: PlanRecord, detailed: boolean, order: RuntimeConfig["listOrder"]): ListedPartition[] {
+  const shape = `${detailed ? "detailed" : "documented"} ${order}`;
   const held = SORTED.get(plan.partitions) ?? {};
-  const list = held[shape] ?? sortedPartitions(plan, detailed);
+  const list = held[shape] ?? sortedPartitions(plan, detailed, order);
   held[shape] = list;
   SORTED.set(plan.partitions, held);
   return list;
@@ -43,7 +47,7 @@ export const listPartitions: CanHandler = (ctx, req) => {
 
   // The cap is undocumented in CAN; the response reports the size actually used.
   const pageSize = Math.min(requestedSize, ctx.config.maxPageSize);
-  const all = listedPartitions(plan, ctx.config.shape === "detailed");
+  const all = listedPartitions(plan, ctx.config.shape === "detailed", ctx.config.listOrder);
   const start = (pageNumber - 1) * pageSize;
   return readReply(ctx, {
     hasData: plan.hasData,

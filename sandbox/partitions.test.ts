@@ -75,6 +75,14 @@ describe("queryMtPartitionList", () => {
     expect(items).toHaveLength(total);
   });
 
+  it("lists oldest first when listOrder asks for the other reading of CAN's order", async () => {
+    const newestFirst = await walk(UUID.revenueMonthly, 100, 100);
+    await control(sb.url, "POST", "config", { listOrder: "oldest-first" });
+    const oldestFirst = await walk(UUID.revenueMonthly, 100, 100);
+    expect(oldestFirst.items.map((i) => i.value)).toEqual(newestFirst.items.map((i) => i.value).reverse());
+    expect(oldestFirst.items.length).toBeGreaterThan(1);
+  });
+
   it("lists documented items as { value } and successes only", async () => {
     const state = await planState(sb.url, "acme", UUID.ordersDaily);
     const failed = Object.entries(state.partitions)

@@ -11,6 +11,8 @@ export type RuntimeConfig = {
   readEnvelope: "envelope" | "bare";
   /** Life of a token token/create issues without `expire` (CAN: 6 hours); tests set a few seconds. */
   tokenTtlSeconds: number;
+  /** The partition list's order: newest first as in the docs' example, or the other reading. */
+  listOrder: "newest-first" | "oldest-first";
 };
 
 export const DEFAULT_RUNTIME_CONFIG: Readonly<RuntimeConfig> = {
@@ -19,6 +21,7 @@ export const DEFAULT_RUNTIME_CONFIG: Readonly<RuntimeConfig> = {
   latencyMs: 0,
   readEnvelope: "envelope",
   tokenTtlSeconds: CAN_DEFAULT_TOKEN_TTL_SECONDS,
+  listOrder: "newest-first",
 };
 
 export const runtimeConfigPatchSchema = z.strictObject({
@@ -31,6 +34,7 @@ export const runtimeConfigPatchSchema = z.strictObject({
     .min(1)
     .max(30 * 24 * 60 * 60)
     .optional(),
+  listOrder: z.enum(["newest-first", "oldest-first"]).optional(),
 });
 export type RuntimeConfigPatch = z.infer<typeof runtimeConfigPatchSchema>;
 
@@ -41,5 +45,6 @@ export function mergeConfig(base: Readonly<RuntimeConfig>, patch: RuntimeConfigP
     latencyMs: patch.latencyMs ?? base.latencyMs,
     readEnvelope: patch.readEnvelope ?? base.readEnvelope,
     tokenTtlSeconds: patch.tokenTtlSeconds ?? base.tokenTtlSeconds,
+    listOrder: patch.listOrder ?? base.listOrder,
   };
 }

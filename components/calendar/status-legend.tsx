@@ -8,8 +8,11 @@ import { STATUS_LOOK } from "./status-style";
 // absent may have failed, been cleared or never run; a list whose items carry a status says more.
 // The meanings (messages: status.meaning.<shape>) never claim more than the list tells.
 
-/** The key to the calendar: every status with its swatch, icon, count and what it means for this plan's list. */
-export function StatusLegend({ counts, shape }: { counts: Record<PartitionStatus, number>; shape: ListShape }) {
+/**
+ * The key to the calendar: every status with its swatch, icon, count and what it means for this plan's list.
+ * Without `counts` (the plan page's preview, before the whole list is read) the counts are left out.
+ */
+export function StatusLegend({ counts, shape }: { counts?: Record<PartitionStatus, number>; shape: ListShape }) {
   const t = useTranslations("status");
   const tLegend = useTranslations("legend");
   return (
@@ -21,10 +24,15 @@ export function StatusLegend({ counts, shape }: { counts: Record<PartitionStatus
               {STATUS_LOOK[s].icon}
             </span>
             <span>
-              {t(`label.${s}`)}{" "}
-              <span className="tabular-nums font-semibold" data-testid={`count-${s}`}>
-                {counts[s]}
-              </span>
+              {t(`label.${s}`)}
+              {counts && (
+                <>
+                  {" "}
+                  <span className="tabular-nums font-semibold" data-testid={`count-${s}`}>
+                    {counts[s]}
+                  </span>
+                </>
+              )}
             </span>
           </div>
         ))}

@@ -61,6 +61,12 @@ export type ListAllOptions = CanCallOptions & {
    * failing: for a mark's "before" counts, which are a snapshot anyway, under a busy scheduler.
    */
   acceptUnsettled?: boolean;
+  /**
+   * Told the consecutive run of pages read so far from page 1 (each page's items, in CAN's order;
+   * a copy the callee may keep) each time it grows, and `pageCount`, the pages this pass expects.
+   * Every torn-read attempt starts again from page 1. It must not throw: that would fail the read.
+   */
+  onPages?: (pages: readonly (readonly PartitionItem[])[], pageCount: number) => void;
 };
 
 /** How many times a list that changed while it was read is read again before the read fails. */
@@ -106,24 +112,36 @@ async function readAllPages(tenant: Tenant, uuid: string, options: ListAllOption
     if (p.page?.total !== undefined) totals.add(p.page.total);
   };
   noteTotal(first);
-  const pages = new Map<number, PartitionItem[]>([[1, first.page.items]]);
+  const pages = new Map<number, PartitionItem[]>();
+  const prefix: PartitionItem[][] = [];
+  let pageCount = 1;
+  // Pages arrive in any order (several in flight); the consecutive run from page 1 is reported.
+  const arrived = (n: number, items: PartitionItem[]): void => {
+    pages.set(n, items);
+    if (!options.onPages || n !== prefix.length + 1) return;
+    for (let next = pages.get(prefix.length + 1); next; next = pages.get(prefix.length + 1)) prefix.push(next);
+    options.onPages(prefix.slice(), pageCount);
+  };
   let lastHasNext = first.page.hasNext ?? false;
   const served = first.page.items.length;
-  let pageCount = 1;
   if (lastHasNext && served > 0) {
     pageCount = first.page.total !== undefined ? Math.ceil(first.page.total / served) : 2;
     pageCount = Math.min(pageCount, MAX_PAGES);
-    const results = await mapBounded(range(2, pageCount), concurrency, (n) => getPartitionPage(tenant, uuid, n, pageSize, options));
-    results.forEach((r, i) => {
-      pages.set(i + 2, r.page?.items ?? []);
-      noteTotal(r);
+  }
+  arrived(1, first.page.items);
+  if (lastHasNext && served > 0) {
+    const results = await mapBounded(range(2, pageCount), concurrency, async (n) => {
+      const r = await getPartitionPage(tenant, uuid, n, pageSize, options);
+      arrived(n, r.page?.items ?? []);
+      return r;
     });
+    results.forEach(noteTotal);
     lastHasNext = results.at(-1)?.page?.hasNext ?? false;
     // A server without `total` (or a list that grew, which the totals then catch): walk on until hasNext ends.
     while (lastHasNext && pageCount < MAX_PAGES) {
       pageCount++;
       const next = await getPartitionPage(tenant, uuid, pageCount, pageSize, options);
-      pages.set(pageCount, next.page?.items ?? []);
+      arrived(pageCount, next.page?.items ?? []);
       noteTotal(next);
       lastHasNext = (next.page?.hasNext ?? false) && (next.page?.items.length ?? 0) > 0;
     }

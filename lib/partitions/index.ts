@@ -49,6 +49,8 @@ export { parseInstant } from "./instants";
 export { addRange, extendTo, removeRange, selectionFromUrlParam, selectionSize, selectionToUrlParam, selectOnly, toggleKey, type Selection } from "./selection";
 export { applyStatusToRuns, countStatusesInRanges } from "./runs-in-ranges";
 export { rangesAfter, rangesOutside, rangesUpTo } from "./clip";
+export { openingYear } from "./opening-year";
+export { firstKeyOfYear, newestFirstPrefix, prefixCoversYear, type PrefixOrder } from "./newest-first-prefix";
 export { summarizeHistory, type YearSummary } from "./history-summary";
 export { MAX_SERIES_CELLS, readOnlySeries, type RawItem, type ReadOnlySeries, type SeriesCell } from "./read-only-series";
 export {

@@ -69,3 +69,19 @@ export type PlanCalendar = {
 
 /** A plan's names from CAN's plan read, kept on the plan page when its partition list cannot be read. */
 export type PlanTitle = { displayName: string; name: string };
+
+/**
+ * The year a DAY plan's calendar opens on, drawn from the first pages of CAN's list while the rest
+ * is read (lib/services/plan-preview.ts, ADR 0043). Only what the full page would send for that year:
+ * its statuses, today, where Tab lands, and how far the read has got.
+ */
+export type PlanYearPreview = {
+  year: number;
+  /** The statuses of `year` alone, as the full read will decide them. */
+  runs: StatusRun[];
+  today: PartitionKey;
+  latest: PartitionKey;
+  listShape: ListShape;
+  pagesRead: number;
+  pageCount: number;
+};

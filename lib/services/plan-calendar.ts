@@ -3,7 +3,6 @@ import { listOutsideChanges, readPlanMarks, type LastMark } from "@/lib/audit";
 import { listAllPartitions } from "@/lib/can/partitions";
 import type { PartitionItem, PlanDetails } from "@/lib/can/types";
 import {
-  addKeys,
   compareKeys,
   countByStatus,
   describeDisagreements,
@@ -14,7 +13,6 @@ import {
   resolveStatuses,
   type CanPartition,
   type Granularity,
-  type KeyRange,
   type RecordedMark,
 } from "@/lib/partitions";
 import { getEnv } from "@/lib/env";
@@ -26,6 +24,8 @@ import { sealListing } from "./listing-seal";
 import { sharedListing, type SharedRead } from "./shared-listing";
 import type { CalendarMode, LastChangeRun, PlanCalendar } from "./plan-calendar-types";
 import { getPlanCached } from "./plans";
+import { expectedWindow } from "./expected-window";
+import type { ListingProgress } from "./listing-progress";
 import { serverToday } from "./server-today";
 
 const RAW_VALUES_SHOWN = 500;
@@ -41,7 +41,12 @@ export type CalendarReadOptions = {
   acceptUnsettled?: boolean;
   /** Reload: a new read of CAN rather than the one shared (lib/services/shared-listing.ts). */
   fresh?: boolean;
+  /** Given the shared read's progress and the marks it is resolved with, once the read is asked for (plan-preview.ts). */
+  onPreviewSource?: (source: PreviewSource) => void;
 };
+
+/** What a preview of the calendar is drawn from: the read in progress and this request's marks. */
+export type PreviewSource = { progress: ListingProgress; recorded: RecordedMark[] };
 
 export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Date(), options: CalendarReadOptions = {}): Promise<PlanCalendar> {
   // The audit position this read is compared from is taken before CAN is asked: a mark recorded up
@@ -53,7 +58,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   const marksThenListing = readPlanMarks(tenant.id, uuid).then(async ({ marks, throughSeq }) => ({
     marks,
     throughSeq,
-    ...(await readListing(tenant, uuid, throughSeq, options)),
+    ...(await readListing(tenant, uuid, throughSeq, options, marks)),
   }));
   const [plan, { listing, startedAt, marks, throughSeq }, key] = await Promise.all([getPlanCached(tenant, uuid), marksThenListing, currentListingKey()]);
   const observedFrom = throughSeq;
@@ -105,7 +110,7 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
     );
   // Read after the compare: a read running beside this one may be the one that records the change.
   const outside = await listOutsideChanges(tenant.id, uuid);
-  const recorded: RecordedMark[] = marks.map((m) => ({ key: m.key, status: m.status, at: m.at, actor: m.actor }));
+  const recorded = recordedMarks(marks);
   const window = expectedWindow(plan, g, canList, recorded, now);
   const args = { window, granularity: g, canList, recorded };
   const runs = resolveStatuses(args);
@@ -128,19 +133,25 @@ export async function getPlanCalendar(tenant: Tenant, uuid: string, now = new Da
   };
 }
 
-function readListing(tenant: Tenant, uuid: string, position: number, options: CalendarReadOptions): Promise<SharedRead> {
+function recordedMarks(marks: readonly LastMark[]): RecordedMark[] {
+  return marks.map((m) => ({ key: m.key, status: m.status, at: m.at, actor: m.actor }));
+}
+
+function readListing(tenant: Tenant, uuid: string, position: number, options: CalendarReadOptions, marks: readonly LastMark[]): Promise<SharedRead> {
   if (options.acceptUnsettled) {
     const startedAt = new Date();
     return listAllPartitions(tenant, uuid, { acceptUnsettled: true }).then((listing) => ({ listing, startedAt }));
   }
-  return sharedListing({ tenantId: tenant.id, planUuid: uuid }, () => listAllPartitions(tenant, uuid), {
+  const { onPreviewSource } = options;
+  return sharedListing({ tenantId: tenant.id, planUuid: uuid }, (onPages) => listAllPartitions(tenant, uuid, { onPages }), {
     position,
     ttlMs: getEnv().CAN_LIST_CACHE_SECONDS * 1_000,
     fresh: options.fresh ?? false,
+    onProgress: onPreviewSource && ((progress) => onPreviewSource({ progress, recorded: recordedMarks(marks) })),
   });
 }
 
-function toCanPartitions(items: readonly PartitionItem[], g: Granularity): { canList: CanPartition[]; unreadable: string[] } {
+export function toCanPartitions(items: readonly PartitionItem[], g: Granularity): { canList: CanPartition[]; unreadable: string[] } {
   const canList: CanPartition[] = [];
   const unreadable: string[] = [];
   for (const item of items) {
@@ -149,21 +160,6 @@ function toCanPartitions(items: readonly PartitionItem[], g: Granularity): { can
     else canList.push({ key, status: item.status, updatedAt: item.updatedAt });
   }
   return { canList, unreadable };
-}
-
-/**
- * From the first partition anyone knows of to the last one the plan's schedule expects by today
- * (`updateUpperInterval`, default -1: yesterday for DAY, last month for MONTH), or the newest listed.
- */
-function expectedWindow(plan: PlanDetails, g: Granularity, canList: readonly CanPartition[], recorded: readonly RecordedMark[], now: Date): KeyRange {
-  const expectedEnd = addKeys(serverToday(g, now).key, plan.refresh.upperInterval ?? -1, g);
-  let start: string | undefined;
-  let end = expectedEnd;
-  for (const { key } of [...canList, ...recorded]) {
-    if (start === undefined || compareKeys(key, start) < 0) start = key;
-    if (compareKeys(key, end) > 0) end = key;
-  }
-  return { start: start ?? addKeys(expectedEnd, g === "DAY" ? -29 : -11, g), end };
 }
 
 function compressMarks(marks: readonly LastMark[], g: Granularity): LastChangeRun[] {

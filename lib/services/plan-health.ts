@@ -158,6 +158,6 @@ async function readWindow(tenant: Tenant, uuid: string, g: Granularity, windowSt
     if (totals.size > 1 || coverage === "unordered") break;
     if (coverage === "covered") return { items, complete: !hasNext, total: [...totals][0] ?? (hasNext ? null : items.length) };
   }
-  const whole = await sharedListing(key, () => listAllPartitions(tenant, uuid), { position, ttlMs });
+  const whole = await sharedListing(key, (onPages) => listAllPartitions(tenant, uuid, { onPages }), { position, ttlMs });
   return whole.listing.items === null ? "full-refresh" : { items: whole.listing.items, complete: true, total: whole.listing.items.length };
 }

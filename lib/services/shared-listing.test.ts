@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { PartitionListing } from "@/lib/can/types";
-import { FRESH_MIN_AGE_MS, forgetSharedListingsForTests, sharedListing } from "./shared-listing";
+import type { ListingProgress } from "./listing-progress";
+import { FRESH_MIN_AGE_MS, forgetSharedListingsForTests, sharedListing, type ListingRead } from "./shared-listing";
 
 const plan = { tenantId: "acme", planUuid: "p1" };
 const listing = (n: number): PartitionListing => ({
@@ -11,15 +12,27 @@ const listing = (n: number): PartitionListing => ({
   pagesFetched: 1,
 });
 
-/** A reader that counts its calls and answers when told. */
+/** A reader that counts its calls and answers when told; `pages` reports pages of its latest read. */
 function reader() {
   let calls = 0;
   const pending: { resolve: (l: PartitionListing) => void; reject: (e: Error) => void }[] = [];
-  const read = () => {
+  let report: Parameters<ListingRead>[0] = () => undefined;
+  const read: ListingRead = (onPages) => {
     calls++;
+    report = onPages;
     return new Promise<PartitionListing>((resolve, reject) => pending.push({ resolve, reject }));
   };
-  return { read, calls: () => calls, answer: (l: PartitionListing) => pending.shift()?.resolve(l), fail: (e: Error) => pending.shift()?.reject(e) };
+  return {
+    read,
+    calls: () => calls,
+    answer: (l: PartitionListing) => pending.shift()?.resolve(l),
+    fail: (e: Error) => pending.shift()?.reject(e),
+    pages: (n: number) =>
+      report(
+        Array.from({ length: n }, (_, i) => [{ value: `v${i}` }]),
+        9,
+      ),
+  };
 }
 
 beforeEach(() => forgetSharedListingsForTests());
@@ -107,5 +120,37 @@ describe("sharedListing", () => {
     r.answer(listing(2));
     expect((await c).listing).toEqual(listing(2));
     expect(r.calls()).toBe(2);
+  });
+
+  it("shows every request sharing a read its pages as they arrive, and ends their waits with the read", async () => {
+    const r = reader();
+    const seen: ListingProgress[] = [];
+    const onProgress = (p: ListingProgress) => seen.push(p);
+    const first = sharedListing(plan, r.read, { position: 5, ttlMs: 10_000, nowMs: 0, onProgress });
+    r.pages(1);
+    // A request joining the read in flight gets the same progress, pages already read included.
+    const joined = sharedListing(plan, r.read, { position: 5, ttlMs: 10_000, nowMs: 1, onProgress });
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toBe(seen[0]);
+    const now = seen[1]?.when(() => "take");
+    const three = seen[1]?.when((p) => (p.pages.length >= 3 ? "take" : "wait"));
+    const never = seen[1]?.when((p) => (p.pages.length >= 5 ? "take" : "wait"));
+    expect((await now)?.pages).toHaveLength(1);
+    r.pages(3);
+    expect((await three)?.pages).toHaveLength(3);
+    r.answer(listing(1));
+    await Promise.all([first, joined]);
+    expect(await never).toBeNull();
+    expect(r.calls()).toBe(1);
+  });
+
+  it("ends the waits of a read that fails", async () => {
+    const r = reader();
+    let progress: ListingProgress | null = null;
+    const failing = sharedListing(plan, r.read, { position: 5, ttlMs: 10_000, nowMs: 0, onProgress: (p) => (progress = p) });
+    const waiting = (progress as ListingProgress | null)?.when(() => "wait");
+    r.fail(new Error("CAN down"));
+    await expect(failing).rejects.toThrow("CAN down");
+    expect(await waiting).toBeNull();
   });
 });

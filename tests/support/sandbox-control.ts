@@ -52,6 +52,7 @@ export function sandboxControl(base: string) {
       latencyMs?: number;
       readEnvelope?: "envelope" | "bare";
       tokenTtlSeconds?: number;
+      listOrder?: "newest-first" | "oldest-first";
     }) => call("/config", { method: "POST", body: JSON.stringify(config) }),
     plans,
     state: async (tenant: string, uuid: string) =>

@@ -173,3 +173,70 @@ describe("mapBounded", () => {
     expect(peak).toBe(3);
   });
 });
+
+describe("listAllPartitions' page reports (onPages)", () => {
+  const day = (i: number) => new Date(Date.UTC(2025, 9, 31) - i * 86_400_000).toISOString().slice(0, 10);
+
+  /** 45 days, 10 a page; page 2 answers only after pages 3 to 5 have been asked for and answered. */
+  function servePage2Last() {
+    const values = Array.from({ length: 45 }, (_, i) => day(i));
+    let page2: (() => void) | null = null;
+    let later = 0;
+    can.handle((r, res) => {
+      const page = Number(r.query.get("pageNumber"));
+      const send = () =>
+        json(res, {
+          data: {
+            hasData: true,
+            isPartition: true,
+            partition: { paritionList: values.slice((page - 1) * 10, page * 10).map((value) => ({ value })), hasNext: page < 5, total: 45 },
+          },
+          success: true,
+          code: "200",
+        });
+      if (page === 2) page2 = send;
+      else send();
+      if (page > 2 && ++later === 3) page2?.();
+    });
+    return values;
+  }
+
+  it("reports the pages in a row from page 1 as they grow, holding back pages that arrive ahead of a missing one", async () => {
+    const values = servePage2Last();
+    const reports: { pages: string[][]; pageCount: number }[] = [];
+    const listing = await listAllPartitions(can.tenant, "u", {
+      ...fast,
+      concurrency: 4,
+      pageSize: 10,
+      onPages: (pages, pageCount) => reports.push({ pages: pages.map((p) => p.map((i) => i.value)), pageCount }),
+    });
+    expect(listing.items?.map((i) => i.value)).toEqual(values);
+    // Page 1 alone, then pages 1-5 at once when page 2 arrives last: never 1 and 3 without 2.
+    expect(reports.map((r) => r.pages.length)).toEqual([1, 5]);
+    expect(reports.every((r) => r.pageCount === 5)).toBe(true);
+    expect(reports.at(-1)?.pages.flat()).toEqual(values);
+  });
+
+  it("hands each report its own copy, and starts again from page 1 on a torn read's second attempt", async () => {
+    const values = Array.from({ length: 30 }, (_, i) => day(i + 1));
+    let added = false;
+    can.handle((r, res) => {
+      const page = Number(r.query.get("pageNumber"));
+      const items = values.slice((page - 1) * 10, page * 10).map((value) => ({ value }));
+      json(res, {
+        data: { hasData: true, isPartition: true, partition: { paritionList: items, hasNext: page * 10 < values.length, total: values.length } },
+        success: true,
+        code: "200",
+      });
+      if (page === 1 && !added) {
+        values.unshift(day(0));
+        added = true;
+      }
+    });
+    const reports: (readonly (readonly unknown[])[])[] = [];
+    await listAllPartitions(can.tenant, "u", { ...fast, concurrency: 1, pageSize: 10, onPages: (pages) => reports.push(pages) });
+    // The first attempt walks on to a fourth page (the list grew under it), the second reads four.
+    expect(reports.map((r) => r.length)).toEqual([1, 2, 3, 4, 1, 2, 3, 4]);
+    expect(reports[0]).toHaveLength(1);
+  });
+});

@@ -9,9 +9,11 @@ import { getQueryClient } from "@/lib/get-query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { planUuidParam } from "@/lib/schemas/plans";
 import { getPlanCalendar } from "@/lib/services/plan-calendar";
+import { previewChannel, previewPlanYear } from "@/lib/services/plan-preview";
 import { safeRead } from "@/lib/services/safe-read";
 import { PlanSkeleton } from "./_components/plan-skeleton";
 import { PlanData } from "./plan-data";
+import { PlanPreviewGate } from "./plan-preview-gate";
 import { readPlanTitle } from "./plan-title";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -39,24 +41,31 @@ export default async function PlanPage({ params, searchParams }: { params: Param
   // The partition list (every page of it) is read from now on but not awaited here: the plan's own
   // read answers first, and the page sends its heading with it; the calendar follows in the same
   // response when the list is in (the heading is the page's largest contentful paint).
+  const { onPreviewSource, source } = previewChannel();
   const read = queryClient.prefetchQuery({
     queryKey: queryKeys.plan(tenant.id, planId.data),
-    queryFn: () => safeRead("plan.calendar", () => getPlanCalendar(tenant, planId.data)),
+    queryFn: () => safeRead("plan.calendar", () => getPlanCalendar(tenant, planId.data, new Date(), { onPreviewSource })),
   });
+  // A long list's first pages may already hold the year the calendar opens on: that year is drawn,
+  // read-only, while the rest is read (ADR 0043). Whichever settles first, the preview or the whole
+  // read; a preview that fails is only a preview not shown (the whole read reports its own failure).
+  const preview = Promise.race([read.then(() => null), source.then((s) => previewPlanYear(tenant, planId.data, s, firstOf(query.year))).catch(() => null)]);
   const title = await readPlanTitle(tenant, planId.data);
   return (
     <Suspense fallback={<PlanSkeleton plan={{ tenantId: tenant.id, title }} />}>
-      <PlanData
-        queryClient={queryClient}
-        read={read}
-        tenantId={tenant.id}
-        uuid={planId.data}
-        title={title}
-        refreshSeconds={getEnv().PARTITIONS_REFRESH_SECONDS}
-        canMark={hasPermission(actor.role, "partitions:mark")}
-        initialYear={firstOf(query.year)}
-        initialSel={firstOf(query.sel)}
-      />
+      <PlanPreviewGate preview={preview} tenantId={tenant.id} title={title}>
+        <PlanData
+          queryClient={queryClient}
+          read={read}
+          tenantId={tenant.id}
+          uuid={planId.data}
+          title={title}
+          refreshSeconds={getEnv().PARTITIONS_REFRESH_SECONDS}
+          canMark={hasPermission(actor.role, "partitions:mark")}
+          initialYear={firstOf(query.year)}
+          initialSel={firstOf(query.sel)}
+        />
+      </PlanPreviewGate>
     </Suspense>
   );
 }

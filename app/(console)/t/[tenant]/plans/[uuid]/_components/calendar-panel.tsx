@@ -8,6 +8,7 @@ import { kindOf, markSpec, needsTypedName, type MarkChange } from "@/lib/marks/k
 import {
   countStatusesInRanges,
   normalizeRanges,
+  openingYear,
   rangesOutside,
   selectionFromUrlParam,
   selectionSize,
@@ -62,10 +63,7 @@ export function CalendarPanel({
   const windowEnd = calendar.window?.end ?? today;
   // Where Tab first lands in the grid: the newest partition the plan expects, never a future day.
   const latest = windowEnd < today ? windowEnd : today;
-  const [year, setYear] = useState(() => {
-    const y = Number(currentUrlParam("year", initialYear));
-    return Number.isInteger(y) && y >= 1000 && y <= 9999 ? y : Number(windowEnd.slice(0, 4));
-  });
+  const [year, setYear] = useState(() => openingYear(currentUrlParam("year", initialYear), windowEnd));
   // The heading follows a year switch at once; the twelve grids follow as a transition React can
   // interrupt, so the click paints within a frame and a quick run of switches draws only the last.
   const shownYear = useDeferredValue(year);
