@@ -75,6 +75,7 @@ test("the same plan's HTML carries the preview only when its pages are newest fi
   const oldestFirst = await (await page.request.get(`/t/acme/plans/${plan.uuid}`, { timeout: 60_000 })).text();
   expect(oldestFirst).toContain('data-testid="plan-skeleton"');
   expect(oldestFirst).not.toContain(PREVIEW_MARKUP);
+  await sandbox.clearFaults();
   const cal = new CalendarPage(page);
   await cal.goto("acme", plan.uuid);
   await expect(page.getByTestId("plan-preview")).toHaveCount(0);
