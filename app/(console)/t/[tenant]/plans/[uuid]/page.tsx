@@ -10,11 +10,15 @@ import { queryKeys } from "@/lib/query-keys";
 import { planUuidParam } from "@/lib/schemas/plans";
 import { getPlanCalendar } from "@/lib/services/plan-calendar";
 import { previewChannel, previewPlanYear } from "@/lib/services/plan-preview";
+import { previewOrWhole } from "@/lib/services/preview-or-whole";
 import { safeRead } from "@/lib/services/safe-read";
 import { PlanSkeleton } from "./_components/plan-skeleton";
 import { PlanData } from "./plan-data";
 import { PlanPreviewGate } from "./plan-preview-gate";
 import { readPlanTitle } from "./plan-title";
+
+/** How long a ready preview waits for the whole list to overtake it (lib/services/preview-or-whole.ts). */
+const PREVIEW_GRACE_MS = 200;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Params = Promise<{ tenant: string; uuid: string }>;
@@ -47,9 +51,13 @@ export default async function PlanPage({ params, searchParams }: { params: Param
     queryFn: () => safeRead("plan.calendar", () => getPlanCalendar(tenant, planId.data, new Date(), { onPreviewSource })),
   });
   // A long list's first pages may already hold the year the calendar opens on: that year is drawn,
-  // read-only, while the rest is read (ADR 0043). Whichever settles first, the preview or the whole
-  // read; a preview that fails is only a preview not shown (the whole read reports its own failure).
-  const preview = Promise.race([read.then(() => null), source.then((s) => previewPlanYear(tenant, planId.data, s, firstOf(query.year))).catch(() => null)]);
+  // read-only, while the rest is read (ADR 0043), unless the whole read is in first or soon after;
+  // a preview that fails is only a preview not shown (the whole read reports its own failure).
+  const preview = previewOrWhole(
+    source.then((s) => previewPlanYear(tenant, planId.data, s, firstOf(query.year))),
+    read,
+    PREVIEW_GRACE_MS,
+  );
   const title = await readPlanTitle(tenant, planId.data);
   return (
     <Suspense fallback={<PlanSkeleton plan={{ tenantId: tenant.id, title }} />}>
