@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OtlpReceiver, ReceivedSpan } from "@/tests/support/otlp-receiver";
-import { json, startScriptedCan } from "@/tests/support/scripted-can";
+import { answerPlanRead, json, startScriptedCan } from "@/tests/support/scripted-can";
 import { withTestDb } from "@/tests/support/test-db";
 import { testTracing } from "@/tests/support/test-tracing";
 import { sendBatchedSpans, withSpan } from "@/lib/telemetry/tracing";
@@ -21,12 +21,7 @@ let can: Awaited<ReturnType<typeof startScriptedCan>>;
 beforeAll(async () => {
   can = await startScriptedCan();
   can.handle((r, res) => {
-    const uuid = r.query.get("uuid") ?? "";
-    if (r.path.endsWith("queryAccelerateResultPlan")) {
-      const plan = { id: uuid, name: `p_${uuid}`, materializeType: "EXTERNAL", metricTimeGranularity: "DAY", refreshConfig: { isFullRefresh: false } };
-      json(res, { data: plan, success: true, code: "200", errorMsg: null });
-      return;
-    }
+    if (answerPlanRead(r, res)) return;
     const items = ["2026-02-26", "2026-02-27", "2026-02-28"].map((value) => ({ value, status: "SUCCESS" }));
     json(res, {
       data: { hasData: true, isPartition: true, partition: { paritionList: items, hasNext: false, total: 3 } },

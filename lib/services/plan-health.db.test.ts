@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addKeys, todayKeyInZone } from "@/lib/partitions";
 import { withTestDb } from "@/tests/support/test-db";
-import { json, startScriptedCan } from "@/tests/support/scripted-can";
+import { answerPlanRead, json, startScriptedCan } from "@/tests/support/scripted-can";
 import { getPlanHealth, getPlansHealth } from "./plan-health";
 import { getPlansPage } from "./plans";
 import { serverZone } from "./server-today";
@@ -119,12 +119,7 @@ describe("the plans table and the strips share one read", () => {
         json(out, { data, hasNext: false, total: 2, success: true, code: "200", errorMsg: null });
         return;
       }
-      if (r.path.endsWith("queryAccelerateResultPlan")) {
-        const type = id === ext ? "EXTERNAL" : "RESULT";
-        const data = { id, name: `p_${id}`, materializeType: type, metricTimeGranularity: "DAY", refreshConfig: { isFullRefresh: false } };
-        json(out, { data, success: true, code: "200", errorMsg: null });
-        return;
-      }
+      if (answerPlanRead(r, out, id === ext ? "EXTERNAL" : "RESULT")) return;
       const items = days(Y, 50).map((value) => ({ value }));
       json(out, {
         data: { hasData: true, isPartition: true, partition: { paritionList: items, hasNext: false, total: 50 } },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { StatusRun } from "@/lib/partitions";
-import { json, startScriptedCan } from "@/tests/support/scripted-can";
+import { answerPlanRead, json, startScriptedCan } from "@/tests/support/scripted-can";
 import { withTestDb } from "@/tests/support/test-db";
 import { getPlanCalendar } from "./plan-calendar";
 import { previewChannel, previewPlanYear } from "./plan-preview";
@@ -31,12 +31,7 @@ function serve(items: { value: string; status: string }[], answered = 3) {
   const held: (() => void)[] = [];
   let released = false;
   can.handle((r, res) => {
-    const uuid = r.query.get("uuid") ?? "";
-    if (r.path.endsWith("queryAccelerateResultPlan")) {
-      const plan = { id: uuid, name: `p_${uuid}`, materializeType: "EXTERNAL", metricTimeGranularity: "DAY", refreshConfig: { isFullRefresh: false } };
-      json(res, { data: plan, success: true, code: "200", errorMsg: null });
-      return;
-    }
+    if (answerPlanRead(r, res)) return;
     const page = Number(r.query.get("pageNumber"));
     const body = {
       data: {

@@ -42,6 +42,18 @@ export async function startScriptedCan() {
   };
 }
 
+/**
+ * Answers CAN's plan read (`queryAccelerateResultPlan`) with a DAY plan named `p_<uuid>` of the given
+ * type, and says whether it did; other requests are left to the caller.
+ */
+export function answerPlanRead(r: Seen, res: ServerResponse, materializeType: "EXTERNAL" | "RESULT" = "EXTERNAL"): boolean {
+  if (!r.path.endsWith("queryAccelerateResultPlan")) return false;
+  const id = r.query.get("uuid") ?? "";
+  const data = { id, name: `p_${id}`, materializeType, metricTimeGranularity: "DAY", refreshConfig: { isFullRefresh: false } };
+  json(res, { data, success: true, code: "200", errorMsg: null });
+  return true;
+}
+
 export function json(res: ServerResponse, body: unknown, status = 200): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
