@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { StatusLegend } from "@/components/calendar/status-legend";
@@ -8,6 +7,7 @@ import { statusAt, type Selection } from "@/lib/partitions";
 import type { PlanTitle, PlanYearPreview } from "@/lib/services/plan-calendar-types";
 import { CalendarCellsContext, type CalendarCells } from "./calendar-context";
 import { useCellLabel } from "./cell-label";
+import { BackToPlans, PlanHeading } from "./plan-heading";
 import { useTodayKey } from "./use-today";
 import { createValueStore } from "./value-store";
 import { YearGrid } from "./year-grid";
@@ -48,14 +48,11 @@ export function PlanPreview({ tenantId, title, preview }: { tenantId: string; ti
   const year = String(preview.year);
   return (
     <div className="space-y-4" aria-busy="true" data-testid="plan-preview">
-      <Link href={`/t/${encodeURIComponent(tenantId)}/plans`} className="text-sm text-blue-800 hover:underline">
-        ← {t("allPlans")}
-      </Link>
+      <BackToPlans tenantId={tenantId} />
       {title && (
         // The loaded page's heading line (plan-screen.tsx), as in the skeleton before this.
         <div className="flex flex-wrap items-baseline gap-3">
-          <h1 className="text-2xl font-semibold">{title.displayName}</h1>
-          <span className="font-mono text-sm text-slate-600">{title.name}</span>
+          <PlanHeading displayName={title.displayName} name={title.name} />
         </div>
       )}
       <p role="status" className="rounded border border-slate-300 bg-white p-3 text-sm">

@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent } from "react";
 import { PlanHistory } from "@/components/audit/plan-history";
@@ -14,6 +13,7 @@ import { CalendarPanel } from "./calendar-panel";
 import { FullRefreshPanel } from "./full-refresh-panel";
 import { ReadOnlyPartitions } from "./read-only-partitions";
 import { PlanDetailsCard } from "./plan-details-card";
+import { BackToPlans, PlanHeading } from "./plan-heading";
 import { useReadOnlyReason } from "./read-only-reason";
 import { ReadAge } from "./read-age";
 
@@ -77,9 +77,7 @@ export function PlanScreen({
       >
         {t("skip")}
       </a>
-      <Link href={`/t/${encodeURIComponent(tenantId)}/plans`} className="text-sm text-blue-800 hover:underline">
-        ← {t("allPlans")}
-      </Link>
+      <BackToPlans tenantId={tenantId} />
     </>
   );
   const history = (
@@ -179,15 +177,6 @@ function skipToCalendar(e: MouseEvent<HTMLAnchorElement>): void {
   if (!target) return;
   e.preventDefault();
   target.focus();
-}
-
-function PlanHeading({ displayName, name }: { displayName: string; name: string | null }) {
-  return (
-    <>
-      <h1 className="text-2xl font-semibold">{displayName}</h1>
-      {name && <span className="font-mono text-sm text-slate-600">{name}</span>}
-    </>
-  );
 }
 
 /** Before the first answer (the server normally renders one): the same words as the route's loading state. */

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { PlanTitle } from "@/lib/services/plan-calendar-types";
+import { BackToPlans, PlanHeading } from "./plan-heading";
 
 /**
  * The plan page while its partitions are read from CAN (every page of the list: no page count to
@@ -12,18 +12,11 @@ export function PlanSkeleton({ plan }: { plan?: { tenantId: string; title: PlanT
   const t = useTranslations("plan");
   return (
     <div className="space-y-4" aria-busy="true" data-testid="plan-skeleton">
-      {plan ? (
-        <Link href={`/t/${encodeURIComponent(plan.tenantId)}/plans`} className="text-sm text-blue-800 hover:underline">
-          ← {t("allPlans")}
-        </Link>
-      ) : (
-        <div className="h-4 w-24 animate-pulse rounded bg-slate-200" />
-      )}
+      {plan ? <BackToPlans tenantId={plan.tenantId} /> : <div className="h-4 w-24 animate-pulse rounded bg-slate-200" />}
       {plan?.title ? (
         // The same line as the loaded page's (plan-screen.tsx), so the calendar replacing this moves nothing above it.
         <div className="flex flex-wrap items-baseline gap-3">
-          <h1 className="text-2xl font-semibold">{plan.title.displayName}</h1>
-          <span className="font-mono text-sm text-slate-600">{plan.title.name}</span>
+          <PlanHeading displayName={plan.title.displayName} name={plan.title.name} />
         </div>
       ) : (
         <div className="h-8 w-80 animate-pulse rounded bg-slate-200" />
