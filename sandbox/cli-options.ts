@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_RUNTIME_CONFIG } from "./runtime-config";
 import type { StartSandboxOptions } from "./server";
 import { CAN_DEFAULT_TOKEN_TTL_SECONDS } from "./tokens";
 import { describeZodError } from "./zod-message";
@@ -99,7 +100,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
         latencyMs: o.latencyMs,
         readEnvelope: o.readEnvelope,
         tokenTtlSeconds: o.tokenTtlSeconds,
-        listOrder: "newest-first",
+        // Not a command-line option: tests switch it through the control API.
+        listOrder: DEFAULT_RUNTIME_CONFIG.listOrder,
       },
     },
   };

@@ -22,13 +22,14 @@ function sortedPartitions(plan: PlanRecord, detailed: boolean, order: RuntimeCon
 // for every page made a read of 110 pages (30 years of days) cost the sandbox about a second of CPU,
 // on the machine the app and the browser share with it in the bench: CAN's time is the configured
 // latency, not the sandbox's own sorting.
-const SORTED = new WeakMap<PlanRecord["partitions"], Partial<Record<string, ListedPartition[]>>>();
+type ListVariant = `${"documented" | "detailed"} ${RuntimeConfig["listOrder"]}`;
+const SORTED = new WeakMap<PlanRecord["partitions"], Partial<Record<ListVariant, ListedPartition[]>>>();
 
 function listedPartitions(plan: PlanRecord, detailed: boolean, order: RuntimeConfig["listOrder"]): ListedPartition[] {
-  const shape = `${detailed ? "detailed" : "documented"} ${order}`;
+  const variant: ListVariant = `${detailed ? "detailed" : "documented"} ${order}`;
   const held = SORTED.get(plan.partitions) ?? {};
-  const list = held[shape] ?? sortedPartitions(plan, detailed, order);
-  held[shape] = list;
+  const list = held[variant] ?? sortedPartitions(plan, detailed, order);
+  held[variant] = list;
   SORTED.set(plan.partitions, held);
   return list;
 }
