@@ -14,6 +14,7 @@ import {
   throttleCpu,
   type Measured,
 } from "../browser";
+import { startBrowserTrace } from "../browser-trace";
 import { CalendarDriver } from "../calendar-driver";
 import type { BenchContext } from "../context";
 import { BIG_PLAN, TENANT } from "../plans";
@@ -89,6 +90,7 @@ export async function interactionLatency(
       const driver = new CalendarDriver(page);
       await throttleCpu(page, CPU_THROTTLE);
       const t0 = await pageNow(page);
+      const trace = await startBrowserTrace(browser, page);
 
       // 3-year ranges ending in the last complete year: click a day, jump three years on, shift-click.
       const from = thisYear - 4;
@@ -103,6 +105,7 @@ export async function interactionLatency(
       const hovered = await driver.hoverMonth(`${from + 3}-05`);
 
       const t1 = await pageNow(page);
+      await trace.stop(driver.log);
       const win = await readInstruments(page);
       const measured = interactionDurations(win, driver.log);
       interactionFigures(ctx, SCENARIO, measured, true);

@@ -42,7 +42,7 @@ export function StatusLegend({ counts, shape }: { counts?: Record<PartitionStatu
         </div>
         <div className="flex items-center gap-2">
           <span aria-hidden="true" className="relative inline-block h-5 w-5 rounded bg-white shadow-[0_0_0_2px_#fff,0_0_0_5px_#020617]">
-            <span className="day-check">✓</span>
+            <span className="day-check" />
           </span>
           <span>{tLegend("selected")}</span>
         </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { StatusLegend } from "@/components/calendar/status-legend";
 import { futureRefusal, type ServerToday } from "@/lib/marks/future";
 import { kindOf, markSpec, needsTypedName, type MarkChange } from "@/lib/marks/kinds";
@@ -33,6 +33,7 @@ import { sealedListingOf, useMarkMutation, mutationError } from "./use-mark-muta
 import { currentUrlParam, useSelection, useSelectionValue, writeUrlParam } from "./use-selection";
 import { useTodayKey } from "./use-today";
 import { createValueStore } from "./value-store";
+import { useAfterPaint } from "./use-after-paint";
 import { YearGrid } from "./year-grid";
 
 /**
@@ -64,9 +65,8 @@ export function CalendarPanel({
   // Where Tab first lands in the grid: the newest partition the plan expects, never a future day.
   const latest = windowEnd < today ? windowEnd : today;
   const [year, setYear] = useState(() => openingYear(currentUrlParam("year", initialYear), windowEnd));
-  // The heading follows a year switch at once; the twelve grids follow as a transition React can
-  // interrupt, so the click paints within a frame and a quick run of switches draws only the last.
-  const shownYear = useDeferredValue(year);
+  // The heading follows a year switch at once; the twelve grids follow after it has been painted.
+  const shownYear = useAfterPaint(year);
   const [initialSelection] = useState(() => selectionFromUrlParam(currentUrlParam("sel", initialSel), g));
   const sel = useSelection(g, initialSelection);
   const { setSelection } = sel;

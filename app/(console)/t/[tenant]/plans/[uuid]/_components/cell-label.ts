@@ -27,19 +27,52 @@ function dateFormatter(locale: string, withDay: boolean): Intl.DateTimeFormat {
  */
 export type CellLabel = (key: string, status: PartitionStatus | undefined, selected: boolean, future: boolean, today?: boolean) => string;
 
-/** Called once per calendar (the cells get it through the calendar context); stable while the language is. */
+/** Stands for the date while a label's words are formatted; never in a translation. */
+const DATE_SLOT = "\u0000";
+
+/**
+ * Called once per calendar (the cells get it through the calendar context); stable while the language is.
+ * The words around the date take a handful of forms (today or not, the state, selected or not), so
+ * each is formatted once with a slot for the date: clearing a selection of 300 days re-labels 300
+ * cells in one click, and the message's formatting was the larger part of each cell's render.
+ */
 export function useCellLabel(): CellLabel {
   const locale = useLocale();
   const t = useTranslations("plan.cell");
   const tStatus = useTranslations("status.lower");
-  return useMemo(() => {
-    const days = dateFormatter(INTL_LOCALE[locale], true);
-    const months = dateFormatter(INTL_LOCALE[locale], false);
-    return (key: string, status: PartitionStatus | undefined, selected: boolean, future: boolean, today = false) => {
-      const [y = 1970, m = 1, d] = key.split("-").map(Number);
-      const date = d === undefined ? months.format(Date.UTC(y, m - 1, 1)) : days.format(Date.UTC(y, m - 1, d));
-      const state = future ? t("future") : status ? tStatus(status) : t("outside");
-      return t("label", { date, today: String(today), state, selected: String(selected) });
-    };
-  }, [locale, t, tStatus]);
+  return useMemo(
+    () =>
+      cellLabeller(INTL_LOCALE[locale], {
+        future: t("future"),
+        outside: t("outside"),
+        status: (status) => tStatus(status),
+        label: (values) => t("label", values),
+      }),
+    [locale, t, tStatus],
+  );
+}
+
+type CellWords = {
+  future: string;
+  outside: string;
+  status: (status: PartitionStatus) => string;
+  label: (values: { date: string; today: string; state: string; selected: string }) => string;
+};
+
+function cellLabeller(intlLocale: string, words: CellWords): CellLabel {
+  const days = dateFormatter(intlLocale, true);
+  const months = dateFormatter(intlLocale, false);
+  const forms = new Map<string, string>();
+  return (key, status, selected, future, today = false) => {
+    const [y = 1970, m = 1, d] = key.split("-").map(Number);
+    const date = d === undefined ? months.format(Date.UTC(y, m - 1, 1)) : days.format(Date.UTC(y, m - 1, d));
+    const state = future ? words.future : status ? words.status(status) : words.outside;
+    const id = `${state}|${today}|${selected}`;
+    let form = forms.get(id);
+    if (form === undefined) {
+      form = words.label({ date: DATE_SLOT, today: String(today), state, selected: String(selected) });
+      forms.set(id, form);
+    }
+    return form.replace(DATE_SLOT, date);
+  };
 }

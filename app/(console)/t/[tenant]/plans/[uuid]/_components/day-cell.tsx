@@ -50,11 +50,6 @@ const DayCell = memo(function DayCell({ dayKey, className }: { dayKey: string; c
           {STATUS_LOOK[status].icon}
         </span>
       )}
-      {selected && (
-        <span aria-hidden="true" className="day-check">
-          ✓
-        </span>
-      )}
     </button>
   );
 });

@@ -110,11 +110,7 @@ export function MonthGrid({ years, initialFocus, help }: { years: number[]; init
                     onPointerEnter={(e) => cells.pointerEnter(k, e.buttons)}
                   >
                     <span aria-hidden="true">{status && !future ? STATUS_LOOK[status].icon : ""}</span>
-                    {selected && (
-                      <span aria-hidden="true" className="day-check">
-                        ✓
-                      </span>
-                    )}
+                    {selected && <span aria-hidden="true" className="day-check" />}
                   </button>
                 </td>
               );
