@@ -136,7 +136,9 @@ export function localTodayKey(now: Date, g: Granularity): PartitionKey {
   return g === "DAY" ? formatDay(year, month, now.getDate()) : formatMonth(year, month);
 }
 
-const zoneDate = formatsByZone({ year: "numeric", month: "numeric", day: "numeric" });
+// Marked pure: a call at module level kept the bundler from dropping this module's unused exports
+// and what they import, 4 kB gzip on the plans page (bench --only=weight: 178 → 174 kB).
+const zoneDate = /* @__PURE__ */ formatsByZone({ year: "numeric", month: "numeric", day: "numeric" });
 
 /**
  * Today's key in a named IANA zone, whatever zone the runtime is in: the server's rule for which
