@@ -45,7 +45,10 @@ test("a long plan shows the year it opens on from the first pages, read-only, th
   // Read-only: nothing to mark with, and a click selects nothing.
   await expect(page.getByRole("button", { name: /^Mark / })).toHaveCount(0);
   await expect(page.getByTestId("selection-summary")).toHaveCount(0);
-  await grid.locator(`button[data-key="${day}"]`).click();
+  // Its cells say they cannot be pressed (aria-disabled), and pressing one anyway selects nothing.
+  await expect(grid.locator(`button[data-key="${day}"]`)).toBeDisabled();
+  await expect(grid.locator('button[aria-disabled="true"]')).toHaveCount(await grid.locator("button[data-key]").count());
+  await grid.locator(`button[data-key="${day}"]`).click({ force: true });
   await expect(grid.locator('button[aria-pressed="true"]')).toHaveCount(0);
   const previewed = await statusesIn(grid);
   expect(previewed.length).toBeGreaterThanOrEqual(365);

@@ -17,6 +17,8 @@ export type CalendarCells = {
   /** The latest partition the plan expects, never after today: where Tab first lands in the grid. */
   latest: PartitionKey;
   readOnly: boolean;
+  /** False while the page shows a preview of the list (plan-preview.tsx): pressing a cell does nothing, and each cell says so (aria-disabled). */
+  pressable: boolean;
   /** What a screen reader hears for a cell, in the page's language (made once for all cells). */
   cellLabel: CellLabel;
   store: SelectionStore;

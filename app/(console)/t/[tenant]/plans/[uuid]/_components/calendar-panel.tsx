@@ -86,7 +86,7 @@ export function CalendarPanel({
   const readOnly = calendar.readOnlyReason !== null;
   const cellLabel = useCellLabel();
   const cells = useMemo<CalendarCells>(
-    () => ({ statusOf: (key) => statusAt(runs, key), today, latest, readOnly, cellLabel, focused, ...sel }),
+    () => ({ statusOf: (key) => statusAt(runs, key), today, latest, readOnly, pressable: true, cellLabel, focused, ...sel }),
     [runs, today, latest, readOnly, cellLabel, focused, sel],
   );
 

@@ -39,6 +39,7 @@ const DayCell = memo(function DayCell({ dayKey, className }: { dayKey: string; c
       data-status={future ? "future" : (status ?? "outside")}
       data-today={isToday ? "" : undefined}
       disabled={future}
+      aria-disabled={cells.pressable ? undefined : true}
       tabIndex={tabStop ? 0 : -1}
       aria-label={label}
       aria-pressed={selected}

@@ -17,9 +17,9 @@ const ignore = () => undefined;
 /**
  * The plan page while the rest of a long partition list is read: the year the calendar will open on,
  * drawn by the calendar's own year grid from the first pages of CAN's list once they prove that
- * year complete (lib/services/plan-preview.ts). Read-only: the cells select nothing, and there is no
- * history strip, no count and no mark button, which all need the whole list. The full page replaces
- * it in the same response.
+ * year complete (lib/services/plan-preview.ts). Read-only: the cells select nothing (each is
+ * aria-disabled, so a screen reader says so), and there is no history strip, no count and no mark
+ * button, which all need the whole list. The full page replaces it in the same response.
  */
 export function PlanPreview({ tenantId, title, preview }: { tenantId: string; title: PlanTitle | null; preview: PlanYearPreview }) {
   const t = useTranslations("plan");
@@ -33,6 +33,7 @@ export function PlanPreview({ tenantId, title, preview }: { tenantId: string; ti
       today,
       latest: preview.latest < today ? preview.latest : today,
       readOnly: true,
+      pressable: false,
       cellLabel,
       store,
       focused,
