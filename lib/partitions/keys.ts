@@ -136,9 +136,9 @@ export function localTodayKey(now: Date, g: Granularity): PartitionKey {
   return g === "DAY" ? formatDay(year, month, now.getDate()) : formatMonth(year, month);
 }
 
-// Marked pure: a call at module level kept the bundler from dropping this module's unused exports
-// and what they import, 4 kB gzip on the plans page (bench --only=weight: 178 → 174 kB).
-const zoneDate = /* @__PURE__ */ formatsByZone({ year: "numeric", month: "numeric", day: "numeric" });
+// Made on first use: a call at module level kept the bundler from dropping this module's unused
+// exports and what they import (4 kB gzip on the plans page, bench --only=weight).
+let zoneDate: ((timeZone: string) => Intl.DateTimeFormat) | undefined;
 
 /**
  * Today's key in a named IANA zone, whatever zone the runtime is in: the server's rule for which
@@ -146,6 +146,7 @@ const zoneDate = /* @__PURE__ */ formatsByZone({ year: "numeric", month: "numeri
  */
 export function todayKeyInZone(now: Date, timeZone: string, g: Granularity): PartitionKey {
   if (Number.isNaN(now.getTime())) throw new RangeError("todayKeyInZone: invalid Date");
+  zoneDate ??= formatsByZone({ year: "numeric", month: "numeric", day: "numeric" });
   const parts = zoneDate(timeZone).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const year = part("year");
