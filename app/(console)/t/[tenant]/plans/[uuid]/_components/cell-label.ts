@@ -34,7 +34,7 @@ const DATE_SLOT = "\u0000";
  * Called once per calendar (the cells get it through the calendar context); stable while the language is.
  * The words around the date take a handful of forms (today or not, the state, selected or not), so
  * each is formatted once with a slot for the date: clearing a selection of 300 days re-labels 300
- * cells in one click, and the message's formatting was the larger part of each cell's render.
+ * cells in one click, each of which went through the message formatter.
  */
 export function useCellLabel(): CellLabel {
   const locale = useLocale();
