@@ -52,14 +52,14 @@ export function useCellLabel(): CellLabel {
   );
 }
 
-type CellWords = {
+export type CellWords = {
   future: string;
   outside: string;
   status: (status: PartitionStatus) => string;
   label: (values: { date: string; today: string; state: string; selected: string }) => string;
 };
 
-function cellLabeller(intlLocale: string, words: CellWords): CellLabel {
+export function cellLabeller(intlLocale: string, words: CellWords): CellLabel {
   const days = dateFormatter(intlLocale, true);
   const months = dateFormatter(intlLocale, false);
   const forms = new Map<string, string>();
