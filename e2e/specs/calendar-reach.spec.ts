@@ -101,6 +101,11 @@ test("the popover shows who marked a cell and when; selected and today look diff
   await expect(today).toHaveAttribute("aria-pressed", "false");
   await expect(today).toHaveAccessibleName(new RegExp(`, today, .*`));
   expect((await today.evaluate(badge)).content).toBe("none");
+  // In forced colours (high contrast) the ring and the badge's fill are dropped: an outline and a check in system colours instead.
+  await page.emulateMedia({ forcedColors: "active" });
+  expect(await selected.evaluate((el) => [getComputedStyle(el, "::before").content, getComputedStyle(el).outlineStyle])).toEqual(['"✓"', "solid"]);
+  expect(await today.evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
+  await page.emulateMedia({ forcedColors: "none" });
   expect(await today.evaluate((el) => getComputedStyle(el, "::after").content)).toBe('""');
   expect(await selected.evaluate((el) => getComputedStyle(el, "::after").content)).toBe("none");
   expect(await today.evaluate((el) => getComputedStyle(el).boxShadow)).toBe("none");
