@@ -105,7 +105,13 @@ test("the popover shows who marked a cell and when; selected and today look diff
   await page.emulateMedia({ forcedColors: "active" });
   expect(await selected.evaluate((el) => [getComputedStyle(el, "::before").content, getComputedStyle(el).outlineStyle])).toEqual(['"✓"', "solid"]);
   expect(await today.evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
+  // There every fill is dropped: a success day keeps a solid border, so it is not taken for a day outside the plan (today here).
+  const borderOf = (el: Element) => getComputedStyle(el).borderTopWidth;
+  expect(await page.locator('[aria-label^="Partitions of"] button[data-status="success"]').first().evaluate(borderOf)).toBe("1px");
+  await expect(today).toHaveAttribute("data-status", "outside");
+  expect(await today.evaluate(borderOf)).toBe("0px");
   await page.emulateMedia({ forcedColors: "none" });
+  expect(await page.locator('[aria-label^="Partitions of"] button[data-status="success"]').first().evaluate(borderOf)).toBe("0px");
   expect(await today.evaluate((el) => getComputedStyle(el, "::after").content)).toBe('""');
   expect(await selected.evaluate((el) => getComputedStyle(el, "::after").content)).toBe("none");
   expect(await today.evaluate((el) => getComputedStyle(el).boxShadow)).toBe("none");
