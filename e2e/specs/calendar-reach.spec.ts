@@ -81,15 +81,26 @@ test("the popover shows who marked a cell and when; selected and today look diff
   await expect(cal.details).toContainText("2026-11-19 · Failed");
   await expect(cal.details).toContainText(/This console: last marked failed by operator at .+/);
 
+  // In forced colours (high contrast) every fill is dropped: a success day keeps a solid border, so
+  // it is not taken for a day outside the plan. 2026 holds the seed's partitions whatever today is.
+  const borderOf = (el: Element) => getComputedStyle(el).borderTopWidth;
+  const aSuccess = page.locator('[aria-label^="Partitions of"] button[data-status="success"]').first();
+  expect(await aSuccess.evaluate(borderOf)).toBe("0px");
+  await page.emulateMedia({ forcedColors: "active" });
+  expect(await aSuccess.evaluate(borderOf)).toBe("1px");
+  await page.emulateMedia({ forcedColors: "none" });
+
   // Selected: a thick ring and a check mark. Today: a bar under the day and "today" in its name.
-  const todayKey = await page.evaluate(() => {
+  // Each is looked at in its own year, so the test holds on 1 January as on any other day.
+  const [todayKey, yesterdayKey] = await page.evaluate(() => {
+    const key = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
     const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    return [key(d), key(new Date(d.getFullYear(), d.getMonth(), d.getDate() - 1))];
   });
+  await cal.goto("acme", plan.uuid, `?year=${yesterdayKey.slice(0, 4)}`);
   const latest = (await cal.partitionKeys()).filter((k) => k < todayKey).at(-1) as string;
-  await cal.goto("acme", plan.uuid, `?year=${todayKey.slice(0, 4)}&sel=${latest}`);
+  await cal.goto("acme", plan.uuid, `?year=${latest.slice(0, 4)}&sel=${latest}`);
   const selected = cal.cell(latest);
-  const today = cal.cell(todayKey);
   await expect(selected).toHaveAttribute("aria-pressed", "true");
   // The check badge is drawn by the cell's ::before (a check on a dark disc), not by an element.
   const badge = (el: Element) => {
@@ -98,28 +109,28 @@ test("the popover shows who marked a cell and when; selected and today look diff
   };
   expect(await selected.evaluate(badge)).toEqual({ content: '""', image: expect.stringContaining("svg"), width: "13px" });
   await expect(selected).not.toHaveAccessibleName(/today/);
-  await expect(today).toHaveAttribute("aria-pressed", "false");
-  await expect(today).toHaveAccessibleName(new RegExp(`, today, .*`));
-  expect((await today.evaluate(badge)).content).toBe("none");
-  // In forced colours (high contrast) the ring and the badge's fill are dropped: an outline and a check in system colours instead.
+  expect(await selected.evaluate((el) => getComputedStyle(el, "::after").content)).toBe("none");
+  expect(await selected.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe("none");
+  // In forced colours the ring and the badge's fill are dropped: an outline and a check in system colours instead.
   await page.emulateMedia({ forcedColors: "active" });
   expect(await selected.evaluate((el) => [getComputedStyle(el, "::before").content, getComputedStyle(el).outlineStyle])).toEqual(['"✓"', "solid"]);
-  expect(await today.evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
-  // There every fill is dropped: a success day keeps a solid border, so it is not taken for a day outside the plan (today here).
-  const borderOf = (el: Element) => getComputedStyle(el).borderTopWidth;
-  expect(await page.locator('[aria-label^="Partitions of"] button[data-status="success"]').first().evaluate(borderOf)).toBe("1px");
-  await expect(today).toHaveAttribute("data-status", "outside");
-  expect(await today.evaluate(borderOf)).toBe("0px");
   await page.emulateMedia({ forcedColors: "none" });
-  expect(await page.locator('[aria-label^="Partitions of"] button[data-status="success"]').first().evaluate(borderOf)).toBe("0px");
+
+  await cal.goto("acme", plan.uuid, `?year=${todayKey.slice(0, 4)}&sel=${latest}`);
+  const today = cal.cell(todayKey);
+  await expect(today).toHaveAttribute("aria-pressed", "false");
+  await expect(today).toHaveAccessibleName(new RegExp(`, today, .*`));
+  await expect(today).toHaveAttribute("data-status", "outside");
+  expect((await today.evaluate(badge)).content).toBe("none");
   expect(await today.evaluate((el) => getComputedStyle(el, "::after").content)).toBe('""');
-  expect(await selected.evaluate((el) => getComputedStyle(el, "::after").content)).toBe("none");
   expect(await today.evaluate((el) => getComputedStyle(el).boxShadow)).toBe("none");
-  expect(await selected.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe("none");
+  await page.emulateMedia({ forcedColors: "active" });
+  expect(await today.evaluate((el) => [getComputedStyle(el, "::before").content, getComputedStyle(el).borderTopWidth])).toEqual(["none", "0px"]);
+  await page.emulateMedia({ forcedColors: "none" });
   const legend = page.getByRole("region", { name: "Legend" });
   await expect(legend).toContainText("Selected: thick ring and check mark");
   await expect(legend).toContainText("Today: bar under the day");
-  await selected.hover();
+  await today.hover();
   await page.screenshot({ path: "/tmp/shots-planpage/selected-today-1280.png" });
   await expectAccessible(page);
 });
