@@ -52,9 +52,7 @@ export function PlanPreview({ tenantId, title, preview }: { tenantId: string; ti
       <BackToPlans tenantId={tenantId} />
       {title && (
         // The loaded page's heading line (plan-screen.tsx), as in the skeleton before this.
-        <div className="flex flex-wrap items-baseline gap-3">
-          <PlanHeading displayName={title.displayName} name={title.name} />
-        </div>
+        <PlanHeading displayName={title.displayName} name={title.name} />
       )}
       <p role="status" className="rounded border border-slate-300 bg-white p-3 text-sm">
         {t("preview.status", { year, pagesRead: preview.pagesRead, pageCount: preview.pageCount })}

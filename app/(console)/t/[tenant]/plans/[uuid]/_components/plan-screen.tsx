@@ -102,9 +102,7 @@ export function PlanScreen({
     return (
       <div className="space-y-4" data-hydrated={hydrated}>
         {top}
-        <div className="flex flex-wrap items-baseline gap-3">
-          <PlanHeading displayName={title?.displayName ?? t("untitled", { uuid })} name={title?.name ?? null} />
-        </div>
+        <PlanHeading displayName={title?.displayName ?? t("untitled", { uuid })} name={title?.name ?? null} />
         <ErrorPanel title={t("loadFailed")} error={failure} onRetry={retry} retrying={isFetching} />
         {history}
       </div>
@@ -114,8 +112,7 @@ export function PlanScreen({
   return (
     <div className="space-y-4" data-hydrated={hydrated}>
       {top}
-      <div className="flex flex-wrap items-baseline gap-3">
-        <PlanHeading displayName={calendar.plan.displayName} name={calendar.plan.name} />
+      <PlanHeading displayName={calendar.plan.displayName} name={calendar.plan.name}>
         <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">{calendar.plan.materializeType}</span>
         {calendar.plan.granularity && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold">{calendar.plan.granularity}</span>}
         <p className="ml-auto text-xs text-slate-600" data-testid="read-status">
@@ -128,7 +125,7 @@ export function PlanScreen({
             {t("reload")}
           </button>
         </p>
-      </div>
+      </PlanHeading>
       {failure && <ErrorPanel title={t("staleRead")} error={failure} onRetry={retry} retrying={isFetching} />}
       {calendar.unreadableValues.length > 0 && (
         <p role="note" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm">
@@ -184,11 +181,7 @@ function PlanReading({ title }: { title: PlanTitle | null }) {
   const t = useTranslations("plan");
   return (
     <div className="space-y-4">
-      {title && (
-        <div className="flex flex-wrap items-baseline gap-3">
-          <PlanHeading displayName={title.displayName} name={title.name} />
-        </div>
-      )}
+      {title && <PlanHeading displayName={title.displayName} name={title.name} />}
       <p role="status">{t("reading")}</p>
     </div>
   );

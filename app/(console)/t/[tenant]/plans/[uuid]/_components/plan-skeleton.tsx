@@ -15,9 +15,7 @@ export function PlanSkeleton({ plan }: { plan?: { tenantId: string; title: PlanT
       {plan ? <BackToPlans tenantId={plan.tenantId} /> : <div className="h-4 w-24 animate-pulse rounded bg-slate-200" />}
       {plan?.title ? (
         // The same line as the loaded page's (plan-screen.tsx), so the calendar replacing this moves nothing above it.
-        <div className="flex flex-wrap items-baseline gap-3">
-          <PlanHeading displayName={plan.title.displayName} name={plan.title.name} />
-        </div>
+        <PlanHeading displayName={plan.title.displayName} name={plan.title.name} />
       ) : (
         <div className="h-8 w-80 animate-pulse rounded bg-slate-200" />
       )}
